@@ -1,0 +1,19 @@
+"""Test set-up shared by every module.
+
+The test database is built by ``manage.py migrate`` (Django's tables, then
+the Alembic head), which pytest-django runs through Django's test runner:
+the tracker's tables come from the real migrations, never from ``managed``
+models.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def make():
+    """Factories for tracker rows, written through the services."""
+    return factories

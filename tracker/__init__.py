@@ -1,0 +1,1 @@
+"""The tracker: plans, targets, responsible units, documents and outcomes."""

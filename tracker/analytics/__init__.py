@@ -1,0 +1,1 @@
+"""Reads that outgrow the ORM, in SQLAlchemy Core on Django's connection."""

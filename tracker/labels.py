@@ -1,0 +1,58 @@
+"""Translated labels for the stored words, as Django choices."""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "at_least": _("不低于"),
+    "more_than": _("超过"),
+    "at_most": _("不超过"),
+    "less_than": _("低于"),
+    "about": _("左右"),
+    "range": _("区间"),
+    "exact": _("确数"),
+    "higher": _("越高越好"),
+    "lower": _("越低越好"),
+    "firm": _("约束性"),
+    "aspirational": _("力争"),
+    "linear": _("线性"),
+    "compound": _("复合增长"),
+    "lead": _("牵头"),
+    "support": _("配合"),
+    "plan": _("规划/方案"),
+    "reply": _("建议提案答复"),
+    "news": _("新闻"),
+    "bulletin": _("统计公报"),
+    "other": _("其他"),
+    "draft": _("草稿"),
+    "submitted": _("待审核"),
+    "approved": _("已审核"),
+    "returned": _("已退回"),
+    "met": _("已完成"),
+    "missed": _("未完成"),
+    "indeterminate": _("无法判定"),
+    "on_track": _("进度正常"),
+    "off_track": _("进度滞后"),
+    "overdue": _("逾期无数据"),
+    "no_data": _("暂无数据"),
+    "incomparable": _("不可比"),
+    "final": _("终期"),
+    "interim": _("期中"),
+    "later": _("事后"),
+    "baseline": _("基期"),
+    "create": _("新增"),
+    "update": _("修改"),
+    "delete": _("删除"),
+    "submit": _("提交审核"),
+    "approve": _("审核通过"),
+    "return": _("退回"),
+    "lock": _("锁定"),
+    "unlock": _("解锁"),
+}
+
+
+def choices(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(word, LABELS[word]) for word in words]
+
+
+def label(word: str) -> str:
+    return str(LABELS.get(word, word))

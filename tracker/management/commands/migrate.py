@@ -1,0 +1,37 @@
+"""``migrate``: Django's own tables, then the tracker's Alembic head.
+
+One command takes an empty SQLite or PostgreSQL database to the current
+schema, and is idempotent. Django's test runner calls it too, so the test
+database gets the tracker's tables from the real migrations.
+"""
+
+from django.core.management.commands import migrate as django_migrate
+
+from tracker import migrations_runner
+
+
+class Command(django_migrate.Command):
+    help = (
+        "Updates Django's tables (auth, admin, sessions), then the tracker's tables "
+        "to the Alembic head."
+    )
+
+    def handle(self, *args, **options):
+        super().handle(*args, **options)
+        partial = options.get("app_label") or options.get("plan") or options.get("prune")
+        if partial:
+            return
+        database = options["database"]
+        if options.get("check_unapplied"):
+            if migrations_runner.current(database) != set(migrations_runner.heads()):
+                raise SystemExit(1)
+            return
+        if options["verbosity"] >= 1:
+            self.stdout.write(self.style.MIGRATE_HEADING("Tracker tables (Alembic):"))
+        migrations_runner.upgrade(database)
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                "  "
+                + self.style.SUCCESS("at head ")
+                + ", ".join(sorted(migrations_runner.current(database)))
+            )

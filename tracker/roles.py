@@ -1,0 +1,72 @@
+"""The four roles as Django groups, each with what its job needs and no more.
+
+Created (and brought up to date) by ``manage.py migrate`` through a
+``post_migrate`` handler, so every database has them, the test database too.
+
+| role | job (DESIGN.md section 1) |
+| --- | --- |
+| planner | enters plans, targets, units, documents; locks periods |
+| supervisor | logs outcomes and their documents; reviews other people's outcomes |
+| manager | reads the attainment reports |
+| auditor | reads everything, the audit trail included, and exports CSV |
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.management import create_permissions
+
+PLANNER = "planner"
+SUPERVISOR = "supervisor"
+MANAGER = "manager"
+AUDITOR = "auditor"
+
+_ALL = ("add", "change", "delete", "view")
+_READ_REPORTS = (
+    "view_plan",
+    "view_target",
+    "view_unit",
+    "view_document",
+    "view_assignment",
+    "view_outcome",
+)
+
+ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    PLANNER: tuple(
+        f"{action}_{model}"
+        for model in ("plan", "target", "assignment", "unit", "unitalias", "document")
+        for action in _ALL
+    )
+    + ("view_outcome", "lock_target"),
+    SUPERVISOR: _READ_REPORTS
+    + (
+        "add_outcome",
+        "change_outcome",
+        "delete_outcome",
+        "add_document",
+        "change_document",
+        "review_outcome",
+    ),
+    MANAGER: _READ_REPORTS,
+    AUDITOR: _READ_REPORTS + ("view_auditevent", "view_unitalias", "export_attainment"),
+}
+
+
+def ensure_roles(*, using: str = "default") -> None:
+    """Create or update the groups; permissions not listed are removed."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    create_permissions(apps.get_app_config("tracker"), verbosity=0, using=using)
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        permissions = Permission.objects.using(using).filter(
+            content_type__app_label="tracker", codename__in=codenames
+        )
+        missing = set(codenames) - set(permissions.values_list("codename", flat=True))
+        if missing:
+            raise RuntimeError(f"Role {name}: unknown permissions {sorted(missing)}")
+        group.permissions.set(permissions)
+
+
+def on_post_migrate(sender, *, using: str = "default", **kwargs) -> None:
+    ensure_roles(using=using)

@@ -1,0 +1,64 @@
+"""The audit trail: one append-only row per write made through the services.
+
+Every service that writes calls ``audit_record`` in the same transaction, so
+a change and its record commit or roll back together.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from tracker.models import AuditEvent
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """Field values of a row, keyed by attribute name (``target_id`` ...)."""
+    return {
+        field.attname: _jsonable(getattr(instance, field.attname))
+        for field in instance._meta.concrete_fields
+        if field.attname not in {"created_at", "updated_at"}
+    }
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """``{field: [old, new]}`` for every field that differs (a missing side
+    reads as None, so creation and deletion diff against ``{}``)."""
+    return {
+        name: [before.get(name), after.get(name)]
+        for name in sorted(before.keys() | after.keys())
+        if before.get(name) != after.get(name)
+    }
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    instance: models.Model,
+    changes: dict[str, Any],
+    comment: str = "",
+    via: str = "",
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor_id=getattr(actor, "pk", None),
+        action=action,
+        entity=instance._meta.model_name,
+        entity_id=instance.pk,
+        changes=changes,
+        comment=comment,
+        via=via,
+    )

@@ -1,0 +1,91 @@
+"""Validation rules shared by the services, the admin forms and the imports.
+
+Each rule raises ``ValidationError`` with a code and, where one field is at
+fault, a dict keyed by that field, so forms show the message beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from tracker.domain import UnknownUnit, can_convert, lookup_unit
+
+
+def check_period(start: date | None, end: date | None, *, field: str = "period_end") -> None:
+    if start and end and end < start:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("截止日期（%(end)s）早于起始日期（%(start)s）。")
+                    % {"start": start, "end": end},
+                    code="period_order",
+                )
+            }
+        )
+
+
+def check_range(
+    comparator: str, value: Decimal | None, value_high: Decimal | None, *, field: str
+) -> None:
+    if comparator == "range":
+        if value_high is None:
+            raise ValidationError(
+                {field: ValidationError(_("区间须填写上限。"), code="range_missing_high")}
+            )
+        if value is not None and value_high <= value:
+            raise ValidationError(
+                {field: ValidationError(_("区间上限须大于下限。"), code="range_order")}
+            )
+    elif value_high is not None:
+        raise ValidationError(
+            {field: ValidationError(_("只有区间才填写上限。"), code="range_unexpected_high")}
+        )
+
+
+def check_units_convert(outcome_unit: str, target_unit: str) -> None:
+    ok, reason = can_convert(outcome_unit, target_unit)
+    if not ok:
+        raise ValidationError(
+            {
+                "unit": ValidationError(
+                    _("计量单位“%(unit)s”无法换算为目标的单位“%(target_unit)s”：%(reason)s")
+                    % {"unit": outcome_unit, "target_unit": target_unit, "reason": reason},
+                    code="unit_incomparable",
+                )
+            }
+        )
+
+
+def locate_quote(quote: str, text: str) -> tuple[int, int]:
+    """Character offsets of the first verbatim occurrence of ``quote``."""
+    if not quote.strip():
+        raise ValidationError({"quote": ValidationError(_("请填写原文引述。"), code="quote_empty")})
+    start = text.find(quote)
+    if start < 0:
+        raise ValidationError(
+            {
+                "quote": ValidationError(
+                    _("引述在出处文件全文中找不到（须逐字一致，包括标点）。"),
+                    code="quote_not_found",
+                )
+            }
+        )
+    return start, start + len(quote)
+
+
+def check_unit_known(unit: str, *, field: str = "unit") -> None:
+    try:
+        lookup_unit(unit)
+    except UnknownUnit as error:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    _("无法识别的计量单位“%(unit)s”：%(error)s") % {"unit": unit, "error": error},
+                    code="unit_unknown",
+                )
+            }
+        ) from error
