@@ -1,0 +1,196 @@
+"""Best evidence: grade first, then same indicator, period, document, id."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.domain.evidence import (
+    EVIDENCE_ORDERING,
+    OutcomeFacts,
+    TargetFacts,
+    baseline_candidate,
+    best_evidence,
+    evidence_rank_key,
+    outcome_grade,
+)
+
+TARGET = TargetFacts(
+    id=1,
+    comparator="at_least",
+    value=D(20),
+    unit="%",
+    period_start=date(2020, 1, 1),
+    period_end=date(2020, 12, 31),
+)
+
+
+def outcome(id, start, end, *, proxy=False, doc=None, value=D(1)):
+    return OutcomeFacts(
+        id=id,
+        value=value,
+        unit="%",
+        period_start=start,
+        period_end=end,
+        is_proxy=proxy,
+        document_date=doc,
+    )
+
+
+FULL_2020 = (date(2020, 1, 1), date(2020, 12, 31))
+JAN_OCT = (date(2020, 1, 1), date(2020, 10, 31))
+YEAR_2023 = (date(2023, 1, 1), date(2023, 12, 31))
+YEAR_2019 = (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_final_beats_interim_beats_later():
+    later = outcome(3, *YEAR_2023, doc=date(2024, 3, 1))
+    interim = outcome(2, *JAN_OCT, doc=date(2020, 11, 20))
+    final = outcome(1, *FULL_2020, doc=date(2021, 2, 1), proxy=True)
+    assert best_evidence(TARGET, [later, interim, final]) is final
+    assert best_evidence(TARGET, [later, interim]) is interim
+    assert best_evidence(TARGET, [later]) is later
+
+
+def test_proxy_never_outranks_same_indicator_of_same_grade():
+    proxy = outcome(9, *FULL_2020, proxy=True, doc=date(2021, 5, 1))
+    own = outcome(1, *FULL_2020, doc=date(2021, 1, 1))
+    assert best_evidence(TARGET, [proxy, own]) is own
+
+
+def test_proxy_of_better_grade_still_wins():
+    proxy_final = outcome(1, *FULL_2020, proxy=True)
+    own_interim = outcome(2, *JAN_OCT)
+    assert best_evidence(TARGET, [own_interim, proxy_final]) is proxy_final
+
+
+def test_within_grade_latest_period_then_document_then_id():
+    early = outcome(5, date(2020, 1, 1), date(2020, 6, 30), doc=date(2021, 1, 1))
+    late = outcome(4, *JAN_OCT, doc=date(2020, 11, 1))
+    assert best_evidence(TARGET, [early, late]) is late
+    undated = outcome(7, *JAN_OCT)
+    dated = outcome(6, *JAN_OCT, doc=date(2020, 11, 2))
+    assert best_evidence(TARGET, [undated, dated, late]) is dated
+    twin_a = outcome(10, *JAN_OCT, doc=date(2020, 11, 2))
+    assert best_evidence(TARGET, [dated, twin_a]) is twin_a
+
+
+def test_baseline_grade_is_never_best_evidence():
+    before = outcome(1, *YEAR_2019)
+    assert best_evidence(TARGET, [before]) is None
+    assert best_evidence(TARGET, []) is None
+    assert baseline_candidate(TARGET, [before]) is before
+
+
+def test_baseline_candidate_is_the_latest_earlier_figure():
+    old = outcome(1, date(2016, 1, 1), date(2016, 12, 31))
+    recent = outcome(2, *YEAR_2019)
+    current = outcome(3, *FULL_2020)
+    assert baseline_candidate(TARGET, [old, recent, current]) is recent
+    assert baseline_candidate(TARGET, [current]) is None
+
+
+def test_ordering_is_published_for_sql():
+    assert [column for column, _ in EVIDENCE_ORDERING] == [
+        "grade",
+        "is_proxy",
+        "period_end",
+        "document_date",
+        "id",
+    ]
+
+
+def test_rank_key_matches_published_ordering():
+    o = outcome(42, *JAN_OCT, proxy=True, doc=date(2020, 11, 20))
+    assert evidence_rank_key(TARGET, o) == (
+        1,
+        1,
+        -date(2020, 10, 31).toordinal(),
+        -date(2020, 11, 20).toordinal(),
+        -42,
+    )
+
+
+def test_outcome_grade_uses_the_targets_accumulation():
+    q4 = outcome(1, date(2020, 10, 1), date(2020, 12, 31))
+    assert outcome_grade(TARGET, q4) == "final"  # a share read at year end
+    total = TargetFacts(**{**TARGET.__dict__, "accumulates": True})
+    assert outcome_grade(total, q4) == "interim"
+
+
+def test_floats_are_refused():
+    with pytest.raises(TypeError, match="Decimal"):
+        outcome(1, *FULL_2020, value=7.0)
+    with pytest.raises(TypeError, match="Decimal"):
+        TargetFacts(**{**TARGET.__dict__, "value": 0.1})
+    assert outcome(1, *FULL_2020, value=7).value == D(7)
+
+
+def test_facts_are_validated():
+    with pytest.raises(ValueError, match="comparator"):
+        TargetFacts(**{**TARGET.__dict__, "comparator": "exact"})
+    with pytest.raises(ValueError, match="range"):
+        TargetFacts(**{**TARGET.__dict__, "comparator": "range"})
+    with pytest.raises(ValueError, match="baseline"):
+        TargetFacts(**{**TARGET.__dict__, "baseline_value": D(1)})
+    with pytest.raises(ValueError):
+        OutcomeFacts(
+            id=1, value=D(1), unit="%", period_start=date(2021, 1, 1), period_end=date(2020, 1, 1)
+        )
+
+
+# --- properties --------------------------------------------------------------
+
+days = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31))
+
+
+@st.composite
+def any_outcome(draw, id):
+    start = draw(days)
+    end = draw(st.dates(min_value=start, max_value=date(2027, 12, 31)))
+    return OutcomeFacts(
+        id=id,
+        value=D(1),
+        unit="%",
+        period_start=start,
+        period_end=end,
+        is_proxy=draw(st.booleans()),
+        document_date=draw(st.one_of(st.none(), days)),
+    )
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=10**6), min_size=1, max_size=8, unique=True),
+    st.data(),
+    st.booleans(),
+    st.booleans(),
+    st.one_of(st.none(), days),
+)
+def test_a_final_outcome_always_outranks_interim_and_later(ids, data, accumulates, proxy, doc):
+    target = TargetFacts(**{**TARGET.__dict__, "accumulates": accumulates})
+    others = [data.draw(any_outcome(i)) for i in ids[1:]]
+    final = OutcomeFacts(
+        id=ids[0],
+        value=D(1),
+        unit="%",
+        period_start=data.draw(st.sampled_from([date(2020, 1, 1), date(2019, 6, 1)])),
+        period_end=date(2020, 12, 31),
+        is_proxy=proxy,
+        document_date=doc,
+    )
+    best = best_evidence(target, [*others, final])
+    assert best is not None
+    assert outcome_grade(target, best) == "final"
+
+
+@given(st.data())
+def test_proxy_never_outranks_same_grade_non_proxy(data):
+    outcomes = [data.draw(any_outcome(i)) for i in range(1, 7)]
+    best = best_evidence(TARGET, outcomes)
+    if best is not None and best.is_proxy:
+        assert not any(
+            not o.is_proxy and outcome_grade(TARGET, o) == outcome_grade(TARGET, best)
+            for o in outcomes
+        )

@@ -1,0 +1,128 @@
+"""The tracker's domain rules in plain Python (no Django, no SQLAlchemy).
+
+Units and their conversion, Chinese figure phrases, target and outcome
+intervals, evidence grades and ranking, statuses, rollups and display. The
+model properties, the SQL reports and the CSV export all call these, so a
+verdict means the same everywhere. ``docs/attainment.md`` states the rules.
+"""
+
+from tracker.domain.display import describe_target, format_decimal, status_label
+from tracker.domain.evidence import (
+    EVIDENCE_ORDERING,
+    OutcomeFacts,
+    TargetFacts,
+    baseline_candidate,
+    best_evidence,
+    evidence_rank_key,
+    outcome_grade,
+)
+from tracker.domain.intervals import (
+    DEFAULT_TOLERANCE_SHARE,
+    Interval,
+    compare,
+    default_tolerance,
+    outcome_interval,
+    target_interval,
+)
+from tracker.domain.periods import (
+    GRADE_ORDER,
+    elapsed_fraction,
+    grade,
+    inclusive_days,
+    period_is_over,
+)
+from tracker.domain.phrases import (
+    Figure,
+    FigureMatch,
+    TargetPhrase,
+    UnparsableFigure,
+    find_figures,
+    parse_figure,
+    parse_target_phrase,
+)
+from tracker.domain.rollup import Rate, RollupResult, rollup, rollup_by
+from tracker.domain.status import (
+    ON_TRACK_RATIO,
+    Assessment,
+    assess,
+    band_for,
+    expected_on_path,
+)
+from tracker.domain.units import (
+    DIMENSIONS,
+    IncomparableUnits,
+    UnitSpec,
+    UnknownUnit,
+    can_convert,
+    convert,
+    known_units,
+    lookup_unit,
+)
+from tracker.domain.vocab import (
+    BANDS,
+    COMMITMENTS,
+    COMPARATORS,
+    DIRECTIONS,
+    GRADES,
+    GROWTH_PATHS,
+    QUALIFIERS,
+    ROLES,
+    STATUSES,
+)
+
+__all__ = [
+    "BANDS",
+    "COMMITMENTS",
+    "COMPARATORS",
+    "DEFAULT_TOLERANCE_SHARE",
+    "DIMENSIONS",
+    "DIRECTIONS",
+    "EVIDENCE_ORDERING",
+    "GRADES",
+    "GRADE_ORDER",
+    "GROWTH_PATHS",
+    "ON_TRACK_RATIO",
+    "QUALIFIERS",
+    "ROLES",
+    "STATUSES",
+    "Assessment",
+    "Figure",
+    "FigureMatch",
+    "IncomparableUnits",
+    "Interval",
+    "OutcomeFacts",
+    "Rate",
+    "RollupResult",
+    "TargetFacts",
+    "TargetPhrase",
+    "UnitSpec",
+    "UnknownUnit",
+    "UnparsableFigure",
+    "assess",
+    "band_for",
+    "baseline_candidate",
+    "best_evidence",
+    "can_convert",
+    "compare",
+    "convert",
+    "default_tolerance",
+    "describe_target",
+    "elapsed_fraction",
+    "evidence_rank_key",
+    "expected_on_path",
+    "find_figures",
+    "format_decimal",
+    "grade",
+    "inclusive_days",
+    "known_units",
+    "lookup_unit",
+    "outcome_grade",
+    "outcome_interval",
+    "parse_figure",
+    "parse_target_phrase",
+    "period_is_over",
+    "rollup",
+    "rollup_by",
+    "status_label",
+    "target_interval",
+]
