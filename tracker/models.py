@@ -10,7 +10,6 @@ from views, so validation and the audit trail live in one place.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
@@ -254,14 +253,7 @@ class Target(models.Model):
     def clean(self) -> None:
         validation.check_period(self.period_start, self.period_end)
         validation.check_range(self.comparator, self.value, self.value_high, field="value_high")
-        if (self.baseline_value is None) != (self.baseline_date is None):
-            raise ValidationError(
-                {
-                    "baseline_date": ValidationError(
-                        _("基期值与基期日期须同时填写或同时留空。"), code="baseline_pair"
-                    )
-                }
-            )
+        validation.check_baseline_pair(self.baseline_value, self.baseline_date)
         if self.unit:
             validation.check_unit_known(self.unit)
 

@@ -46,6 +46,17 @@ def check_range(
         )
 
 
+def check_baseline_pair(value: Decimal | None, when: date | None) -> None:
+    if (value is None) != (when is None):
+        raise ValidationError(
+            {
+                "baseline_date": ValidationError(
+                    _("基期值与基期日期须同时填写或同时留空。"), code="baseline_pair"
+                )
+            }
+        )
+
+
 def check_units_convert(outcome_unit: str, target_unit: str) -> None:
     ok, reason = can_convert(outcome_unit, target_unit)
     if not ok:

@@ -17,7 +17,9 @@ from tracker.models import AuditEvent
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+        # By value: 25.3 typed and 25.300000 stored are one figure, so saving
+        # it again is no change (and re-imports leave no audit events).
+        return format(value.normalize(), "f")
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, models.Model):

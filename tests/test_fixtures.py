@@ -1,0 +1,129 @@
+"""The demo data (fixtures/plans/*.toml) loads through ``import_plan``,
+reloads without a change, keeps every quote verbatim, and grades the 2020
+Zhengzhou targets honestly: the seeds report no 2020 figure, so the evidence
+is later (indicative) at best."""
+
+import tomllib
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tracker.analytics.assessments import compute
+from tracker.models import Assignment, AuditEvent, Outcome, Plan, Target
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+PLAN_FILES = sorted((FIXTURES / "plans").glob("*.toml"))
+ZZ_2020 = FIXTURES / "plans" / "zz-2020-manufacturing.toml"
+AS_OF = date(2026, 11, 23)
+
+
+def load(*options: str, **kwargs) -> str:
+    out = StringIO()
+    call_command("import_plan", *map(str, PLAN_FILES), *options, stdout=out, **kwargs)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo():
+    return load(approved=True)
+
+
+def test_the_dry_run_finds_no_problem_and_writes_nothing():
+    output = load(dry_run=True)
+    assert "试运行" in output
+    assert Plan.objects.count() == 0
+
+
+def test_the_demo_loads_every_file(demo):
+    assert Plan.objects.count() == len(PLAN_FILES)
+    assert set(Outcome.objects.values_list("state", flat=True)) == {"approved"}
+    for path in PLAN_FILES:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        plan = Plan.objects.get(slug=data["plan"]["slug"])
+        assert plan.targets.count() == len(data.get("targets", []))
+        assert path.name in demo
+
+
+def test_loading_again_changes_nothing(demo):
+    counts = [model.objects.count() for model in (Plan, Target, Assignment, Outcome, AuditEvent)]
+    output = load(approved=True)
+    assert [
+        model.objects.count() for model in (Plan, Target, Assignment, Outcome, AuditEvent)
+    ] == counts
+    assert "合计：新增 0，修改 0，" in output
+
+
+def test_every_stored_quote_occurs_verbatim_in_its_document(demo):
+    outcomes = Outcome.objects.select_related("document")
+    assert outcomes.exists()
+    for outcome in outcomes:
+        text = outcome.document.text
+        assert outcome.quote in text, outcome.quote
+        assert text[outcome.quote_start : outcome.quote_end] == outcome.quote
+        assert outcome.quote_start == text.index(outcome.quote)
+    targets = Target.objects.select_related("plan__document").exclude(plan__document=None)
+    assert targets.exists()
+    for target in targets:
+        text = target.plan.document.text
+        assert target.statement in text, target.statement
+        if target.source_quote:
+            assert target.source_quote in text, target.source_quote
+
+
+def test_zhengzhou_2020_targets_lead_by_the_first_unit_listed(demo):
+    data = tomllib.loads(ZZ_2020.read_text(encoding="utf-8"))
+    with_units = [t for t in data["targets"] if t["units"]]
+    # Section 三 names 责任单位 for every item; section 二 names none.
+    assert {t["code"] for t in with_units} == {
+        t["code"] for t in data["targets"] if t["code"].startswith("三")
+    }
+    for spec in with_units:
+        target = Target.objects.get(plan__slug="zz-2020-manufacturing", code=spec["code"])
+        assignments = list(target.assignments.order_by("position").select_related("unit"))
+        assert [a.role for a in assignments] == ["lead"] + ["support"] * (len(assignments) - 1)
+        assert len(assignments) == len(spec["units"])
+        assert assignments[0].unit.name == spec["units"][0]
+
+
+def _status(code: str) -> tuple[str, str | None]:
+    target = Target.objects.get(plan__slug="zz-2020-manufacturing", code=code)
+    result = compute(as_of=AS_OF)[target.pk]
+    return result.status, result.grade
+
+
+@pytest.mark.parametrize(
+    ("code", "statement", "expected"),
+    [
+        ("二.2.2", "技改投资增长20%以上", ("met", "later")),  # +29% in 2023
+        ("二.1.1", "力争规模以上工业增加值增长7%左右", ("met", "later")),  # Jan-Oct 2022
+        ("三.8.4", "全市高耗能产业比重降低到30%左右", ("met", "later")),  # 25.3% in 2023
+        ("三.10.1", "全年推进实施500个以上技术改造项目", ("met", "later")),  # 520 in 2023
+        ("三.8.1", "力争淘汰炭素产能85万吨以上", ("indeterminate", "later")),  # at least 67.7
+        ("二.2.1", "全年工业投资达到700亿元", ("overdue", None)),  # no amount reported
+    ],
+)
+def test_zhengzhou_2020_grades_are_honest(demo, code, statement, expected):
+    assert Target.objects.get(plan__slug="zz-2020-manufacturing", code=code).statement == statement
+    assert _status(code) == expected
+
+
+def test_no_zhengzhou_2020_verdict_rests_on_a_final_figure(demo):
+    results = compute(as_of=AS_OF)
+    targets = Target.objects.filter(plan__slug="zz-2020-manufacturing")
+    grades = [results[target.pk].grade for target in targets]
+    assert "final" not in grades and "interim" not in grades
+    assert grades.count("later") >= 10
+    assert all(results[t.pk].indicative for t in targets if results[t.pk].grade == "later")
+
+
+def test_the_outcome_template_row_is_the_demo_figure_it_shows(demo):
+    out = StringIO()
+    template = Path(settings.BASE_DIR) / "docs" / "outcomes-template.csv"
+    call_command("import_outcomes", str(template), dry_run=True, stdout=out)
+    assert "实际完成情况：新增 0，修改 0，未变 1" in out.getvalue()
