@@ -39,6 +39,10 @@ LABELS = {
     "interim": _("期中"),
     "later": _("事后"),
     "baseline": _("基期"),
+    # Progress bands of the path rule (Open SDG); "on_track" shares the status label.
+    "needs_acceleration": _("需加快"),
+    "limited_progress": _("进展有限"),
+    "deterioration": _("倒退"),
     "create": _("新增"),
     "update": _("修改"),
     "delete": _("删除"),

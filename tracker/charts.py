@@ -1,0 +1,418 @@
+"""A target's reported values against its target band, as server-made SVG.
+
+Drawn in Python so the page needs no JavaScript and no CDN (the app runs
+offline) and an auditor's printout shows what the screen showed. Values are
+converted to the target's unit with the domain's ``convert`` and the band is
+the domain's ``target_interval``, so the picture cannot disagree with the
+verdict. Floats appear only as pixel coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from tracker.domain import (
+    IncomparableUnits,
+    UnknownUnit,
+    convert,
+    elapsed_fraction,
+    format_decimal,
+    grade,
+    target_interval,
+)
+from tracker.formatting import figure_text, period_text
+from tracker.labels import label
+from tracker.models import Outcome, Target
+from tracker.vocabulary import STATUSES
+
+WIDTH, HEIGHT = 720, 320
+LEFT, RIGHT, TOP, BOTTOM = 76, 28, 28, 78
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+
+@dataclass(frozen=True)
+class Point:
+    """One reported value in the target's unit, at its period end."""
+
+    when: date
+    low: Decimal
+    high: Decimal | None
+    qualifier: str
+    grade: str
+    text: str
+
+
+def _points(target: Target, outcomes: Iterable[Outcome]) -> tuple[list[Point], int]:
+    points, skipped = [], 0
+    for outcome in outcomes:
+        try:
+            low = convert(outcome.value, outcome.unit, target.unit)
+            high = (
+                None
+                if outcome.value_high is None
+                else convert(outcome.value_high, outcome.unit, target.unit)
+            )
+        except (UnknownUnit, IncomparableUnits):
+            skipped += 1
+            continue
+        the_grade = grade(
+            target.period_start,
+            target.period_end,
+            outcome.period_start,
+            outcome.period_end,
+            accumulates=target.accumulates,
+        )
+        shown = figure_text(outcome.qualifier, low, high, target.unit)
+        text = f"{shown} · {period_text(outcome.period_start, outcome.period_end)}"
+        points.append(
+            Point(
+                outcome.period_end,
+                low,
+                high,
+                outcome.qualifier,
+                the_grade,
+                f"{text} · {label(the_grade)}",
+            )
+        )
+    return points, skipped
+
+
+def _nice_step(span: float, ticks: int = 5) -> float:
+    raw = span / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _y_domain(values: Sequence[Decimal]) -> tuple[float, float, float]:
+    low, high = float(min(values)), float(max(values))
+    if low == high:
+        pad = abs(low) * 0.2 or 1.0
+        low, high = low - pad, high + pad
+    pad = (high - low) * 0.12
+    low, high = low - pad, high + pad
+    step = _nice_step(high - low)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def _x_ticks(start: date, end: date) -> list[tuple[date, str]]:
+    years = [
+        date(y, 1, 1) for y in range(start.year, end.year + 2) if start <= date(y, 1, 1) <= end
+    ]
+    if len(years) >= 2:
+        every = max(1, math.ceil(len(years) / 8))
+        return [(d, str(d.year)) for d in years[::every]]
+    ticks, month = [], date(start.year, start.month, 1)
+    while month <= end:
+        if month >= start and month.month in (1, 4, 7, 10):
+            ticks.append((month, f"{month.year}-{month.month:02d}"))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return ticks
+
+
+class _Scale:
+    def __init__(self, x0: date, x1: date, y0: float, y1: float) -> None:
+        self.x0, self.days = x0, max((x1 - x0).days, 1)
+        self.y0, self.y1 = y0, y1
+
+    def x(self, when: date) -> float:
+        return round(LEFT + PLOT_W * (when - self.x0).days / self.days, 1)
+
+    def y(self, value: Decimal | float) -> float:
+        share = (float(value) - self.y0) / (self.y1 - self.y0)
+        return round(TOP + PLOT_H * (1 - min(max(share, 0.0), 1.0)), 1)
+
+
+def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeString:
+    """The satisfying set as a shaded region; for an accumulating target it
+    grows pro rata from the period start (how interim figures are judged)."""
+    interval = target_interval(
+        target.comparator, target.value, target.value_high, target.direction, target.tolerance
+    )
+
+    def edges(share: Decimal) -> tuple[float, float]:
+        # SVG y grows downwards: the band's top is the interval's high end.
+        top = TOP if interval.high is None else scale.y(interval.high * share)
+        bottom = TOP + PLOT_H if interval.low is None else scale.y(interval.low * share)
+        return top, bottom
+
+    if target.accumulates:
+        start = max(target.period_start, x_start)
+        share_start = elapsed_fraction(target.period_start, target.period_end, start)
+        stops = [(start, share_start), (target.period_end, Decimal(1)), (x_end, Decimal(1))]
+    else:
+        stops = [(x_start, Decimal(1)), (x_end, Decimal(1))]
+    upper = [(scale.x(when), edges(share)[0]) for when, share in stops]
+    lower = [(scale.x(when), edges(share)[1]) for when, share in reversed(stops)]
+    polygon = " ".join(f"{x},{y}" for x, y in upper + lower)
+    return format_html(
+        '<polygon class="band" points="{}"><title>{}</title></polygon>',
+        polygon,
+        _("达标区间：%(target)s") % {"target": _target_text(target)},
+    )
+
+
+def _target_text(target: Target) -> str:
+    return figure_text(target.comparator, target.value, target.value_high, target.unit)
+
+
+def _marker(point: Point, scale: _Scale) -> SafeString:
+    x = scale.x(point.when)
+    if point.high is not None:
+        y_low, y_high = scale.y(point.low), scale.y(point.high)
+        y = round((y_low + y_high) / 2, 1)
+        whisker = format_html(
+            '<line class="whisker" x1="{}" y1="{}" x2="{}" y2="{}"/>', x, y_low, x, y_high
+        )
+    else:
+        y = scale.y(point.low)
+        whisker = mark_safe("")  # noqa: S308 (constant)
+    if point.qualifier in ("at_least", "more_than"):
+        whisker = format_html(
+            '{}<path class="whisker" d="M{} {} V{} m-4 4 l4 -4 l4 4"/>', whisker, x, y, y - 16
+        )
+    elif point.qualifier in ("at_most", "less_than"):
+        whisker = format_html(
+            '{}<path class="whisker" d="M{} {} V{} m-4 -4 l4 4 l4 -4"/>', whisker, x, y, y + 16
+        )
+    return format_html(
+        '<g class="point grade-{}">{}<circle cx="{}" cy="{}" r="5"><title>{}</title></circle>'
+        '<text class="value" x="{}" y="{}">{}</text></g>',
+        point.grade,
+        whisker,
+        x,
+        y,
+        point.text,
+        x + 8,
+        y - 8,
+        figure_text(point.qualifier, point.low, point.high, ""),
+    )
+
+
+def _legend(target: Target) -> SafeString:
+    y = HEIGHT - 18
+    items = [
+        ("band", _("达标区间 %(target)s") % {"target": _target_text(target)}),
+        ("grade-final", label("final")),
+        ("grade-interim", label("interim")),
+        ("grade-later", _("%(grade)s（参考）") % {"grade": label("later")}),
+        ("grade-baseline", label("baseline")),
+    ]
+    parts, x = [], LEFT
+    for css, text in items:
+        if css == "band":
+            swatch = format_html(
+                '<rect class="band" x="{}" y="{}" width="14" height="10"/>', x, y - 9
+            )
+        else:
+            swatch = format_html(
+                '<g class="point {}"><circle cx="{}" cy="{}" r="5"/></g>', css, x + 7, y - 4
+            )
+        parts.append(format_html('{}<text x="{}" y="{}">{}</text>', swatch, x + 20, y, text))
+        x += 36 + _text_width(text)
+    return mark_safe("".join(parts))  # noqa: S308 (built from format_html parts)
+
+
+def _text_width(text: str) -> int:
+    # Rough advance at 12px: CJK glyphs are square, Latin ones about half.
+    return sum(12 if ord(char) > 0x2E80 else 7 for char in text)
+
+
+def _description(target: Target, points: list[Point], skipped: int) -> str:
+    parts = [
+        _("目标：%(target)s，考核期%(period)s。")
+        % {
+            "target": _target_text(target),
+            "period": period_text(target.period_start, target.period_end),
+        }
+    ]
+    if points:
+        parts.append(_("报告值：%(values)s。") % {"values": "；".join(p.text for p in points)})
+    else:
+        parts.append(_("暂无可比的报告值。"))
+    if skipped:
+        parts.append(_("%(count)s个报告值的单位无法换算，未画出。") % {"count": skipped})
+    return "".join(parts)
+
+
+def target_chart(
+    target: Target, outcomes: Iterable[Outcome], *, chart_id: str = "chart"
+) -> SafeString:
+    """An SVG of the approved values over time, in the target's unit, over the
+    shaded satisfying band, with the period end marked."""
+    points, skipped = _points(target, outcomes)
+    baseline = None
+    if target.baseline_value is not None and target.baseline_date is not None:
+        baseline = (target.baseline_date, target.baseline_value)
+
+    dates = [target.period_start, target.period_end, *(p.when for p in points)]
+    if baseline:
+        dates.append(baseline[0])
+    pad = timedelta(days=max(20, (max(dates) - min(dates)).days // 20))
+    x_start, x_end = min(dates) - pad, max(dates) + pad
+
+    values = [target.value, *(v for v in (target.value_high,) if v is not None)]
+    interval = target_interval(
+        target.comparator, target.value, target.value_high, target.direction, target.tolerance
+    )
+    values += [end for end in (interval.low, interval.high) if end is not None]
+    for point in points:
+        values += [point.low] + ([point.high] if point.high is not None else [])
+    if baseline:
+        values.append(baseline[1])
+    y0, y1, step = _y_domain(values)
+    scale = _Scale(x_start, x_end, y0, y1)
+
+    title = _("%(code)s %(indicator)s：报告值与目标区间") % {
+        "code": target.code,
+        "indicator": target.indicator,
+    }
+    y_ticks = []
+    tick = y0
+    while tick <= y1 + step / 2:
+        y_ticks.append(tick)
+        tick += step
+    grid = format_html_join(
+        "",
+        '<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"/>'
+        '<text class="tick y" x="{}" y="{}">{}</text>',
+        (
+            (
+                LEFT,
+                scale.y(t),
+                LEFT + PLOT_W,
+                scale.y(t),
+                LEFT - 8,
+                scale.y(t) + 4,
+                _tick_text(t, step),
+            )
+            for t in y_ticks
+        ),
+    )
+    x_axis = format_html_join(
+        "",
+        '<line class="tick-mark" x1="{}" y1="{}" x2="{}" y2="{}"/>'
+        '<text class="tick x" x="{}" y="{}">{}</text>',
+        (
+            (
+                scale.x(d),
+                TOP + PLOT_H,
+                scale.x(d),
+                TOP + PLOT_H + 5,
+                scale.x(d),
+                TOP + PLOT_H + 20,
+                text,
+            )
+            for d, text in _x_ticks(x_start, x_end)
+        ),
+    )
+    period_end = format_html(
+        '<line class="period-end" x1="{x}" y1="{top}" x2="{x}" y2="{bottom}"/>'
+        '<text class="period-end-label" x="{tx}" y="{ty}">{text}</text>',
+        x=scale.x(target.period_end),
+        top=TOP,
+        bottom=TOP + PLOT_H,
+        tx=scale.x(target.period_end) - 4,
+        ty=TOP + 12,
+        text=_("考核期末"),
+    )
+    path = mark_safe("")  # noqa: S308 (constant)
+    if baseline:
+        when, value = baseline
+        path = format_html(
+            '<line class="path" x1="{}" y1="{}" x2="{}" y2="{}"/>'
+            '<g class="point grade-baseline">'
+            '<circle cx="{}" cy="{}" r="5"><title>{}</title></circle></g>',
+            scale.x(when),
+            scale.y(value),
+            scale.x(target.period_end),
+            scale.y(target.value),
+            scale.x(when),
+            scale.y(value),
+            _("基期值 %(value)s（%(date)s）")
+            % {"value": figure_text("exact", value, None, target.unit), "date": when.isoformat()},
+        )
+    markers = mark_safe("".join(_marker(p, scale) for p in points))  # noqa: S308 (format_html parts)
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        'aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>'
+        '<rect class="plot" x="{left}" y="{top}" width="{pw}" height="{ph}"/>'
+        "{band}{grid}{x_axis}{period_end}{path}{markers}"
+        '<text class="unit" x="{left}" y="{unit_y}">{unit}</text>{legend}</svg>',
+        w=WIDTH,
+        h=HEIGHT,
+        id=chart_id,
+        title=title,
+        desc=_description(target, points, skipped),
+        left=LEFT,
+        top=TOP,
+        pw=PLOT_W,
+        ph=PLOT_H,
+        band=_band(target, scale, x_start, x_end),
+        grid=grid,
+        x_axis=x_axis,
+        period_end=period_end,
+        path=path,
+        markers=markers,
+        unit_y=TOP - 10,
+        unit=target.unit,
+        legend=_legend(target),
+    )
+
+
+def _tick_text(value: float, step: float) -> str:
+    places = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    return format_decimal(Decimal(f"{value:.{places}f}"))
+
+
+def status_bar(counts: dict[str, int], *, width: int = 180, height: int = 14) -> SafeString:
+    """A stacked bar of status counts (each status its own colour, as the
+    badges), with the counts in its accessible label."""
+    total = sum(counts.get(status, 0) for status in STATUSES)
+    summary = "，".join(
+        f"{label(status)} {counts[status]}" for status in STATUSES if counts.get(status)
+    )
+    if not total:
+        return format_html(
+            '<svg class="status-bar" width="{w}" height="{h}" role="img" aria-label="{t}">'
+            '<rect class="empty" width="{w}" height="{h}"/></svg>',
+            w=width,
+            h=height,
+            t=_("暂无目标"),
+        )
+    x, rects = 0.0, []
+    for status in STATUSES:
+        count = counts.get(status, 0)
+        if not count:
+            continue
+        share = width * count / total
+        rects.append(
+            format_html(
+                '<rect class="st-{}" x="{}" width="{}" height="{}"><title>{} {}</title></rect>',
+                status,
+                round(x, 2),
+                round(share, 2),
+                height,
+                label(status),
+                count,
+            )
+        )
+        x += share
+    return format_html(
+        '<svg class="status-bar" width="{}" height="{}" role="img" aria-label="{}">{}</svg>',
+        width,
+        height,
+        summary,
+        mark_safe("".join(rects)),  # noqa: S308 (format_html parts)
+    )

@@ -1,0 +1,74 @@
+"""A document's full text with its quoted passages marked and linked.
+
+Auditors read a figure back to its words: every outcome's quote (at its
+stored ``quote_start``/``quote_end`` offsets) and, in a plan's own text, every
+target's source quote become a ``<mark>`` linking to the target. Quotes may
+overlap (two targets quoting one sentence), so the text is cut at every span
+boundary and each piece is marked by the spans covering it; every piece is
+escaped on its own, so the stored text can never inject markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+
+@dataclass(frozen=True)
+class Span:
+    """A passage to mark: ``[start, end)`` in the text, where it links, the
+    anchor id a link from elsewhere lands on, and a CSS class."""
+
+    start: int
+    end: int
+    href: str
+    title: str
+    anchor: str
+    css: str = "quote"
+
+
+def find_span(text: str, quote: str) -> tuple[int, int] | None:
+    """Offsets of a verbatim quote (target source quotes store none)."""
+    if not quote:
+        return None
+    start = text.find(quote)
+    return None if start < 0 else (start, start + len(quote))
+
+
+def highlight(text: str, spans: Iterable[Span]) -> SafeString:
+    """The text, escaped, with each span's pieces in ``<mark>`` links.
+
+    Spans outside the text or empty are ignored (offsets of an edited
+    document would otherwise break the page)."""
+    valid = sorted(
+        (s for s in spans if 0 <= s.start < s.end <= len(text)),
+        key=lambda s: (s.start, -s.end),
+    )
+    cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    anchored: set[str] = set()
+    parts: list[str] = []
+    for begin, finish in zip(cuts, cuts[1:], strict=False):
+        piece = text[begin:finish]
+        covering = [s for s in valid if s.start <= begin and finish <= s.end]
+        if not covering:
+            parts.append(escape(piece))
+            continue
+        # The innermost (shortest) span decides the link; all are named.
+        main = min(covering, key=lambda s: s.end - s.start)
+        ids = [s.anchor for s in covering if s.start == begin and s.anchor not in anchored]
+        anchored.update(ids)
+        anchors = mark_safe("".join(format_html('<span id="{}"></span>', a) for a in ids))  # noqa: S308
+        parts.append(
+            format_html(
+                '{}<a class="mark-link" href="{}" title="{}"><mark class="{}">{}</mark></a>',
+                anchors,
+                main.href,
+                " / ".join(dict.fromkeys(s.title for s in covering)),
+                " ".join(sorted({s.css for s in covering})),
+                piece,
+            )
+        )
+    return mark_safe("".join(parts))  # noqa: S308 (every piece escaped above)
