@@ -9,6 +9,19 @@ Created (and brought up to date) by ``manage.py migrate`` through a
 | supervisor | logs outcomes and their documents; reviews other people's outcomes |
 | manager | reads the attainment reports |
 | auditor | reads everything, the audit trail included, and exports CSV |
+
+The report pages (``tracker.views``) follow from these permissions:
+
+- every report page needs ``view_target`` (all four roles; the document
+  view ``view_document``, which all four have too);
+- CSV exports of the reports need ``export_attainment`` as well: auditors
+  only. Managers read the pages (which print cleanly) and planners enter
+  data; neither job needs bulk extracts of the evidence, so neither gets
+  them ("what its job needs and no more"); a manager who needs a file asks
+  an auditor, whose job is provenance;
+- the review queue needs ``review_outcome`` or ``change_outcome``
+  (supervisors); drafts and submitted outcomes are shown on target and
+  document pages only to those same people.
 """
 
 from __future__ import annotations

@@ -1,8 +1,23 @@
+"""The tracker's pages: reports for managers and auditors, the review queue."""
+
 from django.urls import path
-from django.views.generic import RedirectView
+
+from tracker.views import documents, plans, review, targets, units
 
 app_name = "tracker"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index"), name="plan-list"),
+    path("", plans.PlanListView.as_view(), name="plan-list"),
+    path("plans/<str:slug>/", plans.PlanReportView.as_view(), name="plan-report"),
+    path("plans/<str:slug>/export.csv", plans.PlanExportView.as_view(), name="plan-export"),
+    path("units/", units.UnitRankingView.as_view(), name="unit-ranking"),
+    path("units/export.csv", units.UnitRankingExportView.as_view(), name="unit-ranking-export"),
+    path("units/<int:pk>/", units.UnitDetailView.as_view(), name="unit-detail"),
+    path("units/<int:pk>/export.csv", units.UnitExportView.as_view(), name="unit-export"),
+    path("targets/<int:pk>/", targets.TargetDetailView.as_view(), name="target-detail"),
+    path("documents/<str:slug>/", documents.DocumentView.as_view(), name="document"),
+    path("review/", review.ReviewQueueView.as_view(), name="review-queue"),
+    path("review/<int:pk>/approve/", review.ApproveView.as_view(), name="outcome-approve"),
+    path("review/<int:pk>/return/", review.ReturnView.as_view(), name="outcome-return"),
+    path("review/<int:pk>/submit/", review.SubmitView.as_view(), name="outcome-submit"),
 ]

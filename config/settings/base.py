@@ -126,7 +126,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # TABLES
 # ------------------------------------------------------------------------------
 # https://django-tables2.readthedocs.io/en/latest/pages/custom-rendering.html
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+# Our own template over django-tables2's plain one, styled by
+# tracker/static/tracker/tracker.css: no CSS framework, no CDN (works offline).
+DJANGO_TABLES2_TEMPLATE = "tracker/table.html"
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -1,0 +1,179 @@
+"""The plans list and a plan's report, as a manager reads them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests import pages_support
+from tracker.models import Target
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report():
+    return pages_support.report()
+
+
+@pytest.fixture
+def manager(client):
+    user = pages_support.user_with_role("manager")
+    client.force_login(user)
+    return user
+
+
+def _url(report, **params):
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return reverse("tracker:plan-report", args=[report.plan.slug]) + (f"?{query}" if query else "")
+
+
+def _codes(response) -> list[str]:
+    return [row.record.code for row in response.context["table"].paginated_rows]
+
+
+# -- plans list -----------------------------------------------------------------
+
+
+def test_plans_list_shows_each_plan_with_counts_bar_and_rates(client, manager, report, make):
+    empty = make.plan(title="没有目标的方案")
+    page = client.get(reverse("tracker:plan-list")).content.decode()
+    assert report.plan.title in page
+    assert empty.title in page  # listed with zeros, not hidden
+    # Confirmed rate: met 1 / (met 1 + missed 1) over final evidence.
+    assert "50.0%（1/2）" in page
+    # Indicative rate also counts the later figure: 2 / 3.
+    assert "66.7%（2/3）" in page
+    assert 'class="status-bar"' in page
+    assert "已完成 2，未完成 1，逾期无数据 1" in page  # the bar's accessible label
+
+
+def test_plans_list_sorts_in_the_database(client, manager, report, make):
+    make.plan(title="甲方案", slug="a-plan")
+    response = client.get(reverse("tracker:plan-list") + "?sort=-targets")
+    rows = [row.record["title"] for row in response.context["table"].paginated_rows]
+    assert rows[0] == report.plan.title
+
+
+# -- plan report ------------------------------------------------------------------
+
+
+def test_plan_report_reads_like_the_plan(client, manager, report):
+    page = client.get(_url(report)).content.decode()
+    assert "≥ 20%" in page
+    assert "≥ 700亿元" in page
+    assert "≈ 7%" in page
+    assert "≥ 5家" in page
+    # Evidence value and period, linked to its quote in the document.
+    assert "650亿元" in page
+    assert f"#outcome-{report.missed_outcome.pk}" in page
+    assert "2023年" in page
+    # Status badges carry their grade; the later one is visibly indicative.
+    assert "已完成 · 终期" in page
+    assert "未完成 · 终期" in page
+    assert re.search(r'class="badge st-met indicative"[^>]*>已完成 · 事后（参考）<', page)
+    assert "逾期无数据" in page
+    # Lead unit and the 力争 flag.
+    assert f'href="{reverse("tracker:unit-detail", args=[report.fgw.pk])}">市发展改革委' in page
+    assert '<span class="tag aspirational">力争</span>' in page
+
+
+def test_plan_report_summary_shows_the_plan_rollup(client, manager, report):
+    response = client.get(_url(report))
+    rollup = response.context["rollup"]
+    assert rollup.targets == 4
+    assert (rollup.met_final, rollup.missed_final) == (1, 1)
+    assert (rollup.met_indicative, rollup.missed_indicative) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"status": "met"}, ["T-MET", "T-LATER"]),
+        ({"status": "missed"}, ["T-MISS"]),
+        ({"grade": "later"}, ["T-LATER"]),
+        ({"grade": "null"}, ["T-NONE"]),
+        ({"commitment": "aspirational"}, ["T-MET"]),
+        ({"year": "2020"}, ["T-MET", "T-MISS", "T-LATER", "T-NONE"]),
+        ({"year": "2020", "status": "overdue"}, ["T-NONE"]),
+    ],
+)
+def test_plan_report_filters(client, manager, report, params, expected):
+    response = client.get(_url(report, **params))
+    assert sorted(_codes(response)) == sorted(expected)
+
+
+def test_plan_report_filters_by_unit_in_any_role(client, manager, report):
+    response = client.get(_url(report, unit=report.gxj.pk))
+    assert sorted(_codes(response)) == ["T-LATER", "T-MET", "T-MISS"]
+    response = client.get(_url(report, unit=report.sthj.pk))
+    assert _codes(response) == ["T-NONE"]
+
+
+def test_plan_report_offers_only_its_own_units_and_years(client, manager, report, make):
+    other = make.unit("外地单位")
+    make.target(make.plan(), units=(other,))
+    form = client.get(_url(report)).context["filter"].form
+    units = {unit.name for unit in form.fields["unit"].queryset}
+    assert units == {"市工信局", "市发展改革委", "市生态环境局"}
+    assert [value for value, _ in form.fields["year"].choices if value] == [2020]
+
+
+def test_invalid_filter_shows_nothing_rather_than_everything(client, manager, report):
+    response = client.get(_url(report, status="bogus"))
+    assert _codes(response) == []
+    assert "status" in response.context["filter"].form.errors
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("status", ["T-MET", "T-LATER", "T-MISS", "T-NONE"]),
+        ("-status", ["T-NONE", "T-MISS", "T-LATER", "T-MET"]),
+        ("grade", ["T-MET", "T-MISS", "T-LATER", "T-NONE"]),
+        ("lead_unit", ["T-MISS", "T-MET", "T-LATER", "T-NONE"]),
+        ("-period", ["T-NONE", "T-LATER", "T-MISS", "T-MET"]),
+        ("-code", ["T-NONE", "T-MISS", "T-MET", "T-LATER"]),
+    ],
+)
+def test_plan_report_sorts_in_the_database(client, manager, report, sort, expected):
+    response = client.get(_url(report, sort=sort))
+    assert _codes(response) == expected
+    assert "ORDER BY" in str(response.context["table"].data.data.query)
+
+
+def test_plan_report_pages_in_the_database(client, manager, report):
+    pages_support.add_targets(report.plan, 30)
+    response = client.get(_url(report, page=2))
+    table = response.context["table"]
+    assert table.paginator.count == 34
+    assert len(list(table.paginated_rows)) == 9
+    assert "共 34 条" in response.content.decode()
+
+
+def test_unknown_plan_is_404(client, manager):
+    assert client.get(reverse("tracker:plan-report", args=["nope"])).status_code == 404
+
+
+# -- query counts -----------------------------------------------------------------
+
+
+def test_plans_list_query_count_does_not_grow_with_rows(client, manager, report, make):
+    url = reverse("tracker:plan-list")
+    few = pages_support.queries(client, url)
+    for _ in range(8):
+        pages_support.add_targets(make.plan(), 2)
+    assert pages_support.queries(client, url) == few
+
+
+def test_plan_report_query_count_does_not_grow_with_rows(client, manager, report):
+    url = _url(report)
+    few = pages_support.queries(client, url)
+    pages_support.add_targets(report.plan, 20)
+    assert Target.objects.filter(plan=report.plan).count() == 24
+    many = pages_support.queries(client, url)
+    assert many == few, f"{few} queries for 4 targets, {many} for 24"
+    filtered = pages_support.queries(client, _url(report, status="met", sort="-lead_unit"))
+    assert filtered == few

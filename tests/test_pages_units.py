@@ -1,0 +1,147 @@
+"""The unit ranking (a Core rollup sorted and paged by the database) and a
+unit's own page."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests import pages_support
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report():
+    return pages_support.report()
+
+
+@pytest.fixture
+def manager(client):
+    user = pages_support.user_with_role("manager")
+    client.force_login(user)
+    return user
+
+
+def _ranking(client, **params):
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return client.get(reverse("tracker:unit-ranking") + (f"?{query}" if query else ""))
+
+
+def _rows(response) -> list[dict]:
+    return [row.record for row in response.context["table"].paginated_rows]
+
+
+# -- ranking ----------------------------------------------------------------------
+
+
+def test_ranking_counts_lead_assignments_by_default(client, manager, report):
+    response = _ranking(client)
+    rows = {row["name"]: row for row in _rows(response)}
+    # Leads: 市工信局 T-MET (met), T-LATER (met, later); 市发展改革委 T-MISS;
+    # 市生态环境局 T-NONE.
+    assert rows["市工信局"]["targets"] == 2
+    assert (rows["市工信局"]["met"], rows["市工信局"]["missed"]) == (2, 0)
+    assert rows["市发展改革委"]["missed"] == 1
+    assert rows["市生态环境局"]["overdue"] == 1
+    assert response.context["lead_only"] is True
+    page = response.content.decode()
+    assert "100.0%（1/1）" in page  # 市工信局, confirmed: final evidence only
+    assert "0.0%（0/1）" in page  # 市发展改革委
+
+
+def test_ranking_toggle_counts_every_assignment(client, manager, report):
+    rows = {row["name"]: row for row in _rows(_ranking(client, scope="all"))}
+    assert rows["市工信局"]["targets"] == 3  # lead on two, support on T-MISS
+    assert (rows["市工信局"]["met"], rows["市工信局"]["missed"]) == (2, 1)
+    assert rows["市发展改革委"]["targets"] == 2
+
+
+def test_ranking_orders_by_rate_with_no_rate_last(client, manager, report):
+    names = [row["name"] for row in _rows(_ranking(client))]
+    assert names == ["市工信局", "市发展改革委", "市生态环境局"]
+    names = [row["name"] for row in _rows(_ranking(client, sort="confirmed_rate"))]
+    assert names == ["市发展改革委", "市工信局", "市生态环境局"]  # no rate stays last
+
+
+@pytest.mark.parametrize(
+    ("sort", "first"),
+    [("-targets", "市工信局"), ("-overdue", "市生态环境局"), ("-missed", "市发展改革委")],
+)
+def test_ranking_sorts_by_any_count(client, manager, report, sort, first):
+    assert _rows(_ranking(client, sort=sort))[0]["name"] == first
+
+
+def test_ranking_within_one_plan(client, manager, report, make):
+    other_unit = make.unit("别处单位")
+    make.target(make.plan(), units=(other_unit,))
+    everywhere = {row["name"] for row in _rows(_ranking(client))}
+    assert "别处单位" in everywhere
+    within = {row["name"] for row in _rows(_ranking(client, plan=report.plan.pk))}
+    assert within == {"市工信局", "市发展改革委", "市生态环境局"}
+
+
+def test_ranking_pages_with_limit_and_offset(client, manager, report):
+    pages_support.add_targets(report.plan, 30)  # 30 more lead units, 30 support-only
+    first = _ranking(client, per_page=20)
+    second = _ranking(client, per_page=20, page=2)
+    assert second.context["table"].paginator.count == 33
+    assert len(_rows(first)) == 20
+    assert len(_rows(second)) == 13
+    assert not {row["id"] for row in _rows(first)} & {row["id"] for row in _rows(second)}
+
+
+def test_ranking_query_count_does_not_grow_with_rows(client, manager, report):
+    url = reverse("tracker:unit-ranking") + "?scope=all&sort=-missed"
+    few = pages_support.queries(client, url)
+    pages_support.add_targets(report.plan, 20)
+    assert pages_support.queries(client, url) == few
+
+
+# -- unit detail ------------------------------------------------------------------
+
+
+def _detail(client, unit, **params):
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    url = reverse("tracker:unit-detail", args=[unit.pk])
+    return client.get(url + (f"?{query}" if query else ""))
+
+
+def test_unit_page_lists_lead_and_support_targets_with_evidence(client, manager, report):
+    response = _detail(client, report.gxj)
+    rows = {row.record.code: row.record for row in response.context["table"].paginated_rows}
+    assert set(rows) == {"T-MET", "T-MISS", "T-LATER"}
+    assert rows["T-MISS"].unit_role == "support"
+    assert rows["T-MET"].unit_role == "lead"
+    page = response.content.decode()
+    assert "配合" in page and "牵头" in page
+    assert "650亿元" in page and "29%" in page
+    assert report.plan.title in page
+    rollups = response.context["rollups"]
+    assert (rollups["lead"].targets, rollups["all"].targets) == (2, 3)
+
+
+def test_unit_page_filters_by_role_and_status(client, manager, report):
+    response = _detail(client, report.gxj, role="support")
+    assert [row.record.code for row in response.context["table"].paginated_rows] == ["T-MISS"]
+    response = _detail(client, report.gxj, status="met", sort="-code")
+    codes = [row.record.code for row in response.context["table"].paginated_rows]
+    assert codes == ["T-MET", "T-LATER"]
+
+
+def test_unit_without_lead_targets_says_so(client, manager, make):
+    helper = make.unit("只配合的单位")
+    make.target(units=(make.unit(), helper))
+    page = _detail(client, helper).content.decode()
+    assert "没有牵头的目标。" in page
+
+
+def test_unit_page_query_count_does_not_grow_with_rows(client, manager, report):
+    few = pages_support.queries(client, reverse("tracker:unit-detail", args=[report.gxj.pk]))
+    pages_support.add_targets(report.plan, 20, units=(report.gxj, report.fgw))
+    many = pages_support.queries(client, reverse("tracker:unit-detail", args=[report.gxj.pk]))
+    assert many == few
+
+
+def test_unknown_unit_is_404(client, manager):
+    assert client.get(reverse("tracker:unit-detail", args=[999999])).status_code == 404

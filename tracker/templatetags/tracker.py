@@ -1,0 +1,69 @@
+"""Template helpers for the report pages: labels of stored words, figures,
+periods, rates, status badges and bars, written by ``tracker.formatting``."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django import template
+from django.utils.safestring import SafeString
+
+from tracker import charts, formatting
+from tracker.labels import label
+from tracker.reasons import explain
+from tracker.vocabulary import STATUSES
+
+register = template.Library()
+
+
+@register.filter
+def word(value: str | None) -> str:
+    """The translated label of a stored word (``met`` -> 已完成)."""
+    return label(value) if value else formatting.EMPTY
+
+
+@register.simple_tag
+def status_words() -> tuple[str, ...]:
+    return STATUSES
+
+
+@register.simple_tag
+def figure(comparator: str, value: Decimal, value_high: Decimal | None, unit: str) -> str:
+    return formatting.figure_text(comparator, value, value_high, unit)
+
+
+@register.simple_tag
+def period(start: date, end: date) -> str:
+    return formatting.period_text(start, end)
+
+
+@register.simple_tag
+def rate(met: int, missed: int) -> str:
+    return formatting.rate_text(met, missed)
+
+
+@register.simple_tag
+def badge(status: str | None, grade: str | None = None, indicative: bool = False) -> SafeString:
+    return formatting.status_badge(status, grade, indicative)
+
+
+@register.simple_tag
+def status_bar(counts: dict[str, int], width: int = 240) -> SafeString:
+    return charts.status_bar(counts, width=width, height=16)
+
+
+@register.filter
+def ratio(value: Decimal | None) -> str:
+    return formatting.ratio_text(value)
+
+
+@register.filter
+def number(value: Decimal | None) -> str:
+    return formatting.format_number(value)
+
+
+@register.filter
+def reason(value: str) -> str:
+    """An assessment's reason in the reader's language (``tracker.reasons``)."""
+    return explain(value) if value else ""

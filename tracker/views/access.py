@@ -1,0 +1,46 @@
+"""Who may open which page (DESIGN.md 1; the groups are in ``tracker.roles``).
+
+Anonymous visitors are sent to the login page; a signed-in user without the
+permission gets 403, never a silent empty page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import HttpRequest, HttpResponseBase
+
+from tracker.analytics.assessments import ensure_fresh
+
+READ_REPORTS = "tracker.view_target"
+EXPORT = "tracker.export_attainment"
+REVIEW = "tracker.review_outcome"
+ENTER_OUTCOMES = "tracker.change_outcome"
+
+
+class ReportAccessMixin(PermissionRequiredMixin):
+    """Login and ``view_target``; then today's statuses (one query when they
+    are already fresh)."""
+
+    permission_required: str | tuple[str, ...] = READ_REPORTS
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not self.has_permission():
+            return self.handle_no_permission()
+        ensure_fresh()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ExportAccessMixin(ReportAccessMixin):
+    """CSV exports: reading the reports is not enough (``export_attainment``)."""
+
+    permission_required = (READ_REPORTS, EXPORT)
+
+
+class ReviewAccessMixin(PermissionRequiredMixin):
+    """The review queue: reviewers, and supervisors who enter outcomes."""
+
+    def has_permission(self) -> bool:
+        user = self.request.user
+        return user.has_perm(REVIEW) or user.has_perm(ENTER_OUTCOMES)

@@ -1,0 +1,94 @@
+"""What the filtered target reports share: the page (a django-tables2 table
+over a django-filter FilterSet) and its CSV export, built from the same
+QuerySet so the export holds exactly the rows the page filtered."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, StreamingHttpResponse
+from django.utils import timezone
+from django.views import View
+from django_filters.views import FilterView
+from django_tables2.views import SingleTableMixin
+
+from tracker.exports.attainment import COLUMNS, attainment_rows
+from tracker.exports.csvstream import streaming_csv_response
+from tracker.filters import TargetReportFilter
+from tracker.models import Target
+from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
+
+# Sorting and paging do not change which targets an export holds.
+_NOT_FILTERS = ("sort", "page", "per_page")
+
+
+class FilteredTargetsMixin:
+    """A page's base QuerySet and the filters it does not offer."""
+
+    filter_omit: tuple[str, ...] = ()
+    request: HttpRequest
+
+    def base_queryset(self) -> QuerySet[Target]:
+        raise NotImplementedError
+
+    def filterset(self) -> TargetReportFilter:
+        return TargetReportFilter(
+            self.request.GET or None, queryset=self.base_queryset(), omit=self.filter_omit
+        )
+
+
+class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, SingleTableMixin, FilterView):
+    """A filtered, sorted, paged table of targets; sorting and paging happen
+    in the database (django-tables2 on the QuerySet)."""
+
+    filterset_class = TargetReportFilter
+    export_url_name = ""
+
+    def get_queryset(self) -> QuerySet[Target]:
+        return self.base_queryset()
+
+    def get_filterset_kwargs(self, filterset_class: type) -> dict[str, Any]:
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["omit"] = self.filter_omit
+        return kwargs
+
+    def export_url(self) -> str:
+        """The export link carries the page's filters (not its sort or page)."""
+        filters = [(k, v) for k, v in self.request.GET.items() if k not in _NOT_FILTERS and v]
+        query = f"?{urlencode(filters)}" if filters else ""
+        return self.export_path() + query
+
+    def export_path(self) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm(EXPORT):
+            context["export_url"] = self.export_url()
+        return context
+
+
+class TargetExportView(ExportAccessMixin, FilteredTargetsMixin, View):
+    """The filtered targets as the attainment CSV (the columns of
+    ``manage.py export_attainment``), streamed."""
+
+    def filename(self) -> str:
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> StreamingHttpResponse:
+        filterset = self.filterset()
+        if filterset.is_bound and not filterset.is_valid():
+            targets = filterset.queryset.none()
+        else:
+            targets = filterset.qs
+        return export_targets(self.filename(), list(targets.values_list("pk", flat=True)))
+
+
+def export_targets(stem: str, target_ids: list[int]) -> StreamingHttpResponse:
+    """Stream the attainment rows of these targets (BOM, formula-safe)."""
+    today = timezone.localdate().isoformat()
+    return streaming_csv_response(
+        f"{stem}-{today}.csv", COLUMNS, attainment_rows(target_ids=target_ids)
+    )

@@ -1,0 +1,140 @@
+"""The unit ranking, a unit's page, and their CSV exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.http import HttpRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import TemplateView
+from django_tables2.views import SingleTableMixin
+
+from tracker import selectors
+from tracker.analytics.rollups import rollup_from_row, unit_rollup_select
+from tracker.db import run_select
+from tracker.models import Plan, Target, Unit
+from tracker.schema import unit as unit_table
+from tracker.sqldata import SelectData
+from tracker.tables import UnitRankingTable, UnitTargetTable
+from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
+from tracker.views.reports import TargetExportView, TargetReportView, export_targets
+
+
+class RankingForm(forms.Form):
+    """Lead assignments only (the default), or all; optionally within one plan."""
+
+    scope = forms.ChoiceField(
+        label=_("统计口径"),
+        choices=[("lead", _("仅牵头")), ("all", _("全部分工（牵头与配合）"))],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    plan = forms.ModelChoiceField(
+        label=_("规划"), queryset=Plan.objects.all(), required=False, empty_label=_("全部规划")
+    )
+
+    def __init__(self, data: Any = None) -> None:
+        values = data.copy() if data is not None else {}
+        if not values.get("scope"):
+            values["scope"] = "lead"
+        super().__init__(values)
+
+    def choice(self) -> tuple[bool, int | None]:
+        """(lead_only, plan id); the defaults when the form is empty or bad."""
+        if not self.is_valid():
+            return True, None
+        plan = self.cleaned_data.get("plan")
+        return self.cleaned_data.get("scope") != "all", plan.pk if plan else None
+
+
+class UnitRankingView(ReportAccessMixin, SingleTableMixin, TemplateView):
+    """Units by attainment rate; the rollup is a Core select counted, sorted
+    and paged by the database (``SelectData``)."""
+
+    template_name = "tracker/unit_ranking.html"
+    extra_context = {"nav": "units"}
+    table_class = UnitRankingTable
+
+    def get_form(self) -> RankingForm:
+        if not hasattr(self, "_form"):
+            self._form = RankingForm(self.request.GET)
+        return self._form
+
+    def get_table_data(self) -> SelectData:
+        lead_only, plan_id = self.get_form().choice()
+        return SelectData(
+            selectors.unit_ranking_select(lead_only=lead_only, plan_id=plan_id),
+            tiebreak=[unit_table.c.id],
+            row_factory=selectors.rollup_row,
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        lead_only, _plan_id = self.get_form().choice()
+        context.update(form=self.get_form(), lead_only=lead_only)
+        if self.request.user.has_perm(EXPORT):
+            query = self.request.GET.urlencode()
+            context["export_url"] = reverse("tracker:unit-ranking-export") + (
+                f"?{query}" if query else ""
+            )
+        return context
+
+
+class UnitRankingExportView(ExportAccessMixin, View):
+    """The targets behind the ranking (lead-only or all, per plan) as CSV."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> StreamingHttpResponse:
+        lead_only, plan_id = RankingForm(request.GET).choice()
+        query = selectors.ranking_target_ids(lead_only=lead_only, plan_id=plan_id)
+        ids = [int(row["target_id"]) for row in run_select(query)]
+        return export_targets("attainment-units", ids)
+
+
+class UnitMixin:
+    filter_omit = ("unit",)
+    kwargs: dict[str, Any]
+
+    def get_unit(self) -> Unit:
+        if not hasattr(self, "_unit"):
+            self._unit = get_object_or_404(Unit, pk=self.kwargs["pk"])
+        return self._unit
+
+    def base_queryset(self) -> QuerySet[Target]:
+        return selectors.unit_targets(self.get_unit().pk)
+
+
+class UnitDetailView(UnitMixin, TargetReportView):
+    """A unit's targets (lead and support) and their evidence, with its
+    rollup over lead assignments and over all."""
+
+    template_name = "tracker/unit_detail.html"
+    extra_context = {"nav": "units"}
+    table_class = UnitTargetTable
+
+    def export_path(self) -> str:
+        return reverse("tracker:unit-export", args=[self.get_unit().pk])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        unit = self.get_unit()
+        rollups = {}
+        for scope, lead_only in (("lead", True), ("all", False)):
+            query = unit_rollup_select(lead_only=lead_only).where(unit_table.c.id == unit.pk)
+            rows = run_select(query)
+            rollups[scope] = rollup_from_row(rows[0]) if rows else None
+        context.update(
+            unit=unit,
+            aliases=list(unit.aliases.values_list("alias", flat=True)),
+            rollups=rollups,
+        )
+        return context
+
+
+class UnitExportView(UnitMixin, TargetExportView):
+    def filename(self) -> str:
+        return f"attainment-unit-{self.get_unit().pk}"
