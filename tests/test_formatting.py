@@ -1,0 +1,84 @@
+"""Figures, periods, rates and statuses as the pages write them, per language."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from tracker.formatting import percent_text, period_text, rate_text, ratio_text, status_badge
+from tracker.reasons import explain
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "zh", "en"),
+    [
+        (date(2020, 1, 1), date(2020, 12, 31), "2020年", "2020"),
+        (date(2022, 1, 1), date(2022, 10, 31), "2022年1–10月", "Jan–Oct 2022"),
+        (date(2022, 3, 1), date(2022, 3, 31), "2022年3月", "Mar 2022"),
+        (date(2016, 1, 1), date(2020, 12, 31), "2016–2020年", "2016–2020"),
+        (date(2019, 7, 1), date(2020, 6, 30), "2019年7月–2020年6月", "Jul 2019–Jun 2020"),
+        (date(2023, 12, 31), date(2023, 12, 31), "2023年12月31日", "31 Dec 2023"),
+        (
+            date(2020, 4, 14),
+            date(2020, 12, 31),
+            "2020年4月14日 – 2020年12月31日",
+            "14 Apr 2020 – 31 Dec 2020",
+        ),
+    ],
+)
+def test_period_text(start, end, zh, en):
+    with translation.override("zh-hans"):
+        assert period_text(start, end) == zh
+    with translation.override("en"):
+        assert period_text(start, end) == en
+
+
+def test_rates_round_half_up_and_never_invent_a_rate():
+    with translation.override("zh-hans"):
+        assert rate_text(2, 1) == "66.7%（2/3）"
+        assert rate_text(0, 0) == "—"
+        assert percent_text(Decimal("0.0005")) == "0.1%"
+        assert percent_text(None) == "—"
+    with translation.override("en"):
+        assert rate_text(1, 7) == "12.5% (1/8)"
+
+
+def test_ratio_keeps_four_places():
+    assert ratio_text(Decimal("0.9499")) == "0.9499"
+    assert ratio_text(None) == "—"
+
+
+def test_status_badge_marks_indicative_verdicts():
+    with translation.override("zh-hans"):
+        badge = status_badge("met", "later", True)
+        assert 'class="badge st-met indicative"' in badge
+        assert ">已完成 · 事后（参考）<" in badge
+        assert ">未完成 · 终期<" in status_badge("missed", "final")
+        assert ">暂无数据<" in status_badge("no_data", None)
+    with translation.override("en"):
+        assert ">met · later (indicative)<" in status_badge("met", "later", True)
+
+
+@pytest.mark.parametrize(
+    ("reason", "zh"),
+    [
+        ("no figure; the period ended 2020-12-31", "没有报告值；考核期已于2020年12月31日结束"),
+        ("later figure: indicative only", "考核期之后的数据：仅供参考"),
+        (
+            "compared pro rata: 305/366 days of the period elapsed",
+            "按时间进度折算比较：考核期已过305/366天",
+        ),
+        (
+            "linear path from 22.8 (2016-12-31) to 60 (2030-12-31)",
+            "按线性路径比较：从22.8（2016年12月31日）到60（2030年12月31日）",
+        ),
+        ("亿元 (yuan) cannot convert to % (percent)", "亿元（yuan）无法换算为%（percent）"),
+        ("something new", "something new"),
+    ],
+)
+def test_reasons_are_translated_or_kept(reason, zh):
+    with translation.override("zh-hans"):
+        assert explain(reason) == zh
