@@ -1,0 +1,310 @@
+"""The attainment export: one row per target, its status and its evidence.
+
+For auditors (DESIGN.md section 1): every status sits beside the figure, the
+quote and the document it rests on, so each verdict can be traced back.
+
+Statuses are computed for the requested date with
+``tracker.analytics.assessments.compute`` rather than read from the stored
+``tracker_assessment`` table, which only holds today's. The number of SQL
+statements is constant whatever the number of targets: the statuses (two
+queries), the units of every target (one), the best evidence's provenance
+(one) and the targets with their plans (one). The rows are sorted in
+Python (``code_sort_key``) and turned into text one at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+
+from tracker.analytics.assessments import compute
+from tracker.analytics.evidence import ranked_evidence, today
+from tracker.db import run_select, to_bool, to_date, to_decimal
+from tracker.domain import Assessment, describe_target
+from tracker.exports.csvstream import format_cell
+from tracker.schema import assignment, document, outcome, plan, target, unit
+
+__all__ = [
+    "COLUMNS",
+    "UNIT_SEPARATOR",
+    "attainment_rows",
+    "attainment_selection",
+    "code_sort_key",
+]
+
+COLUMNS: tuple[str, ...] = (
+    # The target, as the plan states it.
+    "plan",
+    "target_code",
+    "indicator",
+    "statement",
+    "comparator",
+    "target_value",
+    "target_value_high",
+    "unit",
+    "period_start",
+    "period_end",
+    "direction",
+    "commitment",
+    "lead_unit",
+    "units",
+    # Its status and the evidence it rests on.
+    "status",
+    "grade",
+    "evidence_value",
+    "evidence_qualifier",
+    "evidence_unit",
+    "evidence_period_start",
+    "evidence_period_end",
+    "document",
+    "document_date",
+    "quote",
+    "progress_ratio",
+    # More provenance and context.
+    "plan_title",
+    "target_display",
+    "accumulates",
+    "indicative",
+    "band",
+    "expected",
+    "reason",
+    "evidence_value_high",
+    "evidence_is_proxy",
+    "reported_indicator",
+    "outcome_id",
+    "document_url",
+    "as_of",
+)
+"""Raw words throughout (``met``, ``final``, ``at_least``): stable for
+scripts and spreadsheets whatever the interface language."""
+
+# How Chinese lists units (市工信局、市发展改革委).
+UNIT_SEPARATOR = "、"
+# ``expected`` is exact to 28 digits; the figures' own scale is enough.
+_EXPECTED_PLACES = Decimal("0.000001")
+
+_t, _p = target.c, plan.c
+
+
+def attainment_selection(
+    *,
+    plan_ids: list[int] | None = None,
+    unit_id: int | None = None,
+    target_ids: list[int] | None = None,
+) -> sa.ColumnElement | None:
+    """A condition on ``tracker_target`` for the given filters (None: all).
+
+    A unit selects the targets it is assigned to in any role. Its subquery
+    uses its own alias of ``tracker_assignment`` and never correlates, so it
+    still selects targets inside a query that itself reads assignments.
+    """
+    conditions: list[sa.ColumnElement] = []
+    if plan_ids is not None:
+        conditions.append(_t.plan_id.in_(list(plan_ids)))
+    if target_ids is not None:
+        conditions.append(_t.id.in_(list(target_ids)))
+    if unit_id is not None:
+        chosen = assignment.alias("chosen_assignment")
+        of_unit = sa.select(chosen.c.target_id).where(chosen.c.unit_id == unit_id).correlate(None)
+        conditions.append(_t.id.in_(of_unit))
+    return sa.and_(*conditions) if conditions else None
+
+
+def _where(query: sa.Select, selection: sa.ColumnElement | None) -> sa.Select:
+    return query if selection is None else query.where(selection)
+
+
+_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_NUMERALS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
+_CODE_PARTS = re.compile(
+    r"[0-9]+|[零〇一二两三四五六七八九十百千]+|[^0-9零〇一二两三四五六七八九十百千]+"
+)
+
+
+def _chinese_number(text: str) -> int:
+    """``二`` 2, ``十一`` 11, ``二十三`` 23, ``一百零五`` 105."""
+    total = digit = 0
+    for char in text:
+        if char in _MULTIPLIERS:
+            total += (digit or 1) * _MULTIPLIERS[char]
+            digit = 0
+        else:
+            digit = _NUMERALS[char]
+    return total + digit
+
+
+def _part_key(part: str) -> tuple[int, int, str]:
+    if part[0].isascii() and part[0].isdigit():
+        return (0, int(part), "")
+    if part[0] in _NUMERALS or part[0] in _MULTIPLIERS:
+        return (0, _chinese_number(part), "")
+    return (1, 0, part)
+
+
+def code_sort_key(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Target codes in reading order: numbers, Arabic or Chinese, by value
+    (``二.2`` < ``二.10`` < ``三.1`` < ``十.1``; ``T2`` < ``T10``), the rest
+    as text. Plain text order would put 三 before 二 (by code point)."""
+    return tuple(_part_key(part) for part in _CODE_PARTS.findall(code))
+
+
+def _units_by_target(selection: sa.ColumnElement | None) -> dict[int, tuple[str, list[str]]]:
+    """Each target's lead unit and all its units in listed order: one query."""
+    query = _where(
+        sa.select(assignment.c.target_id, assignment.c.role, unit.c.name)
+        .select_from(
+            assignment.join(unit, assignment.c.unit_id == unit.c.id).join(
+                target, assignment.c.target_id == _t.id
+            )
+        )
+        .order_by(assignment.c.target_id, assignment.c.position, assignment.c.id),
+        selection,
+    )
+    leads: dict[int, str] = {}
+    names: dict[int, list[str]] = {}
+    for row in run_select(query):
+        target_id = int(row["target_id"])
+        names.setdefault(target_id, []).append(row["name"])
+        if row["role"] == "lead":
+            leads.setdefault(target_id, row["name"])
+    return {target_id: (leads.get(target_id, ""), listed) for target_id, listed in names.items()}
+
+
+def _evidence_details(selection: sa.ColumnElement | None) -> dict[int, dict[str, Any]]:
+    """What the assessment's evidence does not carry (reported indicator,
+    document URL), for the same best-ranked outcomes: one query."""
+    ranked = ranked_evidence(selection)
+    query = (
+        sa.select(ranked.c.id, outcome.c.reported_indicator, document.c.url)
+        .select_from(
+            ranked.join(outcome, outcome.c.id == ranked.c.id).join(
+                document, document.c.id == outcome.c.document_id
+            )
+        )
+        .where(ranked.c.rank == 1)
+    )
+    return {int(row["id"]): row for row in run_select(query)}
+
+
+def _targets_with_plans(selection: sa.ColumnElement | None) -> sa.Select:
+    return _where(
+        sa.select(
+            _t.id,
+            _t.code,
+            _t.indicator,
+            _t.statement,
+            _t.comparator,
+            _t.value,
+            _t.value_high,
+            _t.unit,
+            _t.period_start,
+            _t.period_end,
+            _t.direction,
+            _t.commitment,
+            _t.accumulates,
+            _p.slug.label("plan_slug"),
+            _p.title.label("plan_title"),
+        ).select_from(target.join(plan, _t.plan_id == _p.id)),
+        selection,
+    )
+
+
+def _row(
+    facts: dict[str, Any],
+    result: Assessment,
+    units: tuple[str, list[str]],
+    details: dict[str, Any],
+    as_of: date,
+) -> list[str]:
+    value, value_high = to_decimal(facts["value"]), to_decimal(facts["value_high"])
+    evidence = result.evidence
+    lead, names = units
+    expected = (
+        None if result.expected is None else result.expected.quantize(_EXPECTED_PLACES).normalize()
+    )
+    cells: list[object] = [
+        facts["plan_slug"],
+        facts["code"],
+        facts["indicator"],
+        facts["statement"],
+        facts["comparator"],
+        value,
+        value_high,
+        facts["unit"],
+        to_date(facts["period_start"]),
+        to_date(facts["period_end"]),
+        facts["direction"],
+        facts["commitment"],
+        lead,
+        UNIT_SEPARATOR.join(names),
+        result.status,
+        result.grade,
+        evidence and evidence.value,
+        evidence and evidence.qualifier,
+        evidence and evidence.unit,
+        evidence and evidence.period_start,
+        evidence and evidence.period_end,
+        evidence and evidence.document_title,
+        evidence and evidence.document_date,
+        evidence and evidence.quote,
+        result.progress_ratio,
+        facts["plan_title"],
+        describe_target(facts["comparator"], value, value_high, facts["unit"]),
+        to_bool(facts["accumulates"]),
+        result.indicative,
+        result.band,
+        expected,
+        result.reason,
+        evidence and evidence.value_high,
+        evidence and evidence.is_proxy,
+        details.get("reported_indicator"),
+        evidence and evidence.id,
+        details.get("url"),
+        as_of,
+    ]
+    return [format_cell(cell) for cell in cells]
+
+
+def attainment_rows(
+    *,
+    as_of: date | None = None,
+    plan_ids: list[int] | None = None,
+    unit_id: int | None = None,
+    target_ids: list[int] | None = None,
+) -> Iterator[list[str]]:
+    """The rows of ``COLUMNS`` as text, ordered by plan then target code.
+
+    ``as_of`` defaults to today in Asia/Shanghai. Lazy: nothing is queried
+    until the first row is asked for, so a streamed response sends its
+    header first. Text is not neutralised here (``csv_chunks`` does it).
+    """
+    as_of = as_of or today()
+    selection = attainment_selection(plan_ids=plan_ids, unit_id=unit_id, target_ids=target_ids)
+    assessments = compute(as_of=as_of, target_filter=selection)
+    units = _units_by_target(selection)
+    details = _evidence_details(selection)
+    no_units: tuple[str, list[str]] = ("", [])
+    # Sorted here, not in SQL: code order needs numbers read as numbers
+    # (Chinese ones too), and the statuses are in memory already anyway.
+    ordered = sorted(
+        run_select(_targets_with_plans(selection)),
+        key=lambda row: (row["plan_slug"], code_sort_key(row["code"]), row["code"], row["id"]),
+    )
+    for facts in ordered:
+        result = assessments.get(int(facts["id"]))
+        if result is None:  # created after the statuses were computed
+            continue
+        evidence_id = result.evidence.id if result.evidence else None
+        yield _row(
+            facts,
+            result,
+            units.get(int(facts["id"]), no_units),
+            details.get(evidence_id, {}) if evidence_id is not None else {},
+            as_of,
+        )
