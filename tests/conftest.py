@@ -17,3 +17,15 @@ from tests import factories
 def make():
     """Factories for tracker rows, written through the services."""
     return factories
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language (zh-hans): a request that
+    switched to English leaves its language active on the thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tracker.models import AuditEvent, Outcome
+from tracker.models import AuditEvent, Outcome, Target
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +96,7 @@ def test_supervisor_adds_an_outcome_as_a_draft(client, supervisor, make):
         ({"unit": "亿元"}, "unit", "无法换算"),
         ({"quote": "技改投资增长30%"}, "quote", "找不到"),
         ({"qualifier": "range"}, "value_high", "区间须填写上限"),
+        ({"is_proxy": "on"}, "reported_indicator", "替代指标须填写报告指标"),
     ],
 )
 def test_outcome_form_explains_bad_input(client, supervisor, make, overrides, field, message):
@@ -111,7 +112,18 @@ def test_outcome_form_explains_bad_input(client, supervisor, make, overrides, fi
     assert not Outcome.objects.exists()
 
 
-def test_target_form_refuses_period_end_before_start(client, superuser, make):
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"period_start": "2020-12-31", "period_end": "2020-01-01"}, "period_end"),
+        ({"tolerance": "-1"}, "tolerance"),
+        ({"baseline_value": "22.8", "baseline_date": "2021-01-01"}, "baseline_date"),
+        ({"unit": "亿斤"}, "unit"),
+    ],
+)
+def test_target_form_explains_bad_input(client, superuser, make, overrides, field):
+    """Each would otherwise reach the database's check or crash the
+    attainment rules; the planner gets a message beside the field instead."""
     client.force_login(superuser)
     plan = make.plan()
     response = client.post(
@@ -124,8 +136,8 @@ def test_target_form_refuses_period_end_before_start(client, superuser, make):
             "comparator": "at_least",
             "value": "700",
             "unit": "亿元",
-            "period_start": "2020-12-31",
-            "period_end": "2020-01-01",
+            "period_start": "2020-01-01",
+            "period_end": "2020-12-31",
             "direction": "higher",
             "commitment": "firm",
             "growth": "linear",
@@ -133,10 +145,12 @@ def test_target_form_refuses_period_end_before_start(client, superuser, make):
             "assignments-INITIAL_FORMS": "0",
             "outcomes-TOTAL_FORMS": "0",
             "outcomes-INITIAL_FORMS": "0",
-        },
+        }
+        | overrides,
     )
     assert response.status_code == 200
-    assert "period_end" in response.context["adminform"].form.errors
+    assert field in response.context["adminform"].form.errors
+    assert not Target.objects.exists()
 
 
 def test_autocomplete_finds_targets_and_documents(client, supervisor, make):

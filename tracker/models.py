@@ -254,6 +254,8 @@ class Target(models.Model):
         validation.check_period(self.period_start, self.period_end)
         validation.check_range(self.comparator, self.value, self.value_high, field="value_high")
         validation.check_baseline_pair(self.baseline_value, self.baseline_date)
+        validation.check_baseline_date(self.baseline_date, self.period_end)
+        validation.check_tolerance(self.tolerance)
         if self.unit:
             validation.check_unit_known(self.unit)
 
@@ -349,6 +351,7 @@ class Outcome(models.Model):
         in the cited document (its offsets are derived, never typed)."""
         validation.check_period(self.period_start, self.period_end)
         validation.check_range(self.qualifier, self.value, self.value_high, field="value_high")
+        validation.check_proxy_indicator(self.is_proxy, self.reported_indicator)
         if self.target_id and self.unit:
             validation.check_units_convert(self.unit, self.target.unit)
         if self.document_id and self.quote:

@@ -100,3 +100,36 @@ def check_unit_known(unit: str, *, field: str = "unit") -> None:
                 )
             }
         ) from error
+
+
+def check_tolerance(tolerance: Decimal | None) -> None:
+    if tolerance is not None and tolerance < 0:
+        raise ValidationError(
+            {"tolerance": ValidationError(_("容差不能为负数。"), code="tolerance_sign")}
+        )
+
+
+def check_baseline_date(baseline_date: date | None, period_end: date | None) -> None:
+    """A baseline describes where the path starts: it must precede the end
+    (the progress rule divides by the time between them)."""
+    if baseline_date and period_end and baseline_date >= period_end:
+        raise ValidationError(
+            {
+                "baseline_date": ValidationError(
+                    _("基期日期须早于目标截止日期。"), code="baseline_after_end"
+                )
+            }
+        )
+
+
+def check_proxy_indicator(is_proxy: bool, reported_indicator: str) -> None:
+    """A proxy figure must say what it measures, or an auditor cannot tell
+    it from the target's own indicator."""
+    if is_proxy and not reported_indicator.strip():
+        raise ValidationError(
+            {
+                "reported_indicator": ValidationError(
+                    _("替代指标须填写报告指标。"), code="proxy_needs_indicator"
+                )
+            }
+        )

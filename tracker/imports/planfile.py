@@ -265,13 +265,6 @@ def _target(data: dict[str, Any], place: Place, plan: str, problems: Problems) -
         "baseline_value": f.figure("baseline_value"),
         "baseline_date": f.day("baseline_date"),
     }
-    # Rules of the format itself (the models have no opinion on them).
-    tolerance = fields["tolerance"]
-    if tolerance is not None and tolerance < 0:
-        f.error("tolerance", _("容差不能为负数"))
-    base_date, end = fields["baseline_date"], fields["period_end"]
-    if base_date and end and base_date >= end:
-        f.error("baseline_date", _("基期日期须早于目标截止日期"))
     return TargetSpec(
         place=place,
         plan=plan,

@@ -609,6 +609,8 @@ class Preparer:
                         values["baseline_value"],
                         values["baseline_date"],
                     ),
+                    (validation.check_baseline_date, values["baseline_date"], values["period_end"]),
+                    (validation.check_tolerance, values["tolerance"]),
                     (validation.check_unit_known, values["unit"]),
                     keys=TARGET_KEYS,
                 )
@@ -799,10 +801,11 @@ class Preparer:
             keys=OUTCOME_KEYS,
         )
         self.clean(probe, place, exclude=["target", "document"], keys=OUTCOME_KEYS)
-        if fields["is_proxy"] and not fields["reported_indicator"].strip():
-            self.problems.error(
-                place, "reported_indicator", _("替代指标（proxy）须填写报告指标 reported_indicator")
-            )
+        self.rules(
+            place,
+            (validation.check_proxy_indicator, fields["is_proxy"], fields["reported_indicator"]),
+            keys=OUTCOME_KEYS,
+        )
         if target is not None and fields["unit"] and not self.problems.has_error(place, "unit"):
             try:
                 validation.check_units_convert(fields["unit"], target.unit)
