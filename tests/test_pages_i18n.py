@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from tests import pages_support
@@ -116,3 +117,16 @@ def test_compiled_catalogue_matches_the_po_file():
             assert catalogue.pgettext(entry["msgctxt"], entry["msgid"]) == entry["msgstr"]
         else:
             assert catalogue.gettext(entry["msgid"]) == entry["msgstr"], entry["msgid"]
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_opens_in_chinese_until_the_switch(client, django_user_model):
+    """zh-hans by default whatever the browser asks; the switch decides."""
+    user = django_user_model.objects.create_user("reader", password="pw")
+    user.groups.add(Group.objects.get(name="manager"))
+    client.force_login(user)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page.headers["Content-Language"] == "zh-hans"
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert page.headers["Content-Language"] == "en"
