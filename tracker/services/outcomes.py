@@ -183,14 +183,16 @@ def outcome_submit(*, outcome: Outcome, actor: Any, via: str = "") -> Outcome:
     return outcome
 
 
-@transaction.atomic
-def outcome_approve(*, outcome: Outcome, actor: Any, comment: str = "", via: str = "") -> Outcome:
+def _review(
+    *, outcome: Outcome, actor: Any, state: str, action: str, verb: str, comment: str, via: str
+) -> Outcome:
+    """A second person's decision on a submitted outcome (approve or return)."""
     outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
     _refuse_if_locked(outcome.target)
-    _refuse_state(outcome, ("submitted",), _("审核通过"))
+    _refuse_state(outcome, ("submitted",), verb)
     _refuse_own_entry(outcome, actor)
     before = snapshot(outcome)
-    outcome.state = "approved"
+    outcome.state = state
     outcome.reviewed_by = actor
     outcome.reviewed_at = timezone.now()
     outcome.review_comment = comment
@@ -199,7 +201,7 @@ def outcome_approve(*, outcome: Outcome, actor: Any, comment: str = "", via: str
     )
     audit_record(
         actor=actor,
-        action="approve",
+        action=action,
         instance=outcome,
         changes=diff(before, snapshot(outcome)),
         comment=comment,
@@ -207,6 +209,19 @@ def outcome_approve(*, outcome: Outcome, actor: Any, comment: str = "", via: str
     )
     refresh(target_ids=[outcome.target_id])
     return outcome
+
+
+@transaction.atomic
+def outcome_approve(*, outcome: Outcome, actor: Any, comment: str = "", via: str = "") -> Outcome:
+    return _review(
+        outcome=outcome,
+        actor=actor,
+        state="approved",
+        action="approve",
+        verb=_("审核通过"),
+        comment=comment,
+        via=via,
+    )
 
 
 @transaction.atomic
@@ -219,28 +234,15 @@ def outcome_return(*, outcome: Outcome, actor: Any, comment: str, via: str = "")
                 )
             }
         )
-    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
-    _refuse_if_locked(outcome.target)
-    _refuse_state(outcome, ("submitted",), _("退回"))
-    _refuse_own_entry(outcome, actor)
-    before = snapshot(outcome)
-    outcome.state = "returned"
-    outcome.reviewed_by = actor
-    outcome.reviewed_at = timezone.now()
-    outcome.review_comment = comment
-    outcome.save(
-        update_fields=["state", "reviewed_by", "reviewed_at", "review_comment", "updated_at"]
-    )
-    audit_record(
+    return _review(
+        outcome=outcome,
         actor=actor,
+        state="returned",
         action="return",
-        instance=outcome,
-        changes=diff(before, snapshot(outcome)),
+        verb=_("退回"),
         comment=comment,
         via=via,
     )
-    refresh(target_ids=[outcome.target_id])
-    return outcome
 
 
 @transaction.atomic
