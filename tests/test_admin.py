@@ -202,3 +202,61 @@ def test_inline_outcome_on_a_target_goes_through_the_services(client, superuser,
     assert outcome.value == Decimal("29")
     assert outcome.entered_by == superuser
     assert outcome.period_end == date(2020, 12, 31)
+
+
+@pytest.fixture
+def planner(make, client):
+    user = make.user("plan", groups=("planner",), is_staff=True)
+    client.force_login(user)
+    return user
+
+
+def _act(client, action: str, targets, **extra):
+    return client.post(
+        reverse("admin:tracker_target_changelist"),
+        {"action": action, "_selected_action": [t.pk for t in targets], **extra},
+        follow=True,
+    )
+
+
+def test_planner_locks_a_target_once_its_final_figure_is_approved(client, planner, make):
+    with_final = make.target()
+    make.outcome(with_final)  # approved, covering the whole period: final
+    without = make.target()
+    response = _act(client, "lock_selected", [with_final, without])
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("已锁定 1 个目标" in m for m in shown)
+    assert any("只有终期数据审核通过后才能锁定" in m for m in shown)
+    with_final.refresh_from_db()
+    without.refresh_from_db()
+    assert with_final.locked_by == planner
+    assert without.locked_at is None
+
+
+def test_unlocking_asks_for_a_reason_and_audits_it(client, planner, make):
+    target = make.target()
+    make.outcome(target)
+    _act(client, "lock_selected", [target])
+    page = _act(client, "unlock_selected", [target])
+    assert page.templates[0].name == "admin/tracker/target/unlock.html"
+    refused = _act(client, "unlock_selected", [target], apply="1", reason="  ")
+    assert "reason" in refused.context["form"].errors
+    target.refresh_from_db()
+    assert target.locked_at is not None
+    _act(client, "unlock_selected", [target], apply="1", reason="统计局修订了数据")
+    target.refresh_from_db()
+    assert target.locked_at is None
+    event = AuditEvent.objects.filter(entity="target", entity_id=target.pk).latest("id")
+    assert (event.action, event.comment, event.actor_id) == (
+        "unlock",
+        "统计局修订了数据",
+        planner.pk,
+    )
+
+
+def test_only_planners_see_the_lock_actions(client, supervisor, make):
+    make.target()
+    page = client.get(reverse("admin:tracker_target_changelist"))
+    assert page.status_code == 200
+    assert b"lock_selected" not in page.content
+    assert b"unlock_selected" not in page.content

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from tracker import services
@@ -212,6 +213,68 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
     def is_locked(self, obj):
         return obj.locked_at is not None
 
+    actions = ["lock_selected", "unlock_selected"]
+
+    def has_lock_permission(self, request):
+        return request.user.has_perm("tracker.lock_target")
+
+    @admin.action(description=_("锁定所选目标的考核期"), permissions=["lock"])
+    def lock_selected(self, request, queryset):
+        done = _apply_each(
+            self,
+            request,
+            queryset,
+            lambda target: services.target_lock(target=target, actor=request.user, via="admin"),
+        )
+        if done:
+            self.message_user(request, _("已锁定 %(count)d 个目标。") % {"count": done})
+
+    @admin.action(description=_("解锁所选目标（须说明理由）"), permissions=["lock"])
+    def unlock_selected(self, request, queryset):
+        """An intermediate page asks for the reason, which the audit keeps."""
+        form = UnlockForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            done = _apply_each(
+                self,
+                request,
+                queryset,
+                lambda target: services.target_unlock(
+                    target=target, actor=request.user, reason=reason, via="admin"
+                ),
+            )
+            if done:
+                self.message_user(request, _("已解锁 %(count)d 个目标。") % {"count": done})
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("解锁目标"),
+            "opts": self.model._meta,
+            "targets": queryset,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/tracker/target/unlock.html", context)
+
+
+class UnlockForm(forms.Form):
+    reason = forms.CharField(
+        label=_("解锁理由"), widget=forms.Textarea(attrs={"rows": 3}), strip=True
+    )
+
+
+def _apply_each(model_admin, request, queryset, service) -> int:
+    """Run a service on each selected row; report each refusal by name."""
+    done = 0
+    for obj in queryset:
+        try:
+            service(obj)
+            done += 1
+        except (ValidationError, PermissionDenied) as error:
+            message = "; ".join(getattr(error, "messages", [str(error)]))
+            model_admin.message_user(request, f"{obj}: {message}", messages.ERROR)
+    return done
+
 
 class OutcomeAdminForm(forms.ModelForm):
     class Meta:
@@ -306,14 +369,12 @@ class OutcomeAdmin(admin.ModelAdmin):
             services.outcome_delete(outcome=obj, actor=request.user, via="admin")
 
     def _apply(self, request, queryset, service, done_message):
-        done = 0
-        for outcome in queryset:
-            try:
-                service(outcome=outcome, actor=request.user, via="admin")
-                done += 1
-            except (ValidationError, PermissionDenied) as error:
-                message = "; ".join(getattr(error, "messages", [str(error)]))
-                self.message_user(request, f"{outcome}: {message}", messages.ERROR)
+        done = _apply_each(
+            self,
+            request,
+            queryset,
+            lambda outcome: service(outcome=outcome, actor=request.user, via="admin"),
+        )
         if done:
             self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
 
