@@ -4,6 +4,7 @@ QuerySet so the export holds exactly the rows the page filtered."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 from urllib.parse import urlencode
 
@@ -24,14 +25,15 @@ from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
 _NOT_FILTERS = ("sort", "page", "per_page")
 
 
-class FilteredTargetsMixin:
+class FilteredTargetsMixin(ABC):
     """A page's base QuerySet and the filters it does not offer."""
 
     filter_omit: tuple[str, ...] = ()
     request: HttpRequest
 
+    @abstractmethod
     def base_queryset(self) -> QuerySet[Target]:
-        raise NotImplementedError
+        """Each concrete report supplies its own (plan, unit ...)."""
 
     def filterset(self) -> TargetReportFilter:
         return TargetReportFilter(
@@ -60,8 +62,9 @@ class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, SingleTableMixin
         query = f"?{urlencode(filters)}" if filters else ""
         return self.export_path() + query
 
+    @abstractmethod
     def export_path(self) -> str:
-        raise NotImplementedError
+        """Each concrete report supplies its own (plan, unit ...)."""
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -74,8 +77,9 @@ class TargetExportView(ExportAccessMixin, FilteredTargetsMixin, View):
     """The filtered targets as the attainment CSV (the columns of
     ``manage.py export_attainment``), streamed."""
 
+    @abstractmethod
     def filename(self) -> str:
-        raise NotImplementedError
+        """Each concrete report supplies its own (plan, unit ...)."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> StreamingHttpResponse:
         filterset = self.filterset()

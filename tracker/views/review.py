@@ -6,6 +6,7 @@ the page shows the service's own message."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.contrib import messages
@@ -45,14 +46,15 @@ class ReviewQueueView(ReviewAccessMixin, TemplateView):
         return context
 
 
-class OutcomeActionView(PermissionRequiredMixin, View):
+class OutcomeActionView(PermissionRequiredMixin, View, ABC):
     """POST only; redirects back to the queue with the outcome of the action."""
 
     http_method_names = ["post"]
     done_message = ""
 
+    @abstractmethod
     def act(self, outcome: Outcome, request: HttpRequest) -> None:
-        raise NotImplementedError
+        """The service call of this action (approve, return or submit)."""
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
         outcome = get_object_or_404(Outcome.objects.select_related("target"), pk=pk)
