@@ -312,16 +312,35 @@ def _quote_cell(outcome: Outcome) -> SafeString:
     )
 
 
-class ReviewQueueTable(tables.Table):
+class _OutcomeRowTable(tables.Table):
+    """What every review row shows: the target, the reported figure and its
+    quote (subclasses add their own columns and order them with ``sequence``)."""
+
+    target = tables.Column(verbose_name=_("目标"), accessor="pk", orderable=False)
+    reported = tables.Column(verbose_name=_("报告值"), accessor="pk", orderable=False)
+    quote = tables.Column(verbose_name=_("原文引述"), accessor="pk", orderable=False)
+
+    class Meta:
+        attrs = {"class": "report review"}
+        per_page = 20
+
+    def render_target(self, record: Outcome) -> SafeString:
+        return _target_cell(record)
+
+    def render_reported(self, record: Outcome) -> SafeString:
+        return _reported_cell(record)
+
+    def render_quote(self, record: Outcome) -> SafeString:
+        return _quote_cell(record)
+
+
+class ReviewQueueTable(_OutcomeRowTable):
     """Submitted outcomes, oldest first, each beside its target, with the
     approve and return forms."""
 
     submitted_at = tables.DateTimeColumn(
         verbose_name=_("提交时间"), format="SHORT_DATETIME_FORMAT", orderable=False
     )
-    target = tables.Column(verbose_name=_("目标"), accessor="pk", orderable=False)
-    reported = tables.Column(verbose_name=_("报告值"), accessor="pk", orderable=False)
-    quote = tables.Column(verbose_name=_("原文引述"), accessor="pk", orderable=False)
     entered_by = tables.Column(verbose_name=_("录入人"), orderable=False)
     actions = tables.TemplateColumn(
         verbose_name=_("审核"),
@@ -329,31 +348,18 @@ class ReviewQueueTable(tables.Table):
         orderable=False,
     )
 
-    class Meta:
-        attrs = {"class": "report review"}
-        per_page = 20
+    class Meta(_OutcomeRowTable.Meta):
+        sequence = ("submitted_at", "target", "reported", "quote", "entered_by", "actions")
         empty_text = _("没有待审核的完成情况。")
 
-    def render_target(self, record: Outcome) -> SafeString:
-        return _target_cell(record)
 
-    def render_reported(self, record: Outcome) -> SafeString:
-        return _reported_cell(record)
-
-    def render_quote(self, record: Outcome) -> SafeString:
-        return _quote_cell(record)
-
-
-class OwnOutcomeTable(tables.Table):
+class OwnOutcomeTable(_OutcomeRowTable):
     """A supervisor's drafts and returned outcomes, with the reviewer's
     comment and the submit button."""
 
     updated_at = tables.DateTimeColumn(
         verbose_name=_("修改时间"), format="SHORT_DATETIME_FORMAT", orderable=False
     )
-    target = tables.Column(verbose_name=_("目标"), accessor="pk", orderable=False)
-    reported = tables.Column(verbose_name=_("报告值"), accessor="pk", orderable=False)
-    quote = tables.Column(verbose_name=_("原文引述"), accessor="pk", orderable=False)
     state = tables.Column(verbose_name=_("审核状态"), accessor="pk", orderable=False)
     actions = tables.TemplateColumn(
         verbose_name=_("操作"),
@@ -361,19 +367,9 @@ class OwnOutcomeTable(tables.Table):
         orderable=False,
     )
 
-    class Meta:
-        attrs = {"class": "report review"}
-        per_page = 20
+    class Meta(_OutcomeRowTable.Meta):
+        sequence = ("updated_at", "target", "reported", "quote", "state", "actions")
         empty_text = _("没有草稿或被退回的完成情况。")
-
-    def render_target(self, record: Outcome) -> SafeString:
-        return _target_cell(record)
-
-    def render_reported(self, record: Outcome) -> SafeString:
-        return _reported_cell(record)
-
-    def render_quote(self, record: Outcome) -> SafeString:
-        return _quote_cell(record)
 
     def render_state(self, record: Outcome) -> SafeString:
         badge = format_html(
