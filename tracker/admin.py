@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from tracker import services
+from tracker.admin_documents import document_add_view
 from tracker.models import (
     Assignment,
     AuditEvent,
@@ -92,6 +93,10 @@ class DocumentAdmin(ServiceAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "issuer", "slug"]
     date_hierarchy = "published_on"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # A document is added from a file or a paste, text extracted first.
+        return document_add_view(self, request)
 
 
 @admin.register(Plan)
