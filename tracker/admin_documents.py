@@ -55,7 +55,7 @@ class DocumentSourceForm(forms.Form):
     """Step 1: where the text comes from (exactly one of a file or a paste)."""
 
     upload = forms.FileField(
-        label=gettext_lazy("文件"),
+        label=gettext_lazy("上传文件"),
         required=False,
         allow_empty_file=True,  # the extractor says "empty" in its own words
         help_text=gettext_lazy("支持 .txt、.html、.docx、.pdf（有文字层的 PDF）。"),
