@@ -45,11 +45,11 @@ def pdf_bytes(pages=((*BODY, *FOOT),)) -> bytes:
     return out.getvalue()
 
 
-def encrypted_pdf_bytes(password: str = "secret") -> bytes:
+def encrypted_pdf_bytes(password: str = "secret", algorithm: str = "RC4-128") -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
-    writer.encrypt(user_password=password, owner_password="owner")
+    writer.encrypt(user_password=password, owner_password="owner", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -76,8 +76,10 @@ def test_html_to_text_with_its_declared_charset():
     assert extracted.text.startswith("郑州斩获这一新称号")
 
 
-def test_encrypted_pdf_is_refused():
-    assert refused("secret.pdf", files.encrypted_pdf_bytes()).code == "pdf_encrypted"
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_encrypted_pdf_is_refused(algorithm):
+    data = files.encrypted_pdf_bytes(algorithm=algorithm)
+    assert refused("secret.pdf", data).code == "pdf_encrypted"
 
 
 def test_pdf_with_only_an_owner_password_is_read():
