@@ -6,7 +6,7 @@ import pytest
 
 from tracker.domain.rollup import Rate, RollupResult, rollup, rollup_by
 from tracker.domain.status import Assessment
-from tracker.domain.vocab import STATUSES
+from tracker.vocabulary import STATUSES
 
 
 def a(status, grade):

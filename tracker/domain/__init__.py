@@ -58,33 +58,13 @@ from tracker.domain.units import (
     known_units,
     lookup_unit,
 )
-from tracker.domain.vocab import (
-    BANDS,
-    COMMITMENTS,
-    COMPARATORS,
-    DIRECTIONS,
-    GRADES,
-    GROWTH_PATHS,
-    QUALIFIERS,
-    ROLES,
-    STATUSES,
-)
 
 __all__ = [
-    "BANDS",
-    "COMMITMENTS",
-    "COMPARATORS",
     "DEFAULT_TOLERANCE_SHARE",
     "DIMENSIONS",
-    "DIRECTIONS",
     "EVIDENCE_ORDERING",
-    "GRADES",
     "GRADE_ORDER",
-    "GROWTH_PATHS",
     "ON_TRACK_RATIO",
-    "QUALIFIERS",
-    "ROLES",
-    "STATUSES",
     "Assessment",
     "Figure",
     "FigureMatch",

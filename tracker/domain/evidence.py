@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from tracker.domain.periods import GRADE_ORDER, grade
-from tracker.domain.vocab import (
+from tracker.vocabulary import (
     COMMITMENTS,
     COMPARATORS,
     DIRECTIONS,

@@ -26,7 +26,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Context, Decimal
 
-from tracker.domain.vocab import Grade
+from tracker.vocabulary import Grade
 
 __all__ = ["GRADE_ORDER", "elapsed_fraction", "grade", "inclusive_days", "period_is_over"]
 

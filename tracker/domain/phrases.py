@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Literal
 
 from tracker.domain.units import UnknownUnit, known_units, lookup_unit
-from tracker.domain.vocab import Commitment, Comparator, Direction, Qualifier
+from tracker.vocabulary import Commitment, Comparator, Direction, Qualifier
 
 __all__ = [
     "Figure",

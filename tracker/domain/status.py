@@ -24,7 +24,7 @@ from tracker.domain.evidence import OutcomeFacts, TargetFacts, outcome_grade
 from tracker.domain.intervals import Interval, compare, outcome_interval, target_interval
 from tracker.domain.periods import elapsed_fraction, inclusive_days, period_is_over
 from tracker.domain.units import can_convert, convert
-from tracker.domain.vocab import Band, Grade, Status
+from tracker.vocabulary import Band, Grade, Status
 
 __all__ = ["ON_TRACK_RATIO", "Assessment", "assess", "band_for", "expected_on_path"]
 
