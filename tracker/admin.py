@@ -157,6 +157,7 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
         "plan",
         ("assignments__unit", admin.RelatedOnlyFieldListFilter),
         ("period_end", admin.DateFieldListFilter),
+        "measure",
         "commitment",
         "direction",
     ]
@@ -184,7 +185,7 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
                 "fields": [
                     ("comparator", "value", "value_high", "unit"),
                     "tolerance",
-                    ("direction", "commitment", "accumulates"),
+                    ("measure", "direction", "commitment"),
                 ]
             },
         ),

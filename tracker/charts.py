@@ -68,7 +68,7 @@ def _points(target: Target, outcomes: Iterable[Outcome]) -> tuple[list[Point], i
             target.period_end,
             outcome.period_start,
             outcome.period_end,
-            accumulates=target.accumulates,
+            measure=target.measure,
         )
         shown = figure_text(outcome.qualifier, low, high, target.unit)
         text = f"{shown} · {period_text(outcome.period_start, outcome.period_end)}"
@@ -134,8 +134,8 @@ class _Scale:
 
 
 def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeString:
-    """The satisfying set as a shaded region; for an accumulating target it
-    grows pro rata from the period start (how interim figures are judged)."""
+    """The satisfying set as a shaded region; for a flow target it grows pro
+    rata from the period start (how interim figures are judged)."""
     interval = target_interval(
         target.comparator, target.value, target.value_high, target.direction, target.tolerance
     )
@@ -146,7 +146,7 @@ def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeStri
         bottom = TOP + PLOT_H if interval.low is None else scale.y(interval.low * share)
         return top, bottom
 
-    if target.accumulates:
+    if target.measure == "flow":
         start = max(target.period_start, x_start)
         share_start = elapsed_fraction(target.period_start, target.period_end, start)
         stops = [(start, share_start), (target.period_end, Decimal(1)), (x_end, Decimal(1))]
@@ -207,6 +207,7 @@ def _legend(target: Target) -> SafeString:
         ("grade-interim", label("interim")),
         ("grade-later", _("%(grade)s（参考）") % {"grade": label("later")}),
         ("grade-baseline", label("baseline")),
+        ("grade-context", _("%(grade)s（不作依据）") % {"grade": label("context")}),
     ]
     parts, x = [], LEFT
     for css, text in items:

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from tracker import charts, formatting
 from tracker.labels import label
-from tracker.reasons import explain
+from tracker.reason_text import render_reason
 from tracker.vocabulary import STATUSES
 
 register = template.Library()
@@ -63,7 +63,8 @@ def number(value: Decimal | None) -> str:
     return formatting.format_number(value)
 
 
-@register.filter
-def reason(value: str) -> str:
-    """An assessment's reason in the reader's language (``tracker.reasons``)."""
-    return explain(value) if value else ""
+@register.simple_tag
+def reason(code: str, params: dict | None = None) -> str:
+    """An assessment's reason code in the reader's language
+    (``tracker.reason_text``)."""
+    return render_reason(code, params)
