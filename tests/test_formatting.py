@@ -66,7 +66,7 @@ def test_overdue_says_whether_a_final_figure_is_owed_or_nothing_came():
     # never "no data".
     with translation.override("zh-hans"):
         assert ">逾期 · 未报告终期数据<" in status_badge("overdue", "interim")
-        assert ">逾期 · 无数据<" in status_badge("overdue", None)
+        assert ">逾期 · 无本期数据<" in status_badge("overdue", None)
     with translation.override("en"):
         assert ">overdue · final figure not reported<" in status_badge("overdue", "interim")
-        assert ">overdue · no data<" in status_badge("overdue", None)
+        assert ">overdue · no figure for the period<" in status_badge("overdue", None)

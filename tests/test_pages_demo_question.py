@@ -81,7 +81,7 @@ def test_a_later_growth_rate_is_context_on_the_target_page_never_the_verdict(cli
     # The 2023 figure is on the page, marked as context, with the reason.
     assert "工业企业技改投资同比增长29%" in detail
     assert '<span class="tag grade-context">背景</span>' in detail
-    assert "逾期 · 无数据" in detail
+    assert "逾期 · 无本期数据" in detail
     assert "只有其他时期的数据（2023年），不能说明本考核期" in detail
     assert 'class="tag best"' not in detail
 
@@ -132,7 +132,7 @@ def test_the_plan_report_as_of_a_date_shows_what_was_known_then(client, demo):
     detail = client.get(
         reverse("tracker:target-detail", args=[share.pk]) + "?as_of=2023-01-15"
     ).content.decode()
-    assert "逾期 · 无数据" in detail
+    assert "逾期 · 无本期数据" in detail
     assert "2023年1月15日尚未发布" in detail
     # The auditor's export of the page is as of the same date.
     client.force_login(pages_support.user_with_role("auditor"))

@@ -74,7 +74,7 @@ def test_plan_report_reads_like_the_plan(client, manager, report):
     assert "已完成 · 终期" in page
     assert "未完成 · 终期" in page
     assert re.search(r'class="badge st-met indicative"[^>]*>已完成 · 事后（参考）<', page)
-    assert "逾期 · 无数据" in page
+    assert "逾期 · 无本期数据" in page
     # Lead unit and the 力争 flag.
     assert f'href="{reverse("tracker:unit-detail", args=[report.fgw.pk])}">市发展改革委' in page
     assert '<span class="tag aspirational">力争</span>' in page
@@ -189,7 +189,7 @@ def test_plan_report_as_of_a_date_uses_only_what_was_known(client, manager, repo
     assert before.context["as_of"].isoformat() == "2021-02-28"
     assert sorted(_codes(before)) == ["T-LATER", "T-MET", "T-MISS", "T-NONE"]
     page = before.content.decode()
-    assert page.count("逾期 · 无数据") == 4
+    assert page.count("逾期 · 无本期数据") == 4
     assert "650亿元" not in page
     assert before.context["rollup"].counts["overdue"] == 4
     published = client.get(_url(report, as_of="2021-03-01"))

@@ -200,7 +200,8 @@ def _marker(point: Point, scale: _Scale) -> SafeString:
 
 
 def _legend(target: Target) -> SafeString:
-    y = HEIGHT - 18
+    """One row of swatches under the plot, wrapped onto a second row when the
+    labels (longer in English) would run past the right edge."""
     items = [
         ("band", _("达标区间 %(target)s") % {"target": _target_text(target)}),
         ("grade-final", label("final")),
@@ -209,18 +210,28 @@ def _legend(target: Target) -> SafeString:
         ("grade-baseline", label("baseline")),
         ("grade-context", _("%(grade)s（不作依据）") % {"grade": label("context")}),
     ]
-    parts, x = [], LEFT
+    rows: list[list[tuple[str, str, int]]] = [[]]
+    x = LEFT
     for css, text in items:
-        if css == "band":
-            swatch = format_html(
-                '<rect class="band" x="{}" y="{}" width="14" height="10"/>', x, y - 9
-            )
-        else:
-            swatch = format_html(
-                '<g class="point {}"><circle cx="{}" cy="{}" r="5"/></g>', css, x + 7, y - 4
-            )
-        parts.append(format_html('{}<text x="{}" y="{}">{}</text>', swatch, x + 20, y, text))
-        x += 36 + _text_width(text)
+        advance = 36 + _text_width(text)
+        if rows[-1] and x + advance - 16 > WIDTH - RIGHT:
+            rows.append([])
+            x = LEFT
+        rows[-1].append((css, text, x))
+        x += advance
+    parts = []
+    for number, row in enumerate(rows):
+        y = HEIGHT - 18 - 18 * (len(rows) - 1 - number)
+        for css, text, x in row:
+            if css == "band":
+                swatch = format_html(
+                    '<rect class="band" x="{}" y="{}" width="14" height="10"/>', x, y - 9
+                )
+            else:
+                swatch = format_html(
+                    '<g class="point {}"><circle cx="{}" cy="{}" r="5"/></g>', css, x + 7, y - 4
+                )
+            parts.append(format_html('{}<text x="{}" y="{}">{}</text>', swatch, x + 20, y, text))
     return mark_safe("".join(parts))  # noqa: S308 (built from format_html parts)
 
 

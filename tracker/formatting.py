@@ -108,7 +108,7 @@ def status_text(status: str, grade: str | None, indicative: bool = False) -> str
     the final figure is owed; without any, no data came at all.
     """
     if status == "overdue":
-        return _("逾期 · 未报告终期数据") if grade else _("逾期 · 无数据")
+        return _("逾期 · 未报告终期数据") if grade else _("逾期 · 无本期数据")
     text = f"{label(status)} · {label(grade)}" if grade else label(status)
     if indicative:
         text = _("%(status)s（参考）") % {"status": text}
