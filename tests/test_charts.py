@@ -1,5 +1,6 @@
-"""The target chart and the status bar: server-made SVG from the domain's
-conversions and intervals."""
+"""The target chart (``tracker.charts``) and the status bar
+(``tracker.status_bar``): server-made SVG from the domain's conversions and
+intervals."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from tracker.charts import status_bar, target_chart
+from tracker.charts import target_chart
 from tracker.models import Document, Outcome, Target
+from tracker.status_bar import status_bar
 
 
 def _target(**fields) -> Target:

@@ -4,7 +4,8 @@ Drawn in Python so the page needs no JavaScript and no CDN (the app runs
 offline) and an auditor's printout shows what the screen showed. Values are
 converted to the target's unit with the domain's ``convert`` and the band is
 the domain's ``target_interval``, so the picture cannot disagree with the
-verdict. Floats appear only as pixel coordinates.
+verdict. Floats appear only as pixel coordinates. The reports' stacked
+status bar is in ``tracker.status_bar``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from tracker.domain import (
 from tracker.formatting import figure_text, period_text
 from tracker.labels import label
 from tracker.models import Outcome, Target
-from tracker.vocabulary import STATUSES
 
 WIDTH, HEIGHT = 720, 320
 LEFT, RIGHT, TOP, BOTTOM = 76, 28, 28, 78
@@ -386,45 +386,3 @@ def target_chart(
 def _tick_text(value: float, step: float) -> str:
     places = max(0, -math.floor(math.log10(step))) if step < 1 else 0
     return format_decimal(Decimal(f"{value:.{places}f}"))
-
-
-def status_bar(counts: dict[str, int], *, width: int = 180, height: int = 14) -> SafeString:
-    """A stacked bar of status counts (each status its own colour, as the
-    badges), with the counts in its accessible label."""
-    total = sum(counts.get(status, 0) for status in STATUSES)
-    summary = "，".join(
-        f"{label(status)} {counts[status]}" for status in STATUSES if counts.get(status)
-    )
-    if not total:
-        return format_html(
-            '<svg class="status-bar" width="{w}" height="{h}" role="img" aria-label="{t}">'
-            '<rect class="empty" width="{w}" height="{h}"/></svg>',
-            w=width,
-            h=height,
-            t=_("暂无目标"),
-        )
-    x, rects = 0.0, []
-    for status in STATUSES:
-        count = counts.get(status, 0)
-        if not count:
-            continue
-        share = width * count / total
-        rects.append(
-            format_html(
-                '<rect class="st-{}" x="{}" width="{}" height="{}"><title>{} {}</title></rect>',
-                status,
-                round(x, 2),
-                round(share, 2),
-                height,
-                label(status),
-                count,
-            )
-        )
-        x += share
-    return format_html(
-        '<svg class="status-bar" width="{}" height="{}" role="img" aria-label="{}">{}</svg>',
-        width,
-        height,
-        summary,
-        mark_safe("".join(rects)),  # noqa: S308 (format_html parts)
-    )

@@ -16,10 +16,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from tracker.charts import status_bar
 from tracker.formatting import EMPTY, figure_text, period_text, rate_text, status_badge
 from tracker.labels import LABELS, label
 from tracker.models import Assessment, Outcome, Target
+from tracker.status_bar import status_bar
 from tracker.vocabulary import STATUSES
 
 # -- pieces shared by the cells ---------------------------------------------------
