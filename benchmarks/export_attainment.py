@@ -119,11 +119,13 @@ def build_plan(size: int, serial: int) -> int:
                 {
                     "plan_id": plan_id,
                     "code": f"T{n:05d}",
-                    "statement": f"指标{n}增长20%以上",
+                    "statement": f"指标{n}占比达到20%以上",
                     "indicator": f"指标{n}",
                     "comparator": "at_least",
                     "value": Decimal(20),
                     "unit": "%",
+                    # A share: final, interim and later figures all speak for it.
+                    "measure": "level",
                     "period_start": YEAR_START,
                     "period_end": YEAR_END,
                 }
@@ -196,6 +198,7 @@ def naive_rows(plan_id: int) -> Iterator[list[object]]:
         assess,
         baseline_candidate,
         best_evidence,
+        context_candidate,
     )
     from tracker.models import Target
 
@@ -213,7 +216,7 @@ def naive_rows(plan_id: int) -> Iterator[list[object]]:
             period_end=t.period_end,
             direction=t.direction,
             commitment=t.commitment,
-            accumulates=t.accumulates,
+            measure=t.measure,
             baseline_value=t.baseline_value,
             baseline_date=t.baseline_date,
             growth=t.growth,
@@ -237,9 +240,10 @@ def naive_rows(plan_id: int) -> Iterator[list[object]]:
         ]
         result = assess(
             facts,
-            best_evidence(facts, outcomes),
+            best_evidence(facts, outcomes, as_of=AS_OF),
             as_of=AS_OF,
-            baseline=baseline_candidate(facts, outcomes),
+            baseline=baseline_candidate(facts, outcomes, as_of=AS_OF),
+            context=context_candidate(facts, outcomes, as_of=AS_OF),
         )
         evidence = result.evidence
         yield [

@@ -66,6 +66,7 @@ def target(plan_: Plan | None = None, *, units: tuple[Unit, ...] = (), **fields)
         "comparator": "at_least",
         "value": Decimal("20"),
         "unit": "%",
+        "measure": "rate",
         "period_start": the_plan.period_start,
         "period_end": the_plan.period_end,
     }

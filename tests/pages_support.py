@@ -59,16 +59,17 @@ def report() -> Report:
         indicator="工业投资额",
         value=Decimal("700"),
         unit="亿元",
-        accumulates=True,
+        measure="flow",
     )
     later = make.target(
         plan,
         code="T-LATER",
         units=(gxj,),
-        statement="规模以上工业增加值增长7%左右",
-        indicator="规上工业增加值增速",
+        statement="主导产业占全市工业的比重达到75%左右",
+        indicator="主导产业占全市工业比重",
         comparator="about",
-        value=Decimal("7"),
+        value=Decimal("75"),
+        measure="level",
     )
     none = make.target(
         plan,
@@ -78,6 +79,7 @@ def report() -> Report:
         indicator="新增绿色工厂数",
         value=Decimal("5"),
         unit="家",
+        measure="flow",
     )
     met_outcome = make.outcome(met, value=Decimal("29"), quote="2020年技改投资增长29%")
     missed_outcome = make.outcome(
@@ -85,8 +87,8 @@ def report() -> Report:
     )
     later_outcome = make.outcome(
         later,
-        value=Decimal("8.5"),
-        quote="2023年规上工业增加值增长8.5%",
+        value=Decimal("84.5"),
+        quote="2023年主导产业占比达到84.5%",
         period_start=date(2023, 1, 1),
         period_end=date(2023, 12, 31),
     )

@@ -119,6 +119,9 @@ def test_outcome_form_explains_bad_input(client, supervisor, make, overrides, fi
         ({"tolerance": "-1"}, "tolerance"),
         ({"baseline_value": "22.8", "baseline_date": "2021-01-01"}, "baseline_date"),
         ({"unit": "亿斤"}, "unit"),
+        # A planner must say which figures can speak for the target.
+        ({"measure": ""}, "measure"),
+        ({"measure": "stock"}, "measure"),
     ],
 )
 def test_target_form_explains_bad_input(client, superuser, make, overrides, field):
@@ -140,6 +143,7 @@ def test_target_form_explains_bad_input(client, superuser, make, overrides, fiel
             "period_end": "2020-12-31",
             "direction": "higher",
             "commitment": "firm",
+            "measure": "flow",
             "growth": "linear",
             "assignments-TOTAL_FORMS": "0",
             "assignments-INITIAL_FORMS": "0",

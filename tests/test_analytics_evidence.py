@@ -1,6 +1,7 @@
 """Best evidence chosen in SQL (a ROW_NUMBER window) agrees with the domain's
-``best_evidence`` and ``baseline_candidate`` on random outcome sets, and
-only approved outcomes reach it."""
+``best_evidence``, ``baseline_candidate`` and ``context_candidate`` on random
+outcome sets, for every measure and as of any date; only approved outcomes
+reach it."""
 
 from datetime import date
 from decimal import Decimal as D
@@ -18,6 +19,7 @@ from tracker.domain import (
     TargetFacts,
     baseline_candidate,
     best_evidence,
+    context_candidate,
     outcome_grade,
 )
 from tracker.models import Document, Outcome, Plan, Target
@@ -31,9 +33,12 @@ ENDS = [
     date(2019, 12, 31),  # baseline
     date(2020, 6, 30),  # interim
     date(2020, 10, 31),  # interim
-    date(2020, 12, 31),  # final, or interim for an accumulating target started late
-    date(2021, 12, 31),  # later
+    date(2020, 12, 31),  # final, or context for a flow started late, interim for a rate
+    date(2021, 12, 31),  # later, or context
 ]
+MEASURES = ["level", "flow", "rate"]
+# As-of dates around the document dates and period ends (None: everything).
+AS_OF = [None, date(2020, 10, 31), date(2021, 3, 1), date(2021, 12, 31), date(2022, 6, 1)]
 FULL = [date(2020, 1, 1), date(2020, 12, 31)]
 DOCUMENT_DATES = [None, date(2021, 3, 1), date(2021, 3, 1), date(2022, 6, 1)]
 STATES = ["approved", "approved", "approved", "draft", "submitted", "returned"]
@@ -45,19 +50,44 @@ def spec(start, end, *, proxy=False, document=1, state="approved"):
 
 JAN, JUL = date(2020, 1, 1), date(2020, 7, 1)
 JUN_END, OCT_END, DEC_END = date(2020, 6, 30), date(2020, 10, 31), date(2020, 12, 31)
+NEXT_YEAR = (date(2021, 1, 1), date(2021, 12, 31))
 # Each rule of the ordering, where it decides (always run, besides the random ones).
 RULE_EXAMPLES = [
     # A proxy never outranks its grade's own figure, even a later one.
-    [(False, [spec(JAN, OCT_END, proxy=True), spec(JAN, JUN_END)])],
+    ([("level", [spec(JAN, OCT_END, proxy=True), spec(JAN, JUN_END)])], None),
     # A better grade wins even as a proxy.
-    [(False, [spec(JAN, OCT_END), spec(JAN, DEC_END, proxy=True)])],
+    ([("level", [spec(JAN, OCT_END), spec(JAN, DEC_END, proxy=True)])], None),
     # Same period end: the latest document, an undated one last; then the highest id.
-    [(False, [spec(JAN, OCT_END, document=0), spec(JAN, OCT_END, document=1)])],
-    [(False, [spec(JAN, OCT_END, document=1), spec(JAN, OCT_END, document=2)])],
-    # Ends at the period's end but starts late: interim when accumulating.
-    [(True, [spec(JUL, DEC_END), spec(JAN, OCT_END)]), (False, [spec(JUL, DEC_END)])],
+    ([("level", [spec(JAN, OCT_END, document=0), spec(JAN, OCT_END, document=1)])], None),
+    ([("level", [spec(JAN, OCT_END, document=1), spec(JAN, OCT_END, document=2)])], None),
+    # Ends at the period's end but starts late: context for a flow, interim
+    # for a rate, final for a level.
+    (
+        [
+            ("flow", [spec(JUL, DEC_END), spec(JAN, OCT_END)]),
+            ("rate", [spec(JUL, DEC_END)]),
+            ("level", [spec(JUL, DEC_END)]),
+        ],
+        None,
+    ),
+    # Later beats interim; another year's rate is context only.
+    ([("level", [spec(JAN, OCT_END), spec(*NEXT_YEAR)]), ("rate", [spec(*NEXT_YEAR)])], None),
     # Baseline figures rank among themselves; unapproved ones never count.
-    [(False, [spec(date(2019, 1, 1), date(2019, 12, 31)), spec(JAN, JUN_END, state="draft")])],
+    (
+        [
+            (
+                "level",
+                [spec(date(2019, 1, 1), date(2019, 12, 31)), spec(JAN, JUN_END, state="draft")],
+            )
+        ],
+        None,
+    ),
+    # As of a date: a document published later, or an undated one whose
+    # period had not ended, is left out.
+    (
+        [("level", [spec(JAN, OCT_END, document=3), spec(JAN, JUN_END, document=0)])],
+        date(2021, 3, 1),
+    ),
 ]
 
 outcome_specs = st.fixed_dictionaries(
@@ -70,7 +100,7 @@ outcome_specs = st.fixed_dictionaries(
         "state": st.sampled_from(STATES),
     }
 )
-target_specs = st.tuples(st.booleans(), st.lists(outcome_specs, min_size=1, max_size=7))
+target_specs = st.tuples(st.sampled_from(MEASURES), st.lists(outcome_specs, min_size=1, max_size=7))
 
 
 @pytest.fixture
@@ -91,7 +121,7 @@ def facts_of(target: Target) -> TargetFacts:
         unit=target.unit,
         period_start=target.period_start,
         period_end=target.period_end,
-        accumulates=target.accumulates,
+        measure=target.measure,
     )
 
 
@@ -116,10 +146,10 @@ def build(specs, documents) -> dict[Target, list[Outcome]]:
         period_end=date(2020, 12, 31),
     )  # fmt: skip
     built = {}
-    for n, (accumulates, outcomes) in enumerate(specs):
+    for n, (measure, outcomes) in enumerate(specs):
         target = Target.objects.create(
             plan=plan, code=f"P{n}", statement="增长20%以上", indicator="增速",
-            comparator="at_least", value=D(20), unit="%", accumulates=accumulates,
+            comparator="at_least", value=D(20), unit="%", measure=measure,
             period_start=plan.period_start, period_end=plan.period_end,
         )  # fmt: skip
         built[target] = [
@@ -144,30 +174,32 @@ def build(specs, documents) -> dict[Target, list[Outcome]]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(specs=st.lists(target_specs, min_size=1, max_size=3))
-@example(specs=RULE_EXAMPLES[0])
-@example(specs=RULE_EXAMPLES[1])
-@example(specs=RULE_EXAMPLES[2])
-@example(specs=RULE_EXAMPLES[3])
-@example(specs=RULE_EXAMPLES[4])
-@example(specs=RULE_EXAMPLES[5])
-def test_sql_best_evidence_equals_the_domain(documents, specs):
+@given(specs=st.lists(target_specs, min_size=1, max_size=3), as_of=st.sampled_from(AS_OF))
+@example(specs=RULE_EXAMPLES[0][0], as_of=RULE_EXAMPLES[0][1])
+@example(specs=RULE_EXAMPLES[1][0], as_of=RULE_EXAMPLES[1][1])
+@example(specs=RULE_EXAMPLES[2][0], as_of=RULE_EXAMPLES[2][1])
+@example(specs=RULE_EXAMPLES[3][0], as_of=RULE_EXAMPLES[3][1])
+@example(specs=RULE_EXAMPLES[4][0], as_of=RULE_EXAMPLES[4][1])
+@example(specs=RULE_EXAMPLES[5][0], as_of=RULE_EXAMPLES[5][1])
+@example(specs=RULE_EXAMPLES[6][0], as_of=RULE_EXAMPLES[6][1])
+@example(specs=RULE_EXAMPLES[7][0], as_of=RULE_EXAMPLES[7][1])
+def test_sql_best_evidence_equals_the_domain(documents, specs, as_of):
     # One savepoint per example, rolled back: examples never see each other.
     with transaction.atomic():
         built = build(specs, documents)
-        chosen = best_evidence_by_target(ids(target.pk for target in built))
+        chosen = best_evidence_by_target(ids(target.pk for target in built), as_of=as_of)
         for target, outcomes in built.items():
             facts = facts_of(target)
             approved = [outcome_facts_of(o) for o in outcomes if o.state == "approved"]
-            expected_best = best_evidence(facts, approved)
-            expected_baseline = baseline_candidate(facts, approved)
             found = chosen.get(target.pk)
-            assert (found.best.id if found and found.best else None) == (
-                expected_best.id if expected_best else None
-            )
-            assert (found.baseline.id if found and found.baseline else None) == (
-                expected_baseline.id if expected_baseline else None
-            )
+            for slot, pick in (
+                ("best", best_evidence),
+                ("baseline", baseline_candidate),
+                ("context", context_candidate),
+            ):
+                expected = pick(facts, approved, as_of=as_of)
+                got = getattr(found, slot) if found else None
+                assert (got.id if got else None) == (expected.id if expected else None), slot
         transaction.set_rollback(True)
 
 
@@ -177,7 +209,12 @@ def test_sql_best_evidence_equals_the_domain(documents, specs):
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(specs=st.lists(target_specs, min_size=1, max_size=2))
+@example(specs=[(measure, [spec(start, end) for start in STARTS for end in ENDS if start <= end])
+                for measure in MEASURES])  # fmt: skip
 def test_sql_grade_equals_the_domain(documents, specs):
+    # Every period against every measure, besides the random sets: the grade
+    # decides the status (interim after the period is overdue, final is not)
+    # even where it does not change which figure ranks first.
     with transaction.atomic():
         built = build(specs, documents)
         ranked = ranked_evidence(ids(target.pk for target in built))
@@ -197,7 +234,7 @@ def test_sql_grade_equals_the_domain(documents, specs):
 
 def test_unapproved_outcomes_never_reach_the_evidence(documents):
     specs = [
-        (False, [{"period": FULL, "proxy": False, "document": 1, "state": state}])
+        ("level", [{"period": FULL, "proxy": False, "document": 1, "state": state}])
         for state in ("draft", "submitted", "returned")
     ]
     built = build(specs, documents)

@@ -67,3 +67,38 @@ def test_refresh_runs_a_constant_number_of_queries(make):
     with CaptureQueriesContext(connection) as many:
         assessments.refresh(as_of=tomorrow)
     assert len(many) == len(few)
+
+
+def test_stored_statuses_use_only_what_was_known_that_day(make):
+    # The factory's documents are published on 2021-03-01.
+    target = make.target(value=Decimal("20"))
+    outcome = make.outcome(target, value=Decimal("29"))
+    assessments.refresh(as_of=date(2021, 2, 28))
+    stored = Assessment.objects.get(target=target)
+    assert (stored.status, stored.outcome_id) == ("overdue", None)
+    assert (stored.reason_code, stored.reason_params) == (
+        "no_figure_overdue",
+        {"period_end": "2020-12-31"},
+    )
+    assessments.refresh(as_of=date(2021, 3, 1))
+    stored = Assessment.objects.get(target=target)
+    assert (stored.status, stored.grade, stored.outcome_id) == ("met", "final", outcome.pk)
+    assert (stored.reason_code, stored.reason_params) == ("final_figure", {})
+
+
+def test_an_undated_documents_figure_is_known_from_the_end_of_its_period(make):
+    plan = make.plan(period_start=date(2030, 1, 1), period_end=date(2030, 12, 31))
+    target = make.target(plan, statement="占比达到20%以上", measure="level")
+    undated = make.document(text="据统计,占比25%。", published_on=None)
+    make.outcome(
+        target,
+        value=Decimal("25"),
+        document_=undated,
+        quote="占比25%",
+        period_start=date(2030, 1, 1),
+        period_end=date(2030, 6, 30),
+    )
+    assessments.refresh(as_of=date(2030, 6, 29))
+    assert status_of(target) == ("no_data", None)
+    assessments.refresh(as_of=date(2030, 6, 30))
+    assert status_of(target) == ("on_track", "interim")

@@ -35,7 +35,9 @@ def small_plan(make):
     make.outcome(met, value=D("29"))
     missed = make.target(the_plan, code="A2", units=(gxj, fgw))
     make.outcome(missed, value=D("12"))
-    later = make.target(the_plan, code="A3", units=(fgw,))
+    later = make.target(
+        the_plan, code="A3", statement="高技术产业占比达到20%以上", measure="level", units=(fgw,)
+    )
     make.outcome(later, value=D("45.5"), **Q1_2021)
     make.target(the_plan, code="A4", units=(fgw,))
     other = make.plan(slug="other")
@@ -154,7 +156,7 @@ def test_summary_text_shows_labels_counts_and_rates(small_plan):
     lines = text.splitlines()
     assert lines[0] == "完成情况汇总（截至 2021-06-30）"
     header = next(line for line in lines if line.startswith("规划 "))
-    for word in ("已完成", "未完成", "逾期无数据", "确认完成率", "参考完成率"):
+    for word in ("已完成", "未完成", "逾期", "确认完成率", "参考完成率"):
         assert word in header
     plan_row = next(line for line in lines if line.startswith("zz-2020"))
     assert plan_row.split() == [
@@ -169,7 +171,7 @@ def test_summary_text_shows_labels_counts_and_rates(small_plan):
         "全部", "3", "1", "1", "0", "0", "0", "1", "0", "0", "0.0%", "(0/1)", "50.0%", "(1/2)",
     ]  # fmt: skip
     # The raw words are there too, for whoever greps or scripts.
-    assert "已完成 = met" in text and "逾期无数据 = overdue" in text
+    assert "已完成 = met" in text and "逾期 = overdue" in text
 
 
 def cell_at(line: str, position: int) -> str:
@@ -194,9 +196,20 @@ def test_summary_columns_line_up_in_display_width(small_plan):
 
 
 def test_summary_follows_as_of(small_plan):
+    # On 2020-12-01 the period was running and no figure had been published
+    # yet (the documents are of 2021-03-01): every target had no data.
     summary = build_summary(as_of=date(2020, 12, 1), plan_id=small_plan.pk)
-    assert summary.plans[0].result.counts["no_data"] == 1
+    assert summary.plans[0].result.counts["no_data"] == 4
     assert summary.plans[0].result.counts["overdue"] == 0
+    # The day before the figures were published, the period was over.
+    before = build_summary(as_of=date(2021, 2, 28), plan_id=small_plan.pk)
+    assert before.plans[0].result.counts["overdue"] == 4
+    published = build_summary(as_of=date(2021, 3, 1), plan_id=small_plan.pk)
+    assert {k: v for k, v in published.plans[0].result.counts.items() if v} == {
+        "met": 2,
+        "missed": 1,
+        "overdue": 1,
+    }
 
 
 def test_summary_today_agrees_with_the_stored_rollups(small_plan):

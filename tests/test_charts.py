@@ -1,5 +1,6 @@
-"""The target chart and the status bar: server-made SVG from the domain's
-conversions and intervals."""
+"""The target chart (``tracker.charts``) and the status bar
+(``tracker.status_bar``): server-made SVG from the domain's conversions and
+intervals."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from tracker.charts import status_bar, target_chart
+from tracker.charts import target_chart
 from tracker.models import Document, Outcome, Target
+from tracker.status_bar import status_bar
 
 
 def _target(**fields) -> Target:
@@ -20,6 +22,7 @@ def _target(**fields) -> Target:
         "value": Decimal("30"),
         "unit": "%",
         "direction": "lower",
+        "measure": "level",
         "period_start": date(2020, 1, 1),
         "period_end": date(2020, 12, 31),
     }
@@ -66,13 +69,13 @@ def test_values_are_converted_and_incomparable_ones_skipped():
     assert "1个报告值的单位无法换算，未画出。" in svg
 
 
-def test_accumulating_band_grows_pro_rata():
+def test_flow_band_grows_pro_rata():
     target = _target(
         comparator="at_least",
         value=Decimal("700"),
         unit="亿元",
         direction="higher",
-        accumulates=True,
+        measure="flow",
     )
     svg = target_chart(target, [_outcome("583", unit="亿元", end=date(2020, 10, 31))])
     polygon = re.search(r'<polygon class="band" points="([^"]+)"', svg)[1].split()
@@ -100,3 +103,12 @@ def test_status_bar_widths_follow_counts():
 
 def test_status_bar_when_empty():
     assert "暂无目标" in status_bar({})
+
+
+def test_another_years_growth_is_drawn_as_context():
+    # A rate target: 2023's growth is shown, marked as context (never evidence).
+    target = _target(comparator="at_least", value=Decimal("20"), direction="higher",
+                     measure="rate")  # fmt: skip
+    svg = target_chart(target, [_outcome("29")])
+    assert len(re.findall(r'<g class="point grade-context"><circle [^>]*><title>', svg)) == 1
+    assert "29% · 2023年 · 背景" in svg

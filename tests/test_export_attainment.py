@@ -74,16 +74,17 @@ def world(make):
     make.outcome(t["missed"], value=D("15.50"))
     t["indeterminate"] = make.target(
         p2020, code="A03", statement="全年工业投资达到3000亿元", indicator="工业投资",
-        value=D("3000"), unit="亿元", accumulates=True, units=(tjj,),
+        value=D("3000"), unit="亿元", measure="flow", units=(tjj,),
     )  # fmt: skip
     make.outcome(t["indeterminate"], value=D("2500"), qualifier="more_than")
     t["later"] = make.target(
-        p2020, code="A04", statement="增长7%左右", comparator="about", value=D("7"),
-        units=(gxj,),
+        p2020, code="A04", statement="高技术产业占比达到7%左右", comparator="about",
+        value=D("7"), measure="level", units=(gxj,),
     )  # fmt: skip
     make.outcome(t["later"], value=D("7.2"), **Q1_2021)
     t["overdue_interim"] = make.target(p2020, code="A05", units=(gxj,))
-    make.outcome(t["overdue_interim"], value=D("25"), **JAN_OCT_2020)
+    news = make.document(text="据统计,增长25%。", published_on=date(2020, 11, 20))
+    make.outcome(t["overdue_interim"], value=D("25"), document_=news, **JAN_OCT_2020)
     t["overdue"] = make.target(p2020, code="A06", statement="=1+1 公式注入", units=(tjj,))
     t["on_track"] = make.target(p2021, code="B01", units=(fgw, gxj))
     make.outcome(t["on_track"], value=D("25"), **Q1_2021)
@@ -121,8 +122,36 @@ def test_every_status_end_to_end(world):
     }
     assert rows["A04"]["indicative"] == "true"
     assert rows["A01"]["indicative"] == "false"
-    assert "cannot convert" in rows["B04"]["reason"]
+    assert rows["B04"]["reason_code"] == "incomparable_units"
+    assert rows["B04"]["reason"] == "亿元（yuan）无法换算为%（percent）"
     assert rows["B04"]["evidence_unit"] == "亿元"
+    # Every row carries its reason code beside the reason in words.
+    assert {code: row["reason_code"] for code, row in rows.items()} == {
+        "A01": "final_figure",
+        "A02": "final_figure",
+        "A03": "final_figure",
+        "A04": "later_indicative",
+        "A05": "final_figure_owed",
+        "A06": "no_figure_overdue",
+        "B01": "growth_so_far",
+        "B02": "growth_so_far",
+        "B03": "no_figure",
+        "B04": "incomparable_units",
+    }
+    assert rows["A05"]["reason"] == (
+        "未报告终期数据：只有截至2020年10月31日的期中数据；考核期已于2020年12月31日结束"
+    )
+
+
+def test_reasons_are_rendered_in_the_active_language_codes_stay_words(world):
+    from django.utils import translation
+
+    with translation.override("en"):
+        rows = attainment_rows(as_of=AS_OF)  # the language is taken here ...
+    rows = by_code(rows)  # ... and kept while the rows stream out
+    assert rows["A06"]["reason"] == "no figure; the period ended on 31 Dec 2020"
+    assert rows["A06"]["reason_code"] == "no_figure_overdue"
+    assert rows["A06"]["status"] == "overdue"
 
 
 def test_a_row_carries_the_target_and_its_evidence(world):
@@ -168,23 +197,24 @@ def test_a_row_carries_the_target_and_its_evidence(world):
     assert rows["A06"]["evidence_value"] == rows["A06"]["quote"] == ""
 
 
-def test_accumulating_interim_is_compared_pro_rata(make):
+def test_flow_interim_is_compared_pro_rata(make):
     the_plan = make.plan(period_start=date(2021, 1, 1), period_end=date(2021, 12, 31))
     investment = make.target(
         the_plan, code="C01", statement="全年工业投资达到700亿元", value=D("700"),
-        unit="亿元", accumulates=True,
+        unit="亿元", measure="flow",
     )  # fmt: skip
     make.outcome(investment, value=D("200"), **Q1_2021)
     (row,) = by_code(attainment_rows(as_of=AS_OF, plan_ids=[the_plan.pk])).values()
-    assert (row["status"], row["grade"], row["accumulates"]) == ("on_track", "interim", "true")
+    assert (row["status"], row["grade"], row["measure"]) == ("on_track", "interim", "flow")
     assert row["expected"] == "172.60274"  # 700 x 90/365, to the figures' 6 places
+    assert row["reason_code"] == "pro_rata"
 
 
 def test_progress_ratio_and_band_on_a_baseline_path(make):
     long_plan = make.plan(period_start=date(2016, 1, 1), period_end=date(2030, 12, 31))
     share = make.target(
         long_plan, code="D01", statement="战略性新兴产业占比达到60%", value=D("60"),
-        baseline_value=D("22.8"), baseline_date=date(2016, 1, 1),
+        measure="level", baseline_value=D("22.8"), baseline_date=date(2016, 1, 1),
     )  # fmt: skip
     make.outcome(share, value=D("30"), period_start=date(2020, 1, 1), period_end=date(2020, 12, 31))
     (row,) = by_code(attainment_rows(as_of=AS_OF, plan_ids=[long_plan.pk])).values()
@@ -225,6 +255,13 @@ def test_as_of_is_honoured_not_the_stored_statuses(world):
     assert before_the_end["A05"]["status"] == "on_track"
     assert before_the_end["A06"]["status"] == "no_data"
     assert by_code(attainment_rows(as_of=AS_OF))["A05"]["status"] == "overdue"
+    # Only what was known then: A05's figure was published on 2020-11-20,
+    # A01's (final) on 2021-03-01.
+    day_before = by_code(attainment_rows(as_of=date(2020, 11, 19)))
+    assert (day_before["A05"]["status"], day_before["A05"]["evidence_value"]) == ("no_data", "")
+    assert by_code(attainment_rows(as_of=date(2020, 11, 20)))["A05"]["status"] == "on_track"
+    assert by_code(attainment_rows(as_of=date(2021, 2, 28)))["A01"]["status"] == "overdue"
+    assert by_code(attainment_rows(as_of=date(2021, 3, 1)))["A01"]["status"] == "met"
 
 
 def test_rows_are_ordered_by_plan_then_code(world):
@@ -290,6 +327,7 @@ def bulk_plan(make, size: int, units, doc: Document):
             comparator="at_least",
             value=D("20"),
             unit="%",
+            measure="rate",
             period_start=the_plan.period_start,
             period_end=the_plan.period_end,
         )

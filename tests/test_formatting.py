@@ -9,7 +9,6 @@ import pytest
 from django.utils import translation
 
 from tracker.formatting import percent_text, period_text, rate_text, ratio_text, status_badge
-from tracker.reasons import explain
 
 
 @pytest.mark.parametrize(
@@ -62,23 +61,12 @@ def test_status_badge_marks_indicative_verdicts():
         assert ">met · later (indicative)<" in status_badge("met", "later", True)
 
 
-@pytest.mark.parametrize(
-    ("reason", "zh"),
-    [
-        ("no figure; the period ended 2020-12-31", "没有报告值；考核期已于2020年12月31日结束"),
-        ("later figure: indicative only", "考核期之后的数据：仅供参考"),
-        (
-            "compared pro rata: 305/366 days of the period elapsed",
-            "按时间进度折算比较：考核期已过305/366天",
-        ),
-        (
-            "linear path from 22.8 (2016-12-31) to 60 (2030-12-31)",
-            "按线性路径比较：从22.8（2016年12月31日）到60（2030年12月31日）",
-        ),
-        ("亿元 (yuan) cannot convert to % (percent)", "亿元（yuan）无法换算为%（percent）"),
-        ("something new", "something new"),
-    ],
-)
-def test_reasons_are_translated_or_kept(reason, zh):
+def test_overdue_says_whether_a_final_figure_is_owed_or_nothing_came():
+    # DESIGN.md 6: interim only, period over -> "final figure not reported",
+    # never "no data".
     with translation.override("zh-hans"):
-        assert explain(reason) == zh
+        assert ">逾期 · 未报告终期数据<" in status_badge("overdue", "interim")
+        assert ">逾期 · 无本期数据<" in status_badge("overdue", None)
+    with translation.override("en"):
+        assert ">overdue · final figure not reported<" in status_badge("overdue", "interim")
+        assert ">overdue · no figure for the period<" in status_badge("overdue", None)

@@ -87,7 +87,7 @@ period_start = "2020-01-01"
 period_end = "2020-12-31"
 direction = "higher"
 commitment = "aspirational"
-accumulates = true
+measure = "flow"
 units = ["市工信局", "市发改委", "各县(市、区)政府"]
 
 [[targets]]
@@ -103,7 +103,7 @@ period_start = "2020-01-01"
 period_end = "2020-12-31"
 direction = "lower"
 commitment = "aspirational"
-accumulates = false
+measure = "level"
 units = ["市发展改革委"]
 
 [[outcomes]]
@@ -387,7 +387,7 @@ period_start = "2020-01-01"
 period_end = "2020-12-31"
 direction = "higher"
 commitment = "aspirational"
-accumulates = false
+measure = "rate"
 units = ["郑州市工信局"]
 """
 
@@ -465,7 +465,7 @@ period_start = 2020-01-01
 period_end = "2020-12-31"
 direction = "up"
 commitment = "firm"
-accumulates = false
+measure = "rate"
 units = ["市财政局"]
 
 [[targets]]
@@ -479,7 +479,7 @@ period_start = "2020-01-01"
 period_end = "2020-12-31"
 direction = "higher"
 commitment = "firm"
-accumulates = true
+measure = "flow"
 
 [[targets]]
 code = "B"
@@ -492,7 +492,7 @@ period_start = "2020-01-01"
 period_end = "2020-12-31"
 direction = "higher"
 commitment = "firm"
-accumulates = true
+measure = "flow"
 
 [[outcomes]]
 target = "A"
@@ -547,7 +547,7 @@ period_start = "2020-01-01"
 period_end = "2020-12-31"
 direction = "higher"
 commitment = "firm"
-accumulates = true
+measure = "flow"
 """
 
 
@@ -597,6 +597,50 @@ def test_a_float_figure_names_the_fix(folder):
     message = failure(write(folder, "f.toml", CAPACITY.replace('value = "35"', "value = 35.5")))
     assert 'value = "35.5"' in message
     assert "浮点数" in message
+
+
+# ------------------------------------------------------------------ measure
+
+
+def test_the_measure_is_stored_as_written(folder):
+    run(write(folder, "capacity.toml", CAPACITY))
+    assert Target.objects.get(code="三.8.2").measure == "flow"
+    assert Target.objects.get(code="三.8.4").measure == "level"
+
+
+def test_an_omitted_measure_is_read_from_the_statement_and_the_import_says_so(folder):
+    # 压减刚玉产能35万吨左右: a cut over the period; 比重降低到30%: a share.
+    text = CAPACITY.replace('measure = "flow"\n', "").replace('measure = "level"\n', "")
+    assert "measure" not in text
+    output = run(write(folder, "capacity.toml", text))
+    assert Target.objects.get(code="三.8.2").measure == "flow"
+    assert Target.objects.get(code="三.8.4").measure == "level"
+    assert "「三.8.2」 measure: 未写 measure：按表述中的“压减”读作 flow" in output
+    assert "「三.8.4」 measure: 未写 measure：按表述中的“比重”读作 level" in output
+
+
+def test_a_measure_the_statement_does_not_decide_must_be_written(folder):
+    undecided = CAPACITY.replace('measure = "flow"\n', "").replace(
+        'statement = "压减刚玉产能35万吨左右"', 'statement = "刚玉产能35万吨左右"'
+    )
+    undecided = undecided.replace("压减刚玉产能35万吨左右", "刚玉产能35万吨左右")
+    (folder / "plan.txt").write_text(PLAN_TEXT.replace("压减刚玉", "刚玉"), encoding="utf-8")
+    message = failure(write(folder, "capacity.toml", undecided))
+    assert "「三.8.2」 measure: 须写明 measure（level、flow 或 rate）：表述不能唯一判定" in message
+    assert "没有可判定的字词" in message
+    assert Target.objects.count() == 0
+
+
+def test_the_old_accumulates_key_is_refused_with_what_replaces_it(folder):
+    old = CAPACITY.replace('measure = "flow"', "accumulates = true")
+    message = failure(write(folder, "capacity.toml", old))
+    assert "accumulates 已由 measure 取代" in message
+    assert Target.objects.count() == 0
+
+
+def test_an_unknown_measure_is_refused(folder):
+    message = failure(write(folder, "c.toml", CAPACITY.replace('"flow"', '"stock"')))
+    assert "measure" in message and "stock" in message
 
 
 def test_the_example_in_the_format_doc_imports(tmp_path):

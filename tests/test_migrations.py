@@ -36,3 +36,63 @@ def test_migrate_twice_changes_nothing():
     call_command("migrate", verbosity=0)
     call_command("migrate", verbosity=0)
     assert migrations_runner.current() == set(migrations_runner.heads())
+
+
+STATEMENTS = [
+    # (accumulates, statement, indicator, measure after 0003_measure)
+    (True, "全年工业投资达到700亿元", "工业投资额", "flow"),
+    (True, "压减刚玉产能35万吨左右", "压减刚玉产能", "flow"),
+    (False, "力争规模以上工业增加值增长7%左右", "规模以上工业增加值增速", "rate"),
+    (False, "单位能耗下降4%以上", "单位能耗降幅", "rate"),
+    (False, "示例表述", "居民收入增速", "rate"),
+    (False, "全市高耗能产业比重降低到30%左右", "高耗能产业占比", "level"),
+    (False, "力争全社会研发投入强度达到2.1%", "全社会研发投入强度", "level"),
+    (False, "市级重点抓好66家骨干企业经营指标的预判分析", "骨干企业数", "level"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0003_converts_accumulates_into_measures():
+    """accumulates -> flow; else rate for a growth/增速/增长/降低 change in the
+    statement or indicator; else level (issue 9). A level reached by a
+    change (降低到30%) stays a level."""
+    import sqlalchemy as sa
+
+    from tracker.db import engine_for
+
+    config = migrations_runner.alembic_config()
+    command.downgrade(config, "0002")
+    engine = engine_for("default")
+    try:
+        with engine.begin() as db:
+            plan_id = db.execute(
+                sa.text(
+                    "INSERT INTO tracker_plan (slug, title, period_start, period_end) "
+                    "VALUES ('m', '迁移', '2020-01-01', '2020-12-31') RETURNING id"
+                )
+            ).scalar_one()
+            for n, (accumulates, statement, indicator, _measure) in enumerate(STATEMENTS):
+                db.execute(
+                    sa.text(
+                        "INSERT INTO tracker_target (plan_id, code, statement, indicator, "
+                        "comparator, value, unit, period_start, period_end, accumulates) "
+                        "VALUES (:plan, :code, :statement, :indicator, 'at_least', 1, '%', "
+                        "'2020-01-01', '2020-12-31', :accumulates)"
+                    ),
+                    {
+                        "plan": plan_id,
+                        "code": f"T{n}",
+                        "statement": statement,
+                        "indicator": indicator,
+                        "accumulates": accumulates,
+                    },
+                )
+        migrations_runner.upgrade()
+        with engine.begin() as db:
+            found = dict(db.execute(sa.text("SELECT code, measure FROM tracker_target")).all())
+            db.execute(sa.text("DELETE FROM tracker_target"))
+            db.execute(sa.text("DELETE FROM tracker_plan"))
+        assert found == {f"T{n}": row[3] for n, row in enumerate(STATEMENTS)}
+    finally:
+        migrations_runner.upgrade()
+        engine.dispose()

@@ -47,7 +47,7 @@ def test_plans_list_shows_each_plan_with_counts_bar_and_rates(client, manager, r
     # Indicative rate also counts the later figure: 2 / 3.
     assert "66.7%（2/3）" in page
     assert 'class="status-bar"' in page
-    assert "已完成 2，未完成 1，逾期无数据 1" in page  # the bar's accessible label
+    assert "已完成 2，未完成 1，逾期 1" in page  # the bar's accessible label
 
 
 def test_plans_list_sorts_in_the_database(client, manager, report, make):
@@ -64,7 +64,7 @@ def test_plan_report_reads_like_the_plan(client, manager, report):
     page = client.get(_url(report)).content.decode()
     assert "≥ 20%" in page
     assert "≥ 700亿元" in page
-    assert "≈ 7%" in page
+    assert "≈ 75%" in page
     assert "≥ 5家" in page
     # Evidence value and period, linked to its quote in the document.
     assert "650亿元" in page
@@ -74,7 +74,7 @@ def test_plan_report_reads_like_the_plan(client, manager, report):
     assert "已完成 · 终期" in page
     assert "未完成 · 终期" in page
     assert re.search(r'class="badge st-met indicative"[^>]*>已完成 · 事后（参考）<', page)
-    assert "逾期无数据" in page
+    assert "逾期 · 无本期数据" in page
     # Lead unit and the 力争 flag.
     assert f'href="{reverse("tracker:unit-detail", args=[report.fgw.pk])}">市发展改革委' in page
     assert '<span class="tag aspirational">力争</span>' in page
@@ -177,3 +177,60 @@ def test_plan_report_query_count_does_not_grow_with_rows(client, manager, report
     assert many == few, f"{few} queries for 4 targets, {many} for 24"
     filtered = pages_support.queries(client, _url(report, status="met", sort="-lead_unit"))
     assert filtered == few
+
+
+# -- as of a date -------------------------------------------------------------------
+# Every figure of ``pages_support.report()`` is in a document published on
+# 2021-03-01: the day before, nothing had been reported yet.
+
+
+def test_plan_report_as_of_a_date_uses_only_what_was_known(client, manager, report):
+    before = client.get(_url(report, as_of="2021-02-28"))
+    assert before.context["as_of"].isoformat() == "2021-02-28"
+    assert sorted(_codes(before)) == ["T-LATER", "T-MET", "T-MISS", "T-NONE"]
+    page = before.content.decode()
+    assert page.count("逾期 · 无本期数据") == 4
+    assert "650亿元" not in page
+    assert before.context["rollup"].counts["overdue"] == 4
+    published = client.get(_url(report, as_of="2021-03-01"))
+    assert published.context["rollup"].counts == client.get(_url(report)).context["rollup"].counts
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"as_of": "2021-02-28", "status": "overdue"}, ["T-LATER", "T-MET", "T-MISS", "T-NONE"]),
+        ({"as_of": "2021-02-28", "status": "met"}, []),
+        ({"as_of": "2021-02-28", "grade": "null"}, ["T-LATER", "T-MET", "T-MISS", "T-NONE"]),
+        ({"as_of": "2021-03-01", "status": "met"}, ["T-LATER", "T-MET"]),
+        ({"as_of": "2021-03-01", "grade": "later"}, ["T-LATER"]),
+        ({"as_of": "2021-03-01", "grade": "null"}, ["T-NONE"]),
+    ],
+)
+def test_plan_report_as_of_filters_by_the_statuses_of_that_day(
+    client, manager, report, params, expected
+):
+    assert sorted(_codes(client.get(_url(report, **params)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("status", ["T-MET", "T-LATER", "T-MISS", "T-NONE"]),
+        ("-status", ["T-NONE", "T-MISS", "T-LATER", "T-MET"]),
+        ("grade", ["T-MET", "T-MISS", "T-LATER", "T-NONE"]),
+    ],
+)
+def test_plan_report_as_of_sorts_by_the_statuses_of_that_day(
+    client, manager, report, sort, expected
+):
+    response = client.get(_url(report, as_of="2021-03-01", sort=sort))
+    assert _codes(response) == expected
+    assert "ORDER BY" in str(response.context["table"].data.data.query)
+
+
+def test_plan_report_as_of_query_count_does_not_grow_with_rows(client, manager, report):
+    url = _url(report, as_of="2021-03-01")
+    few = pages_support.queries(client, url)
+    pages_support.add_targets(report.plan, 20)
+    assert pages_support.queries(client, url) == few

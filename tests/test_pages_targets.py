@@ -61,7 +61,8 @@ def test_indicative_status_is_marked(client, report):
     page = _page(client, report.later)
     assert "已完成 · 事后（参考）" in page
     assert "结论仅供参考" in page
-    assert "考核期之后的数据：仅供参考" in page  # the domain's reason, translated
+    # The domain's reason code, rendered.
+    assert "考核期（至2020年12月31日）之后的数据：仅供参考" in page
 
 
 def test_pending_outcomes_only_for_those_who_enter_or_review(client, report, make):
@@ -87,6 +88,7 @@ def test_progress_ratio_and_band_are_shown(client, make):
         plan,
         statement="战略性新兴产业占比达到60%",
         value=Decimal("60"),
+        measure="level",
         baseline_value=Decimal("22.8"),
         baseline_date=date(2016, 12, 31),
     )
@@ -137,3 +139,59 @@ def test_target_page_query_count_does_not_grow_with_outcomes(client, report, mak
 def test_unknown_target_is_404(client):
     _login(client, "manager")
     assert client.get(reverse("tracker:target-detail", args=[999999])).status_code == 404
+
+
+def test_a_running_target_is_on_track_from_the_publication_day_of_its_interim_figure(client, make):
+    # DESIGN.md 5: as of a date, only what was published by then counts.
+    _login(client, "manager")
+    plan = make.plan(period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    target = make.target(
+        plan,
+        statement="全年工业投资达到700亿元",
+        indicator="工业投资额",
+        value=Decimal("700"),
+        unit="亿元",
+        measure="flow",
+    )
+    bulletin = make.document(text="1-6月,全市工业投资完成400亿元。", published_on=date(2025, 7, 20))
+    make.outcome(
+        target,
+        value=Decimal("400"),
+        unit="亿元",
+        document_=bulletin,
+        quote="全市工业投资完成400亿元",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 6, 30),
+    )
+    url = reverse("tracker:target-detail", args=[target.pk])
+    on_the_day = client.get(f"{url}?as_of=2025-07-20")
+    assessment = on_the_day.context["assessment"]
+    assert (assessment.status, assessment.grade) == ("on_track", "interim")
+    page = on_the_day.content.decode()
+    assert "进度正常 · 期中" in page
+    assert "按时间进度折算比较：考核期已过181/365天，应达347.12" in page
+    day_before = client.get(f"{url}?as_of=2025-07-19")
+    assert (day_before.context["assessment"].status, day_before.context["assessment"].outcome) == (
+        "no_data",
+        None,
+    )
+    page = day_before.content.decode()
+    assert "暂无数据" in page
+    assert "2025年7月19日尚未发布" in page  # the figure is listed, marked unknown then
+
+
+def test_the_target_page_lists_context_figures_apart(client, make):
+    _login(client, "manager")
+    target = make.target(statement="技改投资增长20%以上", measure="rate")
+    make.outcome(
+        target,
+        value=Decimal("29"),
+        quote="2023年技改投资增长29%",
+        period_start=date(2023, 1, 1),
+        period_end=date(2023, 12, 31),
+    )
+    page = _page(client, target)
+    assert '<span class="tag grade-context">背景</span>' in page
+    assert "标为“背景”的数据属于其他时期（本目标为变化率）" in page
+    assert "逾期 · 无本期数据" in page
+    assert "计量类型" in page and "变化率" in page

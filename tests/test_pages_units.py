@@ -145,3 +145,22 @@ def test_unit_page_query_count_does_not_grow_with_rows(client, manager, report):
 
 def test_unknown_unit_is_404(client, manager):
     assert client.get(reverse("tracker:unit-detail", args=[999999])).status_code == 404
+
+
+def test_unit_page_as_of_a_date_counts_what_was_known_then(client, report):
+    client.force_login(pages_support.user_with_role("manager"))
+    url = reverse("tracker:unit-detail", args=[report.gxj.pk])
+    before = client.get(f"{url}?as_of=2021-02-28")
+    rollups = before.context["rollups"]
+    # 市工信局 leads T-MET and T-LATER and supports T-MISS: all overdue then.
+    assert rollups["lead"].counts["overdue"] == 2
+    assert rollups["all"].counts["overdue"] == 3
+    assert (rollups["all"].met_final, rollups["all"].met_indicative) == (0, 0)
+    after = client.get(f"{url}?as_of=2021-03-01").context["rollups"]
+    today = client.get(url).context["rollups"]
+    for scope in ("lead", "all"):
+        assert after[scope].counts == today[scope].counts
+        assert (after[scope].met_final, after[scope].missed_final) == (
+            today[scope].met_final,
+            today[scope].missed_final,
+        )

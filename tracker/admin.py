@@ -162,6 +162,7 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
         "plan",
         ("assignments__unit", admin.RelatedOnlyFieldListFilter),
         ("period_end", admin.DateFieldListFilter),
+        "measure",
         "commitment",
         "direction",
     ]
@@ -189,7 +190,7 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
                 "fields": [
                     ("comparator", "value", "value_high", "unit"),
                     "tolerance",
-                    ("direction", "commitment", "accumulates"),
+                    ("measure", "direction", "commitment"),
                 ]
             },
         ),

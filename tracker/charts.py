@@ -4,7 +4,8 @@ Drawn in Python so the page needs no JavaScript and no CDN (the app runs
 offline) and an auditor's printout shows what the screen showed. Values are
 converted to the target's unit with the domain's ``convert`` and the band is
 the domain's ``target_interval``, so the picture cannot disagree with the
-verdict. Floats appear only as pixel coordinates.
+verdict. Floats appear only as pixel coordinates. The reports' stacked
+status bar is in ``tracker.status_bar``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from tracker.domain import (
 from tracker.formatting import figure_text, period_text
 from tracker.labels import label
 from tracker.models import Outcome, Target
-from tracker.vocabulary import STATUSES
 
 WIDTH, HEIGHT = 720, 320
 LEFT, RIGHT, TOP, BOTTOM = 76, 28, 28, 78
@@ -68,7 +68,7 @@ def _points(target: Target, outcomes: Iterable[Outcome]) -> tuple[list[Point], i
             target.period_end,
             outcome.period_start,
             outcome.period_end,
-            accumulates=target.accumulates,
+            measure=target.measure,
         )
         shown = figure_text(outcome.qualifier, low, high, target.unit)
         text = f"{shown} · {period_text(outcome.period_start, outcome.period_end)}"
@@ -134,8 +134,8 @@ class _Scale:
 
 
 def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeString:
-    """The satisfying set as a shaded region; for an accumulating target it
-    grows pro rata from the period start (how interim figures are judged)."""
+    """The satisfying set as a shaded region; for a flow target it grows pro
+    rata from the period start (how interim figures are judged)."""
     interval = target_interval(
         target.comparator, target.value, target.value_high, target.direction, target.tolerance
     )
@@ -146,7 +146,7 @@ def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeStri
         bottom = TOP + PLOT_H if interval.low is None else scale.y(interval.low * share)
         return top, bottom
 
-    if target.accumulates:
+    if target.measure == "flow":
         start = max(target.period_start, x_start)
         share_start = elapsed_fraction(target.period_start, target.period_end, start)
         stops = [(start, share_start), (target.period_end, Decimal(1)), (x_end, Decimal(1))]
@@ -200,26 +200,38 @@ def _marker(point: Point, scale: _Scale) -> SafeString:
 
 
 def _legend(target: Target) -> SafeString:
-    y = HEIGHT - 18
+    """One row of swatches under the plot, wrapped onto a second row when the
+    labels (longer in English) would run past the right edge."""
     items = [
         ("band", _("达标区间 %(target)s") % {"target": _target_text(target)}),
         ("grade-final", label("final")),
         ("grade-interim", label("interim")),
         ("grade-later", _("%(grade)s（参考）") % {"grade": label("later")}),
         ("grade-baseline", label("baseline")),
+        ("grade-context", _("%(grade)s（不作依据）") % {"grade": label("context")}),
     ]
-    parts, x = [], LEFT
+    rows: list[list[tuple[str, str, int]]] = [[]]
+    x = LEFT
     for css, text in items:
-        if css == "band":
-            swatch = format_html(
-                '<rect class="band" x="{}" y="{}" width="14" height="10"/>', x, y - 9
-            )
-        else:
-            swatch = format_html(
-                '<g class="point {}"><circle cx="{}" cy="{}" r="5"/></g>', css, x + 7, y - 4
-            )
-        parts.append(format_html('{}<text x="{}" y="{}">{}</text>', swatch, x + 20, y, text))
-        x += 36 + _text_width(text)
+        advance = 36 + _text_width(text)
+        if rows[-1] and x + advance - 16 > WIDTH - RIGHT:
+            rows.append([])
+            x = LEFT
+        rows[-1].append((css, text, x))
+        x += advance
+    parts = []
+    for number, row in enumerate(rows):
+        y = HEIGHT - 18 - 18 * (len(rows) - 1 - number)
+        for css, text, x in row:
+            if css == "band":
+                swatch = format_html(
+                    '<rect class="band" x="{}" y="{}" width="14" height="10"/>', x, y - 9
+                )
+            else:
+                swatch = format_html(
+                    '<g class="point {}"><circle cx="{}" cy="{}" r="5"/></g>', css, x + 7, y - 4
+                )
+            parts.append(format_html('{}<text x="{}" y="{}">{}</text>', swatch, x + 20, y, text))
     return mark_safe("".join(parts))  # noqa: S308 (built from format_html parts)
 
 
@@ -374,45 +386,3 @@ def target_chart(
 def _tick_text(value: float, step: float) -> str:
     places = max(0, -math.floor(math.log10(step))) if step < 1 else 0
     return format_decimal(Decimal(f"{value:.{places}f}"))
-
-
-def status_bar(counts: dict[str, int], *, width: int = 180, height: int = 14) -> SafeString:
-    """A stacked bar of status counts (each status its own colour, as the
-    badges), with the counts in its accessible label."""
-    total = sum(counts.get(status, 0) for status in STATUSES)
-    summary = "，".join(
-        f"{label(status)} {counts[status]}" for status in STATUSES if counts.get(status)
-    )
-    if not total:
-        return format_html(
-            '<svg class="status-bar" width="{w}" height="{h}" role="img" aria-label="{t}">'
-            '<rect class="empty" width="{w}" height="{h}"/></svg>',
-            w=width,
-            h=height,
-            t=_("暂无目标"),
-        )
-    x, rects = 0.0, []
-    for status in STATUSES:
-        count = counts.get(status, 0)
-        if not count:
-            continue
-        share = width * count / total
-        rects.append(
-            format_html(
-                '<rect class="st-{}" x="{}" width="{}" height="{}"><title>{} {}</title></rect>',
-                status,
-                round(x, 2),
-                round(share, 2),
-                height,
-                label(status),
-                count,
-            )
-        )
-        x += share
-    return format_html(
-        '<svg class="status-bar" width="{}" height="{}" role="img" aria-label="{}">{}</svg>',
-        width,
-        height,
-        summary,
-        mark_safe("".join(rects)),  # noqa: S308 (format_html parts)
-    )

@@ -55,11 +55,22 @@ def execute_many(
     if not rows:
         return
     connection = connections[using]
-    compiled = statement.values(rows[0]).compile(dialect=dialect_for(connection))
+    dialect = dialect_for(connection)
+    compiled = statement.values(rows[0]).compile(dialect=dialect)
     names = list(compiled.positiontup or [])
+    # Django's cursor adapts Decimals, dates and datetimes itself, but not
+    # JSON: serialise JSON values the way SQLAlchemy would for this dialect.
+    json_processors = {
+        name: compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+        for name in names
+        if isinstance(compiled.binds[name].type, sa.JSON)
+    }
     params = []
     for row in rows:
         bound = compiled.construct_params(row)
+        for name, process in json_processors.items():
+            if process is not None and bound[name] is not None:
+                bound[name] = process(bound[name])
         params.append([bound[name] for name in names])
     with connection.cursor() as cursor:
         cursor.executemany(str(compiled), params)

@@ -1,9 +1,11 @@
 """Filters of the target reports (django-filter): each narrows the QuerySet,
 so filtering happens in the database and the CSV export of a page exports
-exactly the rows the page shows."""
+exactly the rows the page shows. Viewed as of a past date, the status and
+grade filters use the statuses computed for that date, not the stored ones."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import django_filters
@@ -13,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from tracker.labels import choices
 from tracker.models import Plan, Target, Unit
-from tracker.vocabulary import ASSIGNMENT_ROLES, COMMITMENTS, GRADES, STATUSES
+from tracker.vocabulary import ASSIGNMENT_ROLES, COMMITMENTS, EVIDENCE_GRADES, STATUSES
 
 
 class TargetReportFilter(django_filters.FilterSet):
@@ -39,13 +41,15 @@ class TargetReportFilter(django_filters.FilterSet):
         field_name="assessment__status",
         choices=choices(STATUSES),
         empty_label=_("全部"),
+        method="filter_assessment",
     )
     grade = django_filters.ChoiceFilter(
         label=_("证据等级"),
         field_name="assessment__grade",
-        choices=choices(GRADES),
+        choices=choices(EVIDENCE_GRADES),
         empty_label=_("全部"),
         null_label=_("无证据"),
+        method="filter_assessment",
     )
     commitment = django_filters.ChoiceFilter(
         label=pgettext_lazy("heading", "约束性"),
@@ -60,9 +64,17 @@ class TargetReportFilter(django_filters.FilterSet):
         model = Target
         fields: list[str] = []
 
-    def __init__(self, *args: Any, omit: tuple[str, ...] = (), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        omit: tuple[str, ...] = (),
+        as_of_assessments: Mapping[int, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         """``omit`` drops filters a page fixes itself (the plan on a plan's
-        report, the unit on a unit's page)."""
+        report, the unit on a unit's page); ``as_of_assessments`` are the
+        statuses of a view as of a past date (``selectors.assessments_as_of``)."""
+        self.as_of_assessments = as_of_assessments
         super().__init__(*args, **kwargs)
         for name in omit:
             self.filters.pop(name, None)
@@ -73,3 +85,12 @@ class TargetReportFilter(django_filters.FilterSet):
         if "unit" in self.filters:
             units = Unit.objects.filter(assignments__target__in=base.order_by().values("pk"))
             self.filters["unit"].queryset = units.distinct().order_by("name")
+
+    def filter_assessment(self, queryset: QuerySet[Target], name: str, value: str) -> QuerySet:
+        """Status or grade: the stored one, or the one computed as of a date."""
+        field = name.split("__")[-1]
+        wanted = None if value == self.filters[field].null_value else value
+        if self.as_of_assessments is None:
+            return queryset.filter(**{name: wanted} if wanted else {f"{name}__isnull": True})
+        chosen = [pk for pk, a in self.as_of_assessments.items() if getattr(a, field) == wanted]
+        return queryset.filter(pk__in=chosen)

@@ -102,7 +102,13 @@ def ratio_text(ratio: Decimal | None) -> str:
 
 
 def status_text(status: str, grade: str | None, indicative: bool = False) -> str:
-    """``已完成 · 事后（参考）``: the status with its grade, indicative ones marked."""
+    """``已完成 · 事后（参考）``: the status with its grade, indicative ones marked.
+
+    ``overdue`` says what is missing (DESIGN.md 6): with an interim figure
+    the final figure is owed; without any, no data came at all.
+    """
+    if status == "overdue":
+        return _("逾期 · 未报告终期数据") if grade else _("逾期 · 无本期数据")
     text = f"{label(status)} · {label(grade)}" if grade else label(status)
     if indicative:
         text = _("%(status)s（参考）") % {"status": text}

@@ -205,11 +205,14 @@ class Target(models.Model):
         default="firm",
         db_default="firm",
     )
-    accumulates = models.BooleanField(
-        _("累计量"),
-        default=False,
-        db_default=False,
-        help_text=_("期内累计的量（投资总额、项目个数）；增速、占比、存量不勾选。"),
+    measure = models.CharField(
+        _("计量类型"),
+        max_length=20,
+        choices=choices(v.MEASURES),
+        help_text=_(
+            "时点值：占比、强度、存量，看期末的值；期内累计量：投资额、项目数、压减产能，"
+            "须从考核期起点起算；变化率：增速、降幅，只看本考核期自己的数据。"
+        ),
     )
     growth = models.CharField(
         _("增长路径"),
@@ -398,7 +401,7 @@ class Assessment(models.Model):
     status = models.CharField(_("状态"), max_length=20, choices=choices(v.STATUSES))
     # NULL, not "": "no evidence" must not pass the grade check as a word.
     grade = models.CharField(  # noqa: DJ001
-        _("证据等级"), max_length=20, choices=choices(v.GRADES), null=True, blank=True
+        _("证据等级"), max_length=20, choices=choices(v.EVIDENCE_GRADES), null=True, blank=True
     )
     outcome = models.ForeignKey(
         Outcome,
@@ -411,7 +414,9 @@ class Assessment(models.Model):
     indicative = models.BooleanField(_("仅供参考"), default=False, db_default=False)
     progress_ratio = models.DecimalField(_("进度比"), null=True, blank=True, **FIGURE)
     band = models.CharField(_("进度区间"), max_length=30, null=True, blank=True)  # noqa: DJ001
-    reason = models.TextField(_("说明"), blank=True, default="", db_default="")
+    # Rendered by tracker.reason_text, not by a choices label.
+    reason_code = models.CharField(_("说明代码"), max_length=40)
+    reason_params = models.JSONField(_("说明参数"), default=dict)
     computed_at = models.DateTimeField(_("计算时间"), auto_now=True, db_default=Now())
 
     class Meta:

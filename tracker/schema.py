@@ -25,10 +25,12 @@ from tracker.vocabulary import (
     COMPARATORS,
     DIRECTIONS,
     DOCUMENT_KINDS,
-    GRADES,
+    EVIDENCE_GRADES,
     GROWTH_PATHS,
+    MEASURES,
     OUTCOME_STATES,
     QUALIFIERS,
+    REASON_CODES,
     STATUSES,
 )
 
@@ -193,7 +195,9 @@ target = sa.Table(
     sa.Column("period_end", sa.Date(), nullable=False),
     sa.Column("direction", sa.String(WORD), nullable=False, server_default="higher"),
     sa.Column("commitment", sa.String(WORD), nullable=False, server_default="firm"),
-    _flag("accumulates"),
+    # level, flow or rate (DESIGN.md 2): decides which figures can speak for
+    # the target (DESIGN.md 5). No default: a planner must say which.
+    sa.Column("measure", sa.String(WORD), nullable=False),
     sa.Column("growth", sa.String(WORD), nullable=False, server_default="linear"),
     sa.Column("baseline_value", Figure, nullable=True),
     sa.Column("baseline_date", sa.Date(), nullable=True),
@@ -209,6 +213,7 @@ target = sa.Table(
     sa.CheckConstraint(_in("direction", DIRECTIONS), name="direction"),
     sa.CheckConstraint(_in("commitment", COMMITMENTS), name="commitment"),
     sa.CheckConstraint(_in("growth", GROWTH_PATHS), name="growth"),
+    sa.CheckConstraint(_in("measure", MEASURES), name="measure"),
     sa.CheckConstraint(
         "(comparator = 'range' AND value_high IS NOT NULL AND value_high > value)"
         " OR (comparator <> 'range' AND value_high IS NULL)",
@@ -342,12 +347,16 @@ assessment = sa.Table(
     _flag("indicative"),
     sa.Column("progress_ratio", Figure, nullable=True),
     sa.Column("band", sa.String(30), nullable=True),
-    _text("reason"),
+    # Why (tracker.domain.reasons): a code and its parameters, rendered in
+    # the reader's language by tracker.reason_text, never stored as prose.
+    sa.Column("reason_code", sa.String(40), nullable=False),
+    sa.Column("reason_params", Json, nullable=False, server_default="{}"),
     sa.Column(
         "computed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
     ),
     sa.CheckConstraint(_in("status", STATUSES), name="status"),
-    sa.CheckConstraint(f"grade IS NULL OR {_in('grade', GRADES)}", name="grade"),
+    sa.CheckConstraint(f"grade IS NULL OR {_in('grade', EVIDENCE_GRADES)}", name="grade"),
+    sa.CheckConstraint(_in("reason_code", REASON_CODES), name="reason_code"),
     sa.Index("ix_tracker_assessment_status_grade", "status", "grade"),
     comment=(
         "Derived: each target's status as of a date, from its best approved evidence. "

@@ -8,17 +8,25 @@ ten targets as for ten thousand.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 
-from tracker.analytics.rollups import plan_rollup_select, unit_rollup_select
+from tracker.analytics.assessments import compute
+from tracker.analytics.evidence import ids
+from tracker.analytics.rollups import Rollup, plan_rollup_select, unit_rollup_select
 from tracker.db import to_date
+from tracker.domain import Assessment as DomainAssessment
+from tracker.domain import RollupResult, rollup
 from tracker.models import Assignment, Document, Outcome, Target
 from tracker.schema import assignment, plan, target
-from tracker.vocabulary import GRADES, STATUSES
+from tracker.vocabulary import EVIDENCE_GRADES, STATUSES
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -49,34 +57,165 @@ def _lead(field: str) -> Subquery:
     return Subquery(lead.values(field)[:1])
 
 
-def report_targets() -> QuerySet[Target]:
-    """Targets with their stored status, its evidence and document, the plan
-    and the lead unit: one query per page. Call ``ensure_fresh()`` first."""
+def _rank_as_of(
+    assessments: Mapping[int, AsOfAssessment], field: str, words: tuple[str, ...]
+) -> Case:
+    # The as-of statuses are not stored: rank by which targets have which
+    # word (a plan's or a unit's targets: bounded lists of ids).
+    groups: dict[str, list[int]] = {}
+    for pk, found in assessments.items():
+        word = getattr(found, field)
+        if word:
+            groups.setdefault(word, []).append(pk)
+    return Case(
+        *(
+            When(pk__in=groups[word], then=Value(i))
+            for i, word in enumerate(words)
+            if word in groups
+        ),
+        default=Value(len(words)),
+        output_field=IntegerField(),
+    )
+
+
+def report_targets(
+    assessments: Mapping[int, AsOfAssessment] | None = None,
+) -> QuerySet[Target]:
+    """Targets with their status, its evidence and document, the plan and
+    the lead unit: one query per page. Without ``assessments`` the status is
+    the stored one (call ``ensure_fresh()`` first); with them (a view as of
+    a past date, ``assessments_as_of``) statuses sort by those."""
+    if assessments is None:
+        return (
+            Target.objects.select_related("assessment__outcome__document", "plan")
+            .annotate(
+                lead_unit_id=_lead("unit_id"),
+                lead_unit_name=_lead("unit__name"),
+                status_rank=_rank("assessment__status", STATUSES),
+                grade_rank=_rank("assessment__grade", EVIDENCE_GRADES),
+            )
+            .order_by("plan_id", "id")
+        )
     return (
-        Target.objects.select_related("assessment__outcome__document", "plan")
+        Target.objects.select_related("plan")
         .annotate(
             lead_unit_id=_lead("unit_id"),
             lead_unit_name=_lead("unit__name"),
-            status_rank=_rank("assessment__status", STATUSES),
-            grade_rank=_rank("assessment__grade", GRADES),
+            status_rank=_rank_as_of(assessments, "status", STATUSES),
+            grade_rank=_rank_as_of(assessments, "grade", EVIDENCE_GRADES),
         )
         .order_by("plan_id", "id")
     )
 
 
-def plan_targets(plan_id: int) -> QuerySet[Target]:
-    return report_targets().filter(plan_id=plan_id)
+def plan_targets(
+    plan_id: int, assessments: Mapping[int, AsOfAssessment] | None = None
+) -> QuerySet[Target]:
+    return report_targets(assessments).filter(plan_id=plan_id)
 
 
-def unit_targets(unit_id: int) -> QuerySet[Target]:
+def unit_targets(
+    unit_id: int, assessments: Mapping[int, AsOfAssessment] | None = None
+) -> QuerySet[Target]:
     """The unit's targets, lead and support, with its role on each."""
     role = Assignment.objects.filter(target=OuterRef("pk"), unit_id=unit_id).values("role")[:1]
     return (
-        report_targets()
+        report_targets(assessments)
         .filter(assignments__unit_id=unit_id)
         .annotate(unit_role=Subquery(role))
         .order_by("plan_id", "id")
     )
+
+
+# -- as of a past date ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AsOfAssessment:
+    """A target's status computed for a past date (DESIGN.md 5: only what was
+    known that day), shaped like the stored ``Assessment`` the pages show."""
+
+    as_of: date
+    result: DomainAssessment
+    outcome: Outcome | None
+
+    @property
+    def status(self) -> str:
+        return self.result.status
+
+    @property
+    def grade(self) -> str | None:
+        return self.result.grade
+
+    @property
+    def indicative(self) -> bool:
+        return self.result.indicative
+
+    @property
+    def outcome_id(self) -> int | None:
+        return self.outcome.pk if self.outcome else None
+
+    @property
+    def progress_ratio(self) -> Decimal | None:
+        return self.result.progress_ratio
+
+    @property
+    def band(self) -> str | None:
+        return self.result.band
+
+    @property
+    def reason_code(self) -> str:
+        return self.result.reason.code
+
+    @property
+    def reason_params(self) -> dict[str, Any]:
+        return self.result.reason.as_dict()
+
+
+def assessments_as_of(target_ids: Iterable[int], as_of: date) -> dict[int, AsOfAssessment]:
+    """The statuses of these targets as of ``as_of``, with their evidence
+    rows: three queries whatever the number of targets."""
+    wanted = list(target_ids)
+    if not wanted:
+        return {}
+    results = compute(as_of=as_of, target_filter=ids(wanted))
+    evidence = Outcome.objects.select_related("document").in_bulk(
+        [r.evidence.id for r in results.values() if r.evidence is not None]
+    )
+    return {
+        pk: AsOfAssessment(as_of, r, evidence.get(r.evidence.id) if r.evidence else None)
+        for pk, r in results.items()
+    }
+
+
+def _as_rollup(result: RollupResult, *, lead: bool, name: str = "") -> Rollup:
+    counts = result.lead_counts if lead else result.counts
+    confirmed = result.lead_confirmed if lead else result.confirmed
+    indicative = result.lead_indicative if lead else result.indicative
+    return Rollup(
+        key=0,
+        name=name,
+        targets=sum(counts.values()),
+        counts=counts,
+        met_final=confirmed.met,
+        missed_final=confirmed.missed,
+        met_indicative=indicative.met,
+        missed_indicative=indicative.missed,
+    )
+
+
+def rollup_as_of(
+    assessments: Mapping[int, AsOfAssessment], roles: Mapping[int, str] | None = None
+) -> dict[str, Rollup]:
+    """The summary a report shows, from as-of statuses, by the domain's
+    rollup rule: ``all`` (each target once, or each of a unit's assignments
+    when ``roles`` gives its role per target) and ``lead``."""
+    pairs = [
+        (found.result, roles.get(pk, "lead") if roles is not None else "lead")
+        for pk, found in assessments.items()
+    ]
+    result = rollup(pairs)
+    return {"all": _as_rollup(result, lead=False), "lead": _as_rollup(result, lead=True)}
 
 
 # -- rollups (Core) -------------------------------------------------------------

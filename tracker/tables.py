@@ -1,9 +1,12 @@
 """The report tables (django-tables2): one class per presentation, variants by
 ``Meta`` inheritance (DESIGN.md 9). Every sortable column names the database
-expression it sorts by, so sorting happens in SQL, never in Python."""
+expression it sorts by, so sorting happens in SQL, never in Python. The
+review queue's tables are in ``tracker.review_tables``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import django_tables2 as tables
@@ -13,10 +16,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from tracker.charts import status_bar
 from tracker.formatting import EMPTY, figure_text, period_text, rate_text, status_badge
 from tracker.labels import LABELS, label
 from tracker.models import Assessment, Outcome, Target
+from tracker.status_bar import status_bar
 from tracker.vocabulary import STATUSES
 
 # -- pieces shared by the cells ---------------------------------------------------
@@ -27,6 +30,13 @@ def assessment_of(target: Target) -> Assessment | None:
         return target.assessment
     except Assessment.DoesNotExist:
         return None
+
+
+def target_url(target_pk: int, as_of: date | None = None) -> str:
+    """A target's page; a report viewed as of a date links to the target as
+    of the same date."""
+    url = reverse("tracker:target-detail", args=[target_pk])
+    return f"{url}?as_of={as_of.isoformat()}" if as_of else url
 
 
 def target_figure(target: Target) -> SafeString:
@@ -71,12 +81,12 @@ class TargetReportTable(tables.Table):
 
     code = tables.Column(
         verbose_name=_("编号"),
-        linkify=("tracker:target-detail", [tables.A("pk")]),
+        linkify=lambda record, table: target_url(record.pk, table.as_of),
         order_by=("code", "id"),
     )
     indicator = tables.Column(
         verbose_name=_("指标"),
-        linkify=("tracker:target-detail", [tables.A("pk")]),
+        linkify=lambda record, table: target_url(record.pk, table.as_of),
         order_by=("indicator", "id"),
     )
     figure = tables.Column(
@@ -117,6 +127,25 @@ class TargetReportTable(tables.Table):
         attrs = {"class": "report"}
         empty_text = _("没有符合条件的目标。")
 
+    def __init__(
+        self,
+        *args: Any,
+        as_of: date | None = None,
+        assessments: Mapping[int, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``as_of`` and ``assessments``: a report viewed as of a past date
+        shows the statuses computed for it (``selectors.assessments_as_of``)
+        instead of the stored ones."""
+        self.as_of = as_of
+        self.assessments = assessments
+        super().__init__(*args, **kwargs)
+
+    def assessment_for(self, record: Target) -> Any:
+        if self.assessments is not None:
+            return self.assessments.get(record.pk)
+        return assessment_of(record)
+
     def render_figure(self, record: Target) -> str:
         # 力争 has its own column here.
         return figure_text(record.comparator, record.value, record.value_high, record.unit)
@@ -125,17 +154,17 @@ class TargetReportTable(tables.Table):
         return period_text(record.period_start, record.period_end)
 
     def render_evidence(self, record: Target) -> SafeString:
-        assessment = assessment_of(record)
+        assessment = self.assessment_for(record)
         return evidence_cell(assessment.outcome if assessment else None)
 
     def render_grade(self, record: Target) -> str:
-        assessment = assessment_of(record)
+        assessment = self.assessment_for(record)
         if assessment is None or not assessment.grade:
             return EMPTY
         return label(assessment.grade)
 
     def render_status(self, record: Target) -> SafeString:
-        assessment = assessment_of(record)
+        assessment = self.assessment_for(record)
         if assessment is None:
             return status_badge(None, None)
         return status_badge(assessment.status, assessment.grade, assessment.indicative)
@@ -266,121 +295,4 @@ class UnitRankingTable(RollupTable):
     def render_name(self, record: dict[str, Any], value: str) -> SafeString:
         return format_html(
             '<a href="{}">{}</a>', reverse("tracker:unit-detail", args=[record["id"]]), value
-        )
-
-
-# -- review -----------------------------------------------------------------------
-
-
-def _target_cell(outcome: Outcome) -> SafeString:
-    target = outcome.target
-    return format_html(
-        '<a href="{}"><strong>{} {}</strong></a><div class="statement">{}</div>'
-        '<div class="muted">{}：{} · {}</div>',
-        reverse("tracker:target-detail", args=[target.pk]),
-        target.code,
-        target.indicator,
-        target.statement,
-        _("目标"),
-        target_figure(target),
-        target.plan.title,
-    )
-
-
-def _reported_cell(outcome: Outcome) -> SafeString:
-    proxy = ""
-    if outcome.is_proxy:
-        proxy = format_html(
-            '<div><span class="tag proxy">{}</span> {}</div>',
-            _("替代指标"),
-            outcome.reported_indicator,
-        )
-    return format_html(
-        '<strong class="figure">{}</strong><div class="period">{}</div>{}',
-        figure_text(outcome.qualifier, outcome.value, outcome.value_high, outcome.unit),
-        period_text(outcome.period_start, outcome.period_end),
-        proxy,
-    )
-
-
-def _quote_cell(outcome: Outcome) -> SafeString:
-    return format_html(
-        '<blockquote class="quote">{}</blockquote><a href="{}">{}</a>',
-        outcome.quote,
-        outcome_anchor(outcome),
-        outcome.document.title,
-    )
-
-
-class _OutcomeRowTable(tables.Table):
-    """What every review row shows: the target, the reported figure and its
-    quote (subclasses add their own columns and order them with ``sequence``)."""
-
-    target = tables.Column(verbose_name=_("目标"), accessor="pk", orderable=False)
-    reported = tables.Column(verbose_name=_("报告值"), accessor="pk", orderable=False)
-    quote = tables.Column(verbose_name=_("原文引述"), accessor="pk", orderable=False)
-
-    class Meta:
-        attrs = {"class": "report review"}
-        per_page = 20
-
-    def render_target(self, record: Outcome) -> SafeString:
-        return _target_cell(record)
-
-    def render_reported(self, record: Outcome) -> SafeString:
-        return _reported_cell(record)
-
-    def render_quote(self, record: Outcome) -> SafeString:
-        return _quote_cell(record)
-
-
-class ReviewQueueTable(_OutcomeRowTable):
-    """Submitted outcomes, oldest first, each beside its target, with the
-    approve and return forms."""
-
-    submitted_at = tables.DateTimeColumn(
-        verbose_name=_("提交时间"), format="SHORT_DATETIME_FORMAT", orderable=False
-    )
-    entered_by = tables.Column(verbose_name=_("录入人"), orderable=False)
-    actions = tables.TemplateColumn(
-        verbose_name=_("审核"),
-        template_name="tracker/includes/review_actions.html",
-        orderable=False,
-    )
-
-    class Meta(_OutcomeRowTable.Meta):
-        sequence = ("submitted_at", "target", "reported", "quote", "entered_by", "actions")
-        empty_text = _("没有待审核的完成情况。")
-
-
-class OwnOutcomeTable(_OutcomeRowTable):
-    """A supervisor's drafts and returned outcomes, with the reviewer's
-    comment and the submit button."""
-
-    updated_at = tables.DateTimeColumn(
-        verbose_name=_("修改时间"), format="SHORT_DATETIME_FORMAT", orderable=False
-    )
-    state = tables.Column(verbose_name=_("审核状态"), accessor="pk", orderable=False)
-    actions = tables.TemplateColumn(
-        verbose_name=_("操作"),
-        template_name="tracker/includes/submit_action.html",
-        orderable=False,
-    )
-
-    class Meta(_OutcomeRowTable.Meta):
-        sequence = ("updated_at", "target", "reported", "quote", "state", "actions")
-        empty_text = _("没有草稿或被退回的完成情况。")
-
-    def render_state(self, record: Outcome) -> SafeString:
-        badge = format_html(
-            '<span class="badge state-{}">{}</span>', record.state, label(record.state)
-        )
-        if record.state != "returned":
-            return badge
-        return format_html(
-            '{}<div class="review-comment"><strong>{}</strong>{}</div>',
-            badge,
-            _("审核意见（%(reviewer)s）：")
-            % {"reviewer": record.reviewed_by.get_username() if record.reviewed_by else "—"},
-            record.review_comment,
         )

@@ -1,4 +1,5 @@
-"""Best evidence: grade first, then same indicator, period, document, id."""
+"""Best evidence: grade first (final, later, interim), then same indicator,
+period, document, id; only what was known on the day asked about."""
 
 from datetime import date
 from decimal import Decimal as D
@@ -13,7 +14,9 @@ from tracker.domain.evidence import (
     TargetFacts,
     baseline_candidate,
     best_evidence,
+    context_candidate,
     evidence_rank_key,
+    known,
     outcome_grade,
 )
 
@@ -24,7 +27,10 @@ TARGET = TargetFacts(
     unit="%",
     period_start=date(2020, 1, 1),
     period_end=date(2020, 12, 31),
+    measure="level",
 )
+RATE = TargetFacts(**{**TARGET.__dict__, "measure": "rate"})
+FLOW = TargetFacts(**{**TARGET.__dict__, "measure": "flow"})
 
 
 def outcome(id, start, end, *, proxy=False, doc=None, value=D(1)):
@@ -45,13 +51,43 @@ YEAR_2023 = (date(2023, 1, 1), date(2023, 12, 31))
 YEAR_2019 = (date(2019, 1, 1), date(2019, 12, 31))
 
 
-def test_final_beats_interim_beats_later():
+def test_final_then_later_then_interim():
+    # DESIGN.md 5: once the period is over, a later figure says more about
+    # where a level stood than an interim one; interim is what is left.
     later = outcome(3, *YEAR_2023, doc=date(2024, 3, 1))
     interim = outcome(2, *JAN_OCT, doc=date(2020, 11, 20))
     final = outcome(1, *FULL_2020, doc=date(2021, 2, 1), proxy=True)
     assert best_evidence(TARGET, [later, interim, final]) is final
-    assert best_evidence(TARGET, [later, interim]) is interim
-    assert best_evidence(TARGET, [later]) is later
+    assert best_evidence(TARGET, [later, interim]) is later
+    assert best_evidence(TARGET, [interim]) is interim
+
+
+def test_another_years_rate_is_context_never_evidence():
+    growth_2023 = outcome(3, *YEAR_2023, doc=date(2024, 3, 1))
+    growth_jan_oct = outcome(2, *JAN_OCT, doc=date(2020, 11, 20))
+    assert best_evidence(RATE, [growth_2023]) is None
+    assert context_candidate(RATE, [growth_2023]) is growth_2023
+    assert best_evidence(RATE, [growth_2023, growth_jan_oct]) is growth_jan_oct
+    assert baseline_candidate(RATE, [outcome(4, *YEAR_2019)]) is None
+
+
+def test_a_flow_needs_a_figure_counted_from_the_start():
+    since_2016 = outcome(1, date(2016, 1, 1), date(2023, 12, 31))  # 累计
+    year_2023 = outcome(2, *YEAR_2023)
+    assert best_evidence(FLOW, [year_2023]) is None
+    assert context_candidate(FLOW, [year_2023]) is year_2023
+    assert best_evidence(FLOW, [year_2023, since_2016]) is since_2016
+
+
+def test_only_what_was_known_on_the_day_counts():
+    news = outcome(1, *YEAR_2019, doc=date(2023, 1, 16))
+    undated = outcome(2, date(2022, 1, 1), date(2022, 12, 31))
+    later = TargetFacts(**{**TARGET.__dict__, "period_end": date(2019, 12, 31),
+                           "period_start": date(2019, 1, 1)})  # fmt: skip
+    assert best_evidence(later, [news], as_of=date(2023, 1, 16)) is news
+    assert best_evidence(later, [news], as_of=date(2023, 1, 15)) is None
+    assert known([news, undated], date(2022, 12, 31)) == [undated]
+    assert known([news, undated], None) == [news, undated]
 
 
 def test_proxy_never_outranks_same_indicator_of_same_grade():
@@ -105,7 +141,7 @@ def test_ordering_is_published_for_sql():
 def test_rank_key_matches_published_ordering():
     o = outcome(42, *JAN_OCT, proxy=True, doc=date(2020, 11, 20))
     assert evidence_rank_key(TARGET, o) == (
-        1,
+        2,
         1,
         -date(2020, 10, 31).toordinal(),
         -date(2020, 11, 20).toordinal(),
@@ -113,11 +149,11 @@ def test_rank_key_matches_published_ordering():
     )
 
 
-def test_outcome_grade_uses_the_targets_accumulation():
+def test_outcome_grade_uses_the_targets_measure():
     q4 = outcome(1, date(2020, 10, 1), date(2020, 12, 31))
     assert outcome_grade(TARGET, q4) == "final"  # a share read at year end
-    total = TargetFacts(**{**TARGET.__dict__, "accumulates": True})
-    assert outcome_grade(total, q4) == "interim"
+    assert outcome_grade(FLOW, q4) == "context"  # a quarter is not the year's total
+    assert outcome_grade(RATE, q4) == "interim"  # the last quarter's growth
 
 
 def test_floats_are_refused():
@@ -135,6 +171,10 @@ def test_facts_are_validated():
         TargetFacts(**{**TARGET.__dict__, "comparator": "range"})
     with pytest.raises(ValueError, match="baseline"):
         TargetFacts(**{**TARGET.__dict__, "baseline_value": D(1)})
+    with pytest.raises(ValueError, match="measure"):
+        TargetFacts(**{**TARGET.__dict__, "measure": "stock"})
+    with pytest.raises(TypeError, match="measure"):
+        TargetFacts(**{k: v for k, v in TARGET.__dict__.items() if k != "measure"})
     with pytest.raises(ValueError):
         OutcomeFacts(
             id=1, value=D(1), unit="%", period_start=date(2021, 1, 1), period_end=date(2020, 1, 1)
@@ -164,18 +204,20 @@ def any_outcome(draw, id):
 @given(
     st.lists(st.integers(min_value=1, max_value=10**6), min_size=1, max_size=8, unique=True),
     st.data(),
-    st.booleans(),
+    st.sampled_from(["level", "flow", "rate"]),
     st.booleans(),
     st.one_of(st.none(), days),
 )
-def test_a_final_outcome_always_outranks_interim_and_later(ids, data, accumulates, proxy, doc):
-    target = TargetFacts(**{**TARGET.__dict__, "accumulates": accumulates})
+def test_a_final_outcome_always_outranks_interim_and_later(ids, data, measure, proxy, doc):
+    target = TargetFacts(**{**TARGET.__dict__, "measure": measure})
     others = [data.draw(any_outcome(i)) for i in ids[1:]]
     final = OutcomeFacts(
         id=ids[0],
         value=D(1),
         unit="%",
-        period_start=data.draw(st.sampled_from([date(2020, 1, 1), date(2019, 6, 1)])),
+        period_start=data.draw(
+            st.sampled_from([date(2020, 1, 1)] + ([] if measure == "rate" else [date(2019, 6, 1)]))
+        ),
         period_end=date(2020, 12, 31),
         is_proxy=proxy,
         document_date=doc,
@@ -194,3 +236,30 @@ def test_proxy_never_outranks_same_grade_non_proxy(data):
             not o.is_proxy and outcome_grade(TARGET, o) == outcome_grade(TARGET, best)
             for o in outcomes
         )
+
+
+@given(st.data(), st.sampled_from(["level", "flow", "rate"]))
+def test_an_interim_figure_never_displaces_a_later_one(data, measure):
+    # DESIGN.md 5: adding an interim figure never turns an indicative
+    # verdict into "overdue" (the status side is in test_status.py).
+    target = TargetFacts(**{**TARGET.__dict__, "measure": measure})
+    outcomes = [data.draw(any_outcome(i)) for i in range(1, 6)]
+    best = best_evidence(target, outcomes)
+    extra_start = data.draw(st.sampled_from([date(2020, 1, 1), date(2020, 3, 1)]))
+    extra_end = data.draw(st.dates(min_value=date(2020, 3, 1), max_value=date(2020, 12, 30)))
+    interim = OutcomeFacts(
+        id=99, value=D(1), unit="%", period_start=extra_start, period_end=extra_end
+    )
+    after = best_evidence(target, [*outcomes, interim])
+    if best is not None and outcome_grade(target, best) in ("final", "later"):
+        assert after is best
+
+
+@given(st.data())
+def test_a_rate_target_never_rests_on_another_period(data):
+    outcomes = [data.draw(any_outcome(i)) for i in range(1, 8)]
+    for pick in (best_evidence, baseline_candidate):
+        chosen = pick(RATE, outcomes)
+        if chosen is not None:
+            assert RATE.period_start <= chosen.period_start
+            assert chosen.period_end <= RATE.period_end

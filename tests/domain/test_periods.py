@@ -1,68 +1,106 @@
-"""Evidence grades from periods, and elapsed time for pro-rata."""
+"""Evidence grades from periods and measures (DESIGN.md 5), what was known
+on a date, and elapsed time for pro-rata."""
 
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.domain.periods import (
-    GRADE_ORDER,
+    EVIDENCE_ORDER,
     elapsed_fraction,
     grade,
     inclusive_days,
+    known_on,
     period_is_over,
 )
 
 S, E = date(2020, 1, 1), date(2020, 12, 31)
 
 
-@pytest.mark.parametrize(
-    ("start", "end", "expected"),
-    [
-        (date(2020, 1, 1), date(2020, 12, 31), "final"),  # full year 2020
-        (date(2019, 1, 1), date(2020, 12, 31), "final"),  # covers, ends at E
-        (date(2020, 1, 1), date(2020, 10, 31), "interim"),  # Jan-Oct
-        (date(2020, 6, 30), date(2020, 6, 30), "interim"),  # a stock mid-year
-        (date(2019, 12, 1), date(2020, 5, 31), "interim"),  # straddles S
-        (date(2020, 1, 1), date(2020, 1, 1), "interim"),  # ends on S itself
-        (date(2023, 1, 1), date(2023, 12, 31), "later"),  # a 2023 figure
-        (date(2022, 1, 1), date(2022, 10, 31), "later"),  # Jan-Oct 2022
-        (date(2016, 1, 1), date(2023, 12, 31), "later"),  # covers but runs past E
-        (date(2020, 1, 1), date(2021, 1, 1), "later"),  # one day past E
-        (date(2019, 1, 1), date(2019, 12, 31), "baseline"),  # the year before
-        (date(2016, 12, 31), date(2016, 12, 31), "baseline"),
-    ],
-)
-def test_grade(start, end, expected):
-    assert grade(S, E, start, end) == expected
+# Each row: the outcome period, then its grade for a level, a flow, a rate.
+GRADES = [
+    # The period's own figure.
+    ((date(2020, 1, 1), date(2020, 12, 31)), ("final", "final", "final")),
+    # Ends at E, started before S: a two-year total or growth is not 2020's
+    # growth; a flow counted from earlier still covers [S, E] (累计).
+    ((date(2019, 1, 1), date(2020, 12, 31)), ("final", "final", "context")),
+    # Ends at E, starts late (Q4): a level's year-end reading is final; a
+    # flow not counted from S says nothing; a rate inside the period is interim.
+    ((date(2020, 10, 1), date(2020, 12, 31)), ("final", "context", "interim")),
+    ((date(2020, 1, 1), date(2020, 10, 31)), ("interim", "interim", "interim")),  # Jan-Oct
+    ((date(2020, 6, 30), date(2020, 6, 30)), ("interim", "context", "interim")),  # a date mid-year
+    ((date(2019, 12, 1), date(2020, 5, 31)), ("interim", "interim", "context")),  # straddles S
+    ((date(2020, 1, 1), date(2020, 1, 1)), ("interim", "interim", "interim")),  # ends on S
+    ((date(2023, 1, 1), date(2023, 12, 31)), ("later", "context", "context")),  # 2023
+    ((date(2022, 1, 1), date(2022, 10, 31)), ("later", "context", "context")),  # Jan-Oct 2022
+    # Counted from S (or earlier) and running past E: a later total (累计).
+    ((date(2016, 1, 1), date(2023, 12, 31)), ("later", "later", "context")),
+    ((date(2020, 1, 1), date(2021, 1, 1)), ("later", "later", "context")),  # one day past E
+    ((date(2019, 1, 1), date(2019, 12, 31)), ("baseline", "context", "context")),  # year before
+    ((date(2016, 12, 31), date(2016, 12, 31)), ("baseline", "context", "context")),
+]
 
 
-def test_figure_ending_at_e_but_starting_late():
-    # Q4 only: not the year's total for an accumulating target...
-    assert grade(S, E, date(2020, 10, 1), E, accumulates=True) == "interim"
-    # ...but the year-end reading of a share or stock is final.
-    assert grade(S, E, date(2020, 10, 1), E, accumulates=False) == "final"
+@pytest.mark.parametrize(("period", "grades"), GRADES)
+def test_grade_by_measure(period, grades):
+    found = tuple(grade(S, E, *period, measure=m) for m in ("level", "flow", "rate"))
+    assert found == grades
+
+
+def test_a_level_is_final_at_its_deadline_whatever_its_start():
+    # The 2030 reading of a 2017-2030 share target.
     assert (
-        grade(
-            date(2017, 1, 1),
-            date(2030, 12, 31),
-            date(2030, 12, 31),
-            date(2030, 12, 31),
-            accumulates=False,
-        )
+        grade(date(2017, 1, 1), date(2030, 12, 31), date(2030, 12, 31), date(2030, 12, 31),
+              measure="level")
         == "final"
-    )
+    )  # fmt: skip
 
 
-def test_grade_refuses_reversed_periods():
+def test_grade_refuses_reversed_periods_and_unknown_measures():
     with pytest.raises(ValueError):
-        grade(E, S, S, E)
+        grade(E, S, S, E, measure="level")
     with pytest.raises(ValueError):
-        grade(S, E, E, S)
+        grade(S, E, E, S, measure="level")
+    with pytest.raises(ValueError, match="measure"):
+        grade(S, E, S, E, measure="stock")
 
 
-def test_grade_order():
-    assert GRADE_ORDER == ("final", "interim", "later", "baseline")
+def test_evidence_order_once_the_period_is_over():
+    # DESIGN.md 5: final, then later, then interim.
+    assert EVIDENCE_ORDER == ("final", "later", "interim")
+
+
+days = st.dates(min_value=date(2015, 1, 1), max_value=date(2027, 12, 31))
+
+
+@given(days, days)
+def test_a_rate_is_only_ever_graded_on_its_own_period(a, b):
+    start, end = min(a, b), max(a, b)
+    found = grade(S, E, start, end, measure="rate")
+    inside = start >= S and end <= E
+    assert (found != "context") == inside
+    assert found not in ("later", "baseline")
+
+
+@given(days, days)
+def test_a_flow_speaks_only_when_counted_from_the_start(a, b):
+    start, end = min(a, b), max(a, b)
+    found = grade(S, E, start, end, measure="flow")
+    if found != "context":
+        assert start <= S and end >= S
+    assert found != "baseline"
+
+
+def test_known_on_a_day():
+    # A dated document counts from its publication day ...
+    assert known_on(date(2023, 1, 16), date(2022, 12, 31), date(2023, 1, 16))
+    assert not known_on(date(2023, 1, 16), date(2022, 12, 31), date(2023, 1, 15))
+    # ... an undated one from the end of the period its figure covers.
+    assert known_on(None, date(2023, 12, 31), date(2023, 12, 31))
+    assert not known_on(None, date(2023, 12, 31), date(2023, 12, 30))
 
 
 def test_inclusive_days():

@@ -4,13 +4,14 @@ from decimal import Decimal as D
 
 import pytest
 
+from tracker.domain.reasons import Reason
 from tracker.domain.rollup import Rate, RollupResult, rollup, rollup_by
 from tracker.domain.status import Assessment
-from tracker.domain.vocab import STATUSES
+from tracker.vocabulary import STATUSES
 
 
 def a(status, grade):
-    return Assessment(status, grade, None, indicative=grade == "later")
+    return Assessment(status, grade, None, Reason("final_figure"), indicative=grade == "later")
 
 
 def test_rates_over_lead_and_all():

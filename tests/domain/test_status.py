@@ -1,4 +1,5 @@
-"""Statuses from best evidence (DESIGN.md section 6), every branch."""
+"""Statuses from best evidence (DESIGN.md section 6), every branch, each
+with its reason code and parameters."""
 
 from dataclasses import replace
 from datetime import date
@@ -8,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.evidence import OutcomeFacts, TargetFacts
+from tracker.domain.evidence import (
+    OutcomeFacts,
+    TargetFacts,
+    baseline_candidate,
+    best_evidence,
+    context_candidate,
+)
+from tracker.domain.reasons import Reason, reason
 from tracker.domain.status import Assessment, assess, band_for, expected_on_path
 from tracker.domain.units import convert
 
@@ -26,6 +34,7 @@ def target(**fields):
         "unit": "%",
         "period_start": YEAR[0],
         "period_end": YEAR[1],
+        "measure": "level",
     }
     return TargetFacts(**{**base, **fields})
 
@@ -59,24 +68,44 @@ def outcome(value, unit="%", period=YEAR, qualifier="exact", **fields):
 def test_final(value, qualifier, status):
     result = assess(target(), outcome(value, qualifier=qualifier), as_of=IN_2024)
     assert (result.status, result.grade, result.indicative) == (status, "final", False)
+    assert result.reason == Reason("final_figure")
 
 
 def test_design_example_more_than_2500_against_3000_is_indeterminate():
-    t = target(value=D(3000), unit="亿元", accumulates=True)
+    t = target(value=D(3000), unit="亿元", measure="flow")
     result = assess(t, outcome("2500", "亿元", qualifier="more_than"), as_of=IN_2024)
     assert result.status == "indeterminate"
 
 
 def test_later_is_indicative():
-    # 技改投资增长20%以上 (2020); 2023 reports +29%.
+    # 高技术产业占比达到20%以上 (2020); 2023 reports 39.2%.
     result = assess(
-        target(), outcome("29", period=(date(2023, 1, 1), date(2023, 12, 31))), as_of=IN_2024
+        target(), outcome("39.2", period=(date(2023, 1, 1), date(2023, 12, 31))), as_of=IN_2024
     )
     assert (result.status, result.grade, result.indicative) == ("met", "later", True)
+    assert result.reason == reason("later_indicative", period_end=YEAR[1])
     missed = assess(
         target(), outcome("12", period=(date(2023, 1, 1), date(2023, 12, 31))), as_of=IN_2024
     )
     assert (missed.status, missed.indicative) == ("missed", True)
+
+
+def test_a_later_growth_rate_leaves_a_growth_target_overdue():
+    # DESIGN.md 7: 技改投资增长20%以上 (2020); 2023's +29% says nothing about 2020.
+    growth = target(measure="rate")
+    later = outcome("29", period=(date(2023, 1, 1), date(2023, 12, 31)), id=5)
+    assert best_evidence(growth, [later]) is None
+    context = context_candidate(growth, [later])
+    result = assess(growth, None, as_of=IN_2024, context=context)
+    assert (result.status, result.grade, result.evidence) == ("overdue", None, None)
+    assert result.reason == reason(
+        "context_only_overdue",
+        period_end=YEAR[1],
+        context_start=date(2023, 1, 1),
+        context_end=date(2023, 12, 31),
+    )
+    running = assess(growth, None, as_of=IN_2020, context=context)
+    assert (running.status, running.reason.code) == ("no_data", "context_only")
 
 
 def test_lower_is_better_about_target():
@@ -97,28 +126,35 @@ def test_evidence_is_carried():
 
 
 def test_no_data_while_running_and_overdue_after():
-    assert assess(target(), None, as_of=IN_2020).status == "no_data"
+    assert assess(target(), None, as_of=IN_2020).reason == Reason("no_figure")
     assert assess(target(), None, as_of=date(2020, 12, 31)).status == "no_data"
     result = assess(target(), None, as_of=date(2021, 1, 1))
     assert (result.status, result.grade, result.evidence) == ("overdue", None, None)
+    assert result.reason == Reason("no_figure_overdue", {"period_end": "2020-12-31"})
 
 
-def test_interim_only_after_the_period_is_overdue_and_keeps_the_figure():
+@pytest.mark.parametrize("measure", ["level", "flow", "rate"])
+def test_interim_only_after_the_period_is_overdue_and_keeps_the_figure(measure):
+    # The final figure is owed: the label says so, not "no data".
     o = outcome("45.5", period=JAN_OCT)
-    result = assess(target(), o, as_of=IN_2024)
+    result = assess(target(measure=measure), o, as_of=IN_2024)
     assert (result.status, result.grade, result.evidence) == ("overdue", "interim", o)
+    assert result.reason == reason("final_figure_owed", interim_end=JAN_OCT[1], period_end=YEAR[1])
 
 
 @pytest.mark.parametrize(
-    ("unit", "reason"),
-    [
-        ("个百分点", "个百分点 (percentage_point) cannot convert to % (percent)"),
-        ("亿元", "亿元 (yuan) cannot convert to % (percent)"),
-    ],
+    ("unit", "dimension"), [("个百分点", "percentage_point"), ("亿元", "yuan")]
 )
-def test_incomparable_units(unit, reason):
+def test_incomparable_units(unit, dimension):
     result = assess(target(), outcome("29.6", unit), as_of=IN_2024)
-    assert (result.status, result.reason, result.grade) == ("incomparable", reason, "final")
+    assert (result.status, result.grade) == ("incomparable", "final")
+    assert result.reason == reason(
+        "incomparable_units",
+        from_unit=unit,
+        from_dimension=dimension,
+        to_unit="%",
+        to_dimension="percent",
+    )
 
 
 def test_incomparable_later_is_still_marked_indicative():
@@ -129,12 +165,16 @@ def test_incomparable_later_is_still_marked_indicative():
 
 def test_unknown_unit_is_incomparable():
     result = assess(target(), outcome("12", "英寸"), as_of=IN_2024)
-    assert result.status == "incomparable" and "英寸" in result.reason
+    assert result.status == "incomparable"
+    assert result.reason == Reason("unknown_unit", {"unit": "英寸"})
 
 
-def test_baseline_grade_as_best_is_a_programming_error():
+def test_baseline_or_context_grade_as_best_is_a_programming_error():
     with pytest.raises(ValueError, match="baseline"):
         assess(target(), outcome("1", period=(date(2019, 1, 1), date(2019, 12, 31))), as_of=IN_2024)
+    with pytest.raises(ValueError, match="context"):
+        later = outcome("1", period=(date(2023, 1, 1), date(2023, 12, 31)))
+        assess(target(measure="rate"), later, as_of=IN_2024)
 
 
 # --- interim, period running -------------------------------------------------
@@ -142,37 +182,41 @@ def test_baseline_grade_as_best_is_a_programming_error():
 
 def test_interim_rate_compared_directly():
     # 规上工业增加值增长7%左右; Jan-Oct +8.5% is on track, +5% off track.
-    t = target(comparator="about", value=D(7))
+    t = target(comparator="about", value=D(7), measure="rate")
     on = assess(t, outcome("8.5", period=JAN_OCT), as_of=IN_2020)
     assert (on.status, on.grade, on.progress_ratio, on.band) == ("on_track", "interim", None, None)
+    assert on.reason == reason("growth_so_far", interim_end=JAN_OCT[1])
     assert assess(t, outcome("5", period=JAN_OCT), as_of=IN_2020).status == "off_track"
     overlap = assess(t, outcome("6.5", period=JAN_OCT, qualifier="more_than"), as_of=IN_2020)
     assert overlap.status == "indeterminate"
 
 
-def test_interim_accumulating_is_pro_rata():
+def test_interim_flow_is_pro_rata():
     # 全年工业投资达到700亿元: by 31 Oct, 305/366 of the year has elapsed,
     # so 583.33亿元 is the pro-rata mark.
-    t = target(value=D(700), unit="亿元", accumulates=True)
+    t = target(value=D(700), unit="亿元", measure="flow")
     on = assess(t, outcome("584", "亿元", period=JAN_OCT), as_of=IN_2020)
     assert on.status == "on_track"
     assert on.expected.quantize(D("0.01")) == D("583.33")
-    assert "305/366" in on.reason
+    assert on.reason.code == "pro_rata"
+    assert (on.reason.params["days"], on.reason.params["total"]) == (305, 366)
+    assert on.reason.params["expected"].startswith("583.333333")
     assert assess(t, outcome("583", "亿元", period=JAN_OCT), as_of=IN_2020).status == "off_track"
     # 5.84万亿... in another unit, same verdict.
     same = assess(t, outcome("5840000", "万元", period=JAN_OCT), as_of=IN_2020)
     assert same.status == "on_track"
 
 
-def test_interim_accumulating_needs_a_figure_from_the_start():
-    t = target(value=D(500), unit="个", accumulates=True)
+def test_a_flow_figure_not_counted_from_the_start_is_only_context():
+    t = target(value=D(500), unit="个", measure="flow")
     o = outcome("400", "个", period=(date(2020, 3, 1), date(2020, 10, 31)))
-    result = assess(t, o, as_of=IN_2020)
-    assert result.status == "indeterminate" and "start" in result.reason
+    assert best_evidence(t, [o]) is None
+    result = assess(t, None, as_of=IN_2020, context=context_candidate(t, [o]))
+    assert (result.status, result.reason.code) == ("no_data", "context_only")
 
 
-def test_interim_accumulating_lower_is_better_is_pro_rata_too():
-    t = target(comparator="at_most", value=D(366), unit="万吨", accumulates=True, direction="lower")
+def test_interim_flow_lower_is_better_is_pro_rata_too():
+    t = target(comparator="at_most", value=D(366), unit="万吨", measure="flow", direction="lower")
     assert assess(t, outcome("305", "万吨", period=JAN_OCT), as_of=IN_2020).status == "on_track"
     assert assess(t, outcome("306", "万吨", period=JAN_OCT), as_of=IN_2020).status == "off_track"
 
@@ -200,6 +244,15 @@ def test_path_expected_value_and_ratio():
     ratio = (D("52.4") - D("22.8")) / (expected - D("22.8"))
     assert result.progress_ratio == ratio.quantize(D("0.0001"), rounding="ROUND_FLOOR")
     assert (result.status, result.band) == ("on_track", "on_track")
+    assert result.reason == reason(
+        "path",
+        growth="linear",
+        baseline_value=D("22.8"),
+        baseline_date=date(2016, 12, 31),
+        aim=D(60),
+        period_end=date(2030, 12, 31),
+        expected=result.expected,
+    )
 
 
 @pytest.mark.parametrize(
@@ -277,7 +330,10 @@ def test_compound_path():
 def test_compound_path_needs_positive_ends():
     t = replace(STRATEGIC, growth="compound", baseline_value=D(0))
     result = assess(t, outcome("30", period=END_2023), as_of=AS_OF_2024)
-    assert result.status == "indeterminate" and "positive" in result.reason
+    assert result.status == "indeterminate"
+    assert result.reason == reason(
+        "path_impossible", growth="compound", baseline_value=D(0), aim=D(60)
+    )
 
 
 def test_baseline_outcome_used_when_target_has_none():
@@ -288,7 +344,7 @@ def test_baseline_outcome_used_when_target_has_none():
     # Without a baseline a multi-year share is compared directly.
     direct = assess(t, outcome("35", period=END_2023), as_of=AS_OF_2024)
     assert (direct.status, direct.band) == ("off_track", None)
-    assert "without a baseline" in direct.reason
+    assert direct.reason == Reason("multi_year_no_baseline")
 
 
 def test_targets_own_baseline_wins_over_a_baseline_outcome():
@@ -301,13 +357,22 @@ def test_incomparable_baseline_outcome_is_ignored():
     t = replace(STRATEGIC, baseline_value=None, baseline_date=None)
     base = outcome("22.8", "亿元", period=(date(2016, 1, 1), date(2016, 12, 31)))
     result = assess(t, outcome("35", period=END_2023), as_of=AS_OF_2024, baseline=base)
-    assert result.band is None and "baseline unusable" in result.reason
+    assert result.band is None
+    assert result.reason == reason(
+        "baseline_unusable",
+        cause="incomparable_units",
+        from_unit="亿元",
+        from_dimension="yuan",
+        to_unit="%",
+        to_dimension="percent",
+    )
 
 
 def test_baseline_already_past_target_compares_directly():
     t = replace(STRATEGIC, baseline_value=D(70))
     result = assess(t, outcome("65", period=END_2023), as_of=AS_OF_2024)
     assert result.status == "on_track" and result.progress_ratio is None
+    assert result.reason == reason("baseline_meets_target", baseline_value=D(70), aim=D(60))
 
 
 def test_single_year_target_with_baseline_compares_directly():
@@ -320,6 +385,7 @@ def test_single_year_target_with_baseline_compares_directly():
     )
     result = assess(t, outcome("31", period=JAN_OCT), as_of=IN_2020)
     assert (result.status, result.progress_ratio) == ("on_track", None)
+    assert result.reason == Reason("interim_level")
 
 
 def test_band_for():
@@ -331,10 +397,10 @@ def test_band_for():
 
 
 def test_assessment_defaults():
-    a = Assessment("no_data", None, None)
-    assert (a.indicative, a.reason, a.progress_ratio, a.band, a.expected) == (
+    a = Assessment("no_data", None, None, Reason("no_figure"))
+    assert (a.indicative, a.progress_ratio, a.band, a.expected, a.context) == (
         False,
-        "",
+        None,
         None,
         None,
         None,
@@ -384,7 +450,7 @@ def test_unit_conversion_never_changes_a_verdict(
         value_high=high,
         unit="亿元",
         direction=direction,
-        accumulates=period is JAN_OCT,
+        measure="flow" if period is JAN_OCT else "level",
     )
     v_low, v_high = _pair(qualifier, v, vw)
     in_yi = outcome(v_low, "亿元", period=period, qualifier=qualifier, value_high=v_high)
@@ -456,3 +522,69 @@ def test_flipping_the_direction_mirrors_the_path(v, b, direction):
     a = assess(t, outcome(v, period=END_2023), as_of=AS_OF_2024)
     m = assess(mirrored, outcome(-v, period=END_2023), as_of=AS_OF_2024)
     assert (a.status, a.band, a.progress_ratio) == (m.status, m.band, m.progress_ratio)
+
+
+# --- DESIGN.md 5 properties ---------------------------------------------------
+
+days = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31))
+
+
+@st.composite
+def figures(draw, id):
+    start = draw(days)
+    end = draw(st.dates(min_value=start, max_value=date(2026, 12, 31)))
+    return OutcomeFacts(
+        id=id,
+        value=draw(st.decimals(min_value=0, max_value=100, places=1)),
+        unit="%",
+        period_start=start,
+        period_end=end,
+        is_proxy=draw(st.booleans()),
+        document_date=draw(st.one_of(st.none(), days)),
+    )
+
+
+def _status(t, outcomes, as_of):
+    return assess(
+        t,
+        best_evidence(t, outcomes, as_of=as_of),
+        as_of=as_of,
+        baseline=baseline_candidate(t, outcomes, as_of=as_of),
+        context=context_candidate(t, outcomes, as_of=as_of),
+    )
+
+
+@given(
+    st.data(),
+    st.sampled_from(["level", "flow", "rate"]),
+    st.dates(min_value=date(2021, 1, 1), max_value=date(2027, 12, 31)),
+)
+def test_an_approved_interim_figure_never_turns_a_later_verdict_overdue(data, measure, as_of):
+    t = target(measure=measure)
+    outcomes = [data.draw(figures(i)) for i in range(1, 5)]
+    before = _status(t, outcomes, as_of)
+    start = data.draw(st.sampled_from([YEAR[0], date(2019, 6, 1)]))
+    end = data.draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2020, 12, 30)))
+    interim = OutcomeFacts(
+        id=99, value=D(10), unit="%", period_start=start, period_end=end,
+        document_date=data.draw(st.one_of(st.none(), st.dates(max_value=as_of))),
+    )  # fmt: skip
+    after = _status(t, [*outcomes, interim], as_of)
+    if before.grade == "later":
+        assert after.status != "overdue"
+        assert (after.status, after.grade, after.evidence) == (
+            before.status,
+            before.grade,
+            before.evidence,
+        )
+
+
+@given(st.data(), st.dates(min_value=date(2020, 1, 1), max_value=date(2027, 12, 31)))
+def test_no_rate_target_is_ever_judged_on_another_period(data, as_of):
+    t = target(measure="rate")
+    outcomes = [data.draw(figures(i)) for i in range(1, 7)]
+    result = _status(t, outcomes, as_of)
+    if result.evidence is not None:
+        assert t.period_start <= result.evidence.period_start
+        assert result.evidence.period_end <= t.period_end
+    assert result.grade != "later" and not result.indicative

@@ -1,11 +1,13 @@
 """Statuses: computed by the domain rules, stored for the pages.
 
-``compute`` returns each target's ``Assessment`` as of any date (exports and
-``--as-of`` use it directly). ``refresh`` stores today's in
-``tracker_assessment`` so pages filter, sort and page by status in the
-database; the services refresh the targets they touch, and ``ensure_fresh``
-rebuilds everything once the date has moved on (``overdue`` starts the day
-after a period ends). Query count is constant in the number of targets.
+``compute`` returns each target's ``Assessment`` as of any date, from the
+figures known that day only (exports, ``--as-of`` and the pages' as-of view
+use it directly). ``refresh`` stores today's in ``tracker_assessment`` so
+pages filter, sort and page by status in the database; the services refresh
+the targets they touch, and ``ensure_fresh`` rebuilds everything once the
+date has moved on (``overdue`` starts the day after a period ends, and a
+figure of an undated document becomes known when its period ends). Query
+count is constant in the number of targets.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from sqlalchemy.dialects import postgresql, sqlite
 
-from tracker.analytics.evidence import best_evidence_by_target, ids, targets, today
+from tracker.analytics.evidence import Evidence, best_evidence_by_target, ids, targets, today
 from tracker.db import execute_many, run_select
 from tracker.domain import Assessment, assess
 from tracker.schema import assessment, target
@@ -27,18 +29,20 @@ def compute(
     *, as_of: date | None = None, target_filter: sa.ColumnElement | None = None
 ) -> dict[int, Assessment]:
     """Each selected target's status as of ``as_of`` (default: today in
-    Asia/Shanghai). Two queries whatever the number of targets."""
+    Asia/Shanghai), from the figures known that day. Two queries whatever
+    the number of targets."""
     as_of = as_of or today()
     facts = targets(target_filter)
-    evidence = best_evidence_by_target(target_filter)
+    evidence = best_evidence_by_target(target_filter, as_of=as_of)
     results = {}
     for target_facts in facts:
-        found = evidence.get(target_facts.id)
+        found = evidence.get(target_facts.id, Evidence())
         results[target_facts.id] = assess(
             target_facts,
-            found.best if found else None,
+            found.best,
             as_of=as_of,
-            baseline=found.baseline if found else None,
+            baseline=found.baseline,
+            context=found.context,
         )
     return results
 
@@ -53,7 +57,8 @@ def _row(target_id: int, result: Assessment, as_of: date) -> dict:
         "indicative": result.indicative,
         "progress_ratio": result.progress_ratio,
         "band": result.band,
-        "reason": result.reason,
+        "reason_code": result.reason.code,
+        "reason_params": result.reason.as_dict(),
         "computed_at": timezone.now(),
     }
 

@@ -1,11 +1,13 @@
 """Best evidence per target, chosen in SQL with a window function.
 
 Mirrors ``tracker.domain.evidence.EVIDENCE_ORDERING`` exactly (a property test
-compares the two on random data): grade (final, interim, later), same
-indicator before proxy, latest period end, latest document date (unknown
-last), highest id. Baseline-grade figures are ranked in their own partition,
-so one query yields each target's best evidence and its baseline candidate.
-Only approved outcomes count (DESIGN.md 6a).
+compares the two on random data): grade by the target's measure (final,
+later, interim), same indicator before proxy, latest period end, latest
+document date (unknown last), highest id. Baseline and context figures are
+ranked in their own partitions, so one query yields each target's best
+evidence, its baseline candidate and its most recent context figure. Only
+approved outcomes count (DESIGN.md 6a), and, as of a date, only those known
+that day (``tracker.domain.periods.known_on``).
 """
 
 from __future__ import annotations
@@ -18,29 +20,56 @@ from typing import Any
 import sqlalchemy as sa
 
 from tracker.db import run_select, to_bool, to_date, to_decimal
-from tracker.domain import OutcomeFacts, TargetFacts
+from tracker.domain import EVIDENCE_ORDER, OutcomeFacts, TargetFacts
 from tracker.schema import document, outcome, target
 
 _o, _t, _d = outcome.c, target.c, document.c
 
+_RATE = _t.measure == "rate"
+_FLOW = _t.measure == "flow"
+
+# ``tracker.domain.periods.grade``, branch for branch.
 GRADE_SQL = sa.case(
+    (
+        sa.and_(_RATE, sa.or_(_o.period_start < _t.period_start, _o.period_end > _t.period_end)),
+        sa.literal("context"),
+    ),
+    (
+        sa.and_(_FLOW, sa.or_(_o.period_start > _t.period_start, _o.period_end < _t.period_start)),
+        sa.literal("context"),
+    ),
     (_o.period_end > _t.period_end, sa.literal("later")),
     (_o.period_end < _t.period_start, sa.literal("baseline")),
     (
         sa.and_(
             _o.period_end == _t.period_end,
-            sa.or_(_o.period_start <= _t.period_start, sa.not_(_t.accumulates)),
+            sa.or_(sa.not_(_RATE), _o.period_start == _t.period_start),
         ),
         sa.literal("final"),
     ),
     else_=sa.literal("interim"),
 )
+# ``EVIDENCE_ORDER``: final, later, interim; baseline and context after.
 GRADE_RANK_SQL = sa.case(
-    (GRADE_SQL == "final", 0),
-    (GRADE_SQL == "interim", 1),
-    (GRADE_SQL == "later", 2),
-    else_=3,
+    {name: rank for rank, name in enumerate(EVIDENCE_ORDER)},
+    value=GRADE_SQL,
+    else_=len(EVIDENCE_ORDER),
 )
+# Which partition a figure is ranked in: evidence, baseline or context.
+SLOT_SQL = sa.case(
+    (GRADE_SQL == "baseline", sa.literal("baseline")),
+    (GRADE_SQL == "context", sa.literal("context")),
+    else_=sa.literal("best"),
+)
+
+
+def known_on_sql(as_of: date) -> sa.ColumnElement:
+    """``tracker.domain.periods.known_on``: published by ``as_of``, or, for
+    an undated document, a period ending by then."""
+    return sa.or_(
+        _d.published_on <= as_of,
+        sa.and_(_d.published_on.is_(None), _o.period_end <= as_of),
+    )
 
 
 def target_columns() -> list[sa.ColumnElement]:
@@ -55,7 +84,7 @@ def target_columns() -> list[sa.ColumnElement]:
         _t.period_end,
         _t.direction,
         _t.commitment,
-        _t.accumulates,
+        _t.measure,
         _t.baseline_value,
         _t.baseline_date,
         _t.growth,
@@ -77,21 +106,22 @@ def target_facts(row: dict[str, Any], prefix: str = "") -> TargetFacts:
         period_end=to_date(get("period_end")),
         direction=get("direction"),
         commitment=get("commitment"),
-        accumulates=to_bool(get("accumulates")),
+        measure=get("measure"),
         baseline_value=to_decimal(get("baseline_value")),
         baseline_date=to_date(get("baseline_date")),
         growth=get("growth"),
     )
 
 
-def ranked_evidence(target_filter: sa.ColumnElement | None = None) -> sa.Subquery:
-    """Approved outcomes of the selected targets, each with its grade and its
-    rank within (target, baseline-or-not)."""
-    is_baseline = GRADE_SQL == "baseline"
+def ranked_evidence(
+    target_filter: sa.ColumnElement | None = None, *, as_of: date | None = None
+) -> sa.Subquery:
+    """Approved outcomes of the selected targets (known on ``as_of`` when
+    given), each with its grade, its slot and its rank within (target, slot)."""
     rank = (
         sa.func.row_number()
         .over(
-            partition_by=(_o.target_id, is_baseline),
+            partition_by=(_o.target_id, SLOT_SQL),
             order_by=(
                 GRADE_RANK_SQL,
                 _o.is_proxy,
@@ -118,6 +148,7 @@ def ranked_evidence(target_filter: sa.ColumnElement | None = None) -> sa.Subquer
             _d.published_on.label("document_date"),
             _d.title.label("document_title"),
             GRADE_SQL.label("grade"),
+            SLOT_SQL.label("slot"),
             rank,
         )
         .select_from(outcome.join(target, _o.target_id == _t.id).join(document))
@@ -125,6 +156,8 @@ def ranked_evidence(target_filter: sa.ColumnElement | None = None) -> sa.Subquer
     )
     if target_filter is not None:
         query = query.where(target_filter)
+    if as_of is not None:
+        query = query.where(known_on_sql(as_of))
     return query.subquery("ranked")
 
 
@@ -147,20 +180,23 @@ def outcome_facts(row: dict[str, Any]) -> OutcomeFacts:
 
 @dataclass(frozen=True)
 class Evidence:
+    """A target's best evidence, baseline candidate and latest context figure."""
+
     best: OutcomeFacts | None = None
     baseline: OutcomeFacts | None = None
+    context: OutcomeFacts | None = None
 
 
 def best_evidence_by_target(
-    target_filter: sa.ColumnElement | None = None,
+    target_filter: sa.ColumnElement | None = None, *, as_of: date | None = None
 ) -> dict[int, Evidence]:
-    """One query: each selected target's best evidence and baseline candidate."""
-    ranked = ranked_evidence(target_filter)
+    """One query: each selected target's best evidence, baseline candidate
+    and most recent context figure, over the figures known on ``as_of``."""
+    ranked = ranked_evidence(target_filter, as_of=as_of)
     rows = run_select(sa.select(ranked).where(ranked.c.rank == 1))
     found: dict[int, dict[str, OutcomeFacts]] = {}
     for row in rows:
-        slot = "baseline" if row["grade"] == "baseline" else "best"
-        found.setdefault(int(row["target_id"]), {})[slot] = outcome_facts(row)
+        found.setdefault(int(row["target_id"]), {})[row["slot"]] = outcome_facts(row)
     return {key: Evidence(**slots) for key, slots in found.items()}
 
 

@@ -13,7 +13,9 @@ from tracker.domain.evidence import (
     TargetFacts,
     baseline_candidate,
     best_evidence,
+    context_candidate,
     evidence_rank_key,
+    known,
     outcome_grade,
 )
 from tracker.domain.intervals import (
@@ -24,11 +26,13 @@ from tracker.domain.intervals import (
     outcome_interval,
     target_interval,
 )
+from tracker.domain.measures import MeasureChoice, infer_measure
 from tracker.domain.periods import (
-    GRADE_ORDER,
+    EVIDENCE_ORDER,
     elapsed_fraction,
     grade,
     inclusive_days,
+    known_on,
     period_is_over,
 )
 from tracker.domain.phrases import (
@@ -40,6 +44,7 @@ from tracker.domain.phrases import (
     parse_figure,
     parse_target_phrase,
 )
+from tracker.domain.reasons import Reason, reason, unit_reason
 from tracker.domain.rollup import Rate, RollupResult, rollup, rollup_by
 from tracker.domain.status import (
     ON_TRACK_RATIO,
@@ -58,40 +63,22 @@ from tracker.domain.units import (
     known_units,
     lookup_unit,
 )
-from tracker.domain.vocab import (
-    BANDS,
-    COMMITMENTS,
-    COMPARATORS,
-    DIRECTIONS,
-    GRADES,
-    GROWTH_PATHS,
-    QUALIFIERS,
-    ROLES,
-    STATUSES,
-)
 
 __all__ = [
-    "BANDS",
-    "COMMITMENTS",
-    "COMPARATORS",
     "DEFAULT_TOLERANCE_SHARE",
     "DIMENSIONS",
-    "DIRECTIONS",
     "EVIDENCE_ORDERING",
-    "GRADES",
-    "GRADE_ORDER",
-    "GROWTH_PATHS",
+    "EVIDENCE_ORDER",
     "ON_TRACK_RATIO",
-    "QUALIFIERS",
-    "ROLES",
-    "STATUSES",
     "Assessment",
     "Figure",
     "FigureMatch",
     "IncomparableUnits",
     "Interval",
+    "MeasureChoice",
     "OutcomeFacts",
     "Rate",
+    "Reason",
     "RollupResult",
     "TargetFacts",
     "TargetPhrase",
@@ -104,6 +91,7 @@ __all__ = [
     "best_evidence",
     "can_convert",
     "compare",
+    "context_candidate",
     "convert",
     "default_tolerance",
     "describe_target",
@@ -114,6 +102,9 @@ __all__ = [
     "format_decimal",
     "grade",
     "inclusive_days",
+    "infer_measure",
+    "known",
+    "known_on",
     "known_units",
     "lookup_unit",
     "outcome_grade",
@@ -121,8 +112,10 @@ __all__ = [
     "parse_figure",
     "parse_target_phrase",
     "period_is_over",
+    "reason",
     "rollup",
     "rollup_by",
     "status_label",
     "target_interval",
+    "unit_reason",
 ]

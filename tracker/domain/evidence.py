@@ -3,6 +3,7 @@
 ``TargetFacts`` and ``OutcomeFacts`` are plain snapshots of rows, so the model
 property, the SQL report and the CSV export all feed the same rules. Callers
 pass approved outcomes only (DESIGN.md 6a): drafts never reach a verdict.
+Given ``as_of``, only figures known on that day count (``periods.known_on``).
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from tracker.domain.periods import GRADE_ORDER, grade
-from tracker.domain.vocab import (
+from tracker.domain.periods import EVIDENCE_ORDER, grade, known_on
+from tracker.vocabulary import (
     COMMITMENTS,
     COMPARATORS,
     DIRECTIONS,
     GROWTH_PATHS,
+    MEASURES,
     QUALIFIERS,
     Commitment,
     Comparator,
     Direction,
     Grade,
     Growth,
+    Measure,
     Qualifier,
 )
 
@@ -33,14 +36,17 @@ __all__ = [
     "TargetFacts",
     "baseline_candidate",
     "best_evidence",
+    "context_candidate",
     "evidence_rank_key",
+    "known",
     "outcome_grade",
 ]
 
 EVIDENCE_ORDERING: tuple[tuple[str, str], ...] = (
     (
         "grade",
-        "final, then interim, then later (CASE ... WHEN 'final' THEN 0 ...); baseline excluded",
+        "final, then later, then interim (CASE ... WHEN 'final' THEN 0 ...); "
+        "baseline and context ranked apart",
     ),
     ("is_proxy", "false first: a proxy never outranks a same-indicator figure of its grade"),
     ("period_end", "latest first (DESC)"),
@@ -48,9 +54,10 @@ EVIDENCE_ORDERING: tuple[tuple[str, str], ...] = (
     ("id", "highest first (DESC): the most recently entered wins a full tie"),
 )
 """The best-evidence ordering as column rules, for the SQL window function
-(``ROW_NUMBER() OVER (PARTITION BY target_id ORDER BY ...)``, keep row 1).
-``evidence_rank_key`` implements exactly this; the grade is computed from the
-periods as in ``tracker.domain.periods.grade``."""
+(``ROW_NUMBER() OVER (PARTITION BY target_id, slot ORDER BY ...)``, keep row
+1 of each slot: evidence, baseline, context). ``evidence_rank_key`` implements
+exactly this; the grade is computed from the periods and the target's measure
+as in ``tracker.domain.periods.grade``."""
 
 
 def _decimal(name: str, value: object, *, optional: bool = False) -> Decimal | None:
@@ -113,8 +120,10 @@ class TargetFacts:
 
     ``tolerance`` is absolute, in ``unit`` (None: 5% of |value|);
     ``baseline_value`` is in ``unit`` and measured at ``baseline_date``.
-    ``accumulates`` is True for totals over the period (investment, projects
-    started) and False for rates, shares and stocks.
+    ``measure`` (required: it decides which figures can speak for the
+    target) is ``level`` for a state at a date (share, intensity, stock),
+    ``flow`` for an amount adding up over the period (investment, projects
+    started) and ``rate`` for a change over the period (growth, decline).
     """
 
     id: int
@@ -127,7 +136,7 @@ class TargetFacts:
     tolerance: Decimal | None = None
     direction: Direction = "higher"
     commitment: Commitment = "firm"
-    accumulates: bool = False
+    measure: Measure
     baseline_value: Decimal | None = None
     baseline_date: date | None = None
     growth: Growth = "linear"
@@ -145,6 +154,7 @@ class TargetFacts:
         _choice("direction", self.direction, DIRECTIONS)
         _choice("commitment", self.commitment, COMMITMENTS)
         _choice("growth", self.growth, GROWTH_PATHS)
+        _choice("measure", self.measure, MEASURES)
         if (self.comparator == "range") != (self.value_high is not None):
             raise ValueError("value_high is required for a range and only for a range")
         if self.value_high is not None and self.value_high < self.value:
@@ -166,20 +176,33 @@ def outcome_grade(target: TargetFacts, outcome: OutcomeFacts) -> Grade:
         target.period_end,
         outcome.period_start,
         outcome.period_end,
-        accumulates=target.accumulates,
+        measure=target.measure,
     )
+
+
+def known(outcomes: Iterable[OutcomeFacts], as_of: date | None) -> list[OutcomeFacts]:
+    """The outcomes known on ``as_of`` (all of them when it is None)."""
+    if as_of is None:
+        return list(outcomes)
+    return [o for o in outcomes if known_on(o.document_date, o.period_end, as_of)]
+
+
+def _grade_rank(grade_: Grade) -> int:
+    # Baseline and context rank after every evidence grade; they are only
+    # ever compared among themselves.
+    return EVIDENCE_ORDER.index(grade_) if grade_ in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
 
 
 def evidence_rank_key(target: TargetFacts, outcome: OutcomeFacts) -> tuple[int, int, int, int, int]:
     """Sort key, smallest is best: ``min(outcomes, key=...)`` is the best evidence.
 
-    Follows ``EVIDENCE_ORDERING``: grade (final < interim < later < baseline),
-    same indicator before proxy, latest period end, latest document date
-    (unknown last), highest id.
+    Follows ``EVIDENCE_ORDERING``: grade (final < later < interim), same
+    indicator before proxy, latest period end, latest document date (unknown
+    last), highest id.
     """
     doc = outcome.document_date.toordinal() if outcome.document_date else 0
     return (
-        GRADE_ORDER.index(outcome_grade(target, outcome)),
+        _grade_rank(outcome_grade(target, outcome)),
         int(outcome.is_proxy),
         -outcome.period_end.toordinal(),
         -doc,
@@ -187,16 +210,35 @@ def evidence_rank_key(target: TargetFacts, outcome: OutcomeFacts) -> tuple[int, 
     )
 
 
-def best_evidence(target: TargetFacts, outcomes: Iterable[OutcomeFacts]) -> OutcomeFacts | None:
-    """The outcome the verdict rests on; baseline-grade figures never qualify."""
-    usable = [o for o in outcomes if outcome_grade(target, o) != "baseline"]
-    return min(usable, key=lambda o: evidence_rank_key(target, o)) if usable else None
+def _first(
+    target: TargetFacts,
+    outcomes: Iterable[OutcomeFacts],
+    grades: tuple[str, ...],
+    as_of: date | None,
+) -> OutcomeFacts | None:
+    chosen = [o for o in known(outcomes, as_of) if outcome_grade(target, o) in grades]
+    return min(chosen, key=lambda o: evidence_rank_key(target, o)) if chosen else None
+
+
+def best_evidence(
+    target: TargetFacts, outcomes: Iterable[OutcomeFacts], *, as_of: date | None = None
+) -> OutcomeFacts | None:
+    """The outcome the verdict rests on: final, later or interim only."""
+    return _first(target, outcomes, EVIDENCE_ORDER, as_of)
 
 
 def baseline_candidate(
-    target: TargetFacts, outcomes: Iterable[OutcomeFacts]
+    target: TargetFacts, outcomes: Iterable[OutcomeFacts], *, as_of: date | None = None
 ) -> OutcomeFacts | None:
-    """The latest figure from before the target period, to stand in for a
+    """The latest level from before the target period, to stand in for a
     missing baseline; same ordering as best evidence within the grade."""
-    earlier = [o for o in outcomes if outcome_grade(target, o) == "baseline"]
-    return min(earlier, key=lambda o: evidence_rank_key(target, o)) if earlier else None
+    return _first(target, outcomes, ("baseline",), as_of)
+
+
+def context_candidate(
+    target: TargetFacts, outcomes: Iterable[OutcomeFacts], *, as_of: date | None = None
+) -> OutcomeFacts | None:
+    """The most recent figure for another period (a rate's other years, a
+    flow not counted from the start): named in the reason when nothing else
+    speaks for the target, never judged."""
+    return _first(target, outcomes, ("context",), as_of)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tracker.domain.vocab import Direction, Verdict
+from tracker.vocabulary import Direction, Verdict
 
 __all__ = [
     "DEFAULT_TOLERANCE_SHARE",

@@ -15,7 +15,7 @@ from decimal import Context, Decimal
 from typing import TypeVar
 
 from tracker.domain.status import Assessment
-from tracker.domain.vocab import ROLES, STATUSES
+from tracker.vocabulary import ASSIGNMENT_ROLES, STATUSES
 
 __all__ = ["Rate", "RollupResult", "rollup", "rollup_by"]
 
@@ -99,8 +99,8 @@ def rollup(assessments: Iterable[tuple[Assessment, str]]) -> RollupResult:
     """Counts and rates over all assignments and over lead assignments only."""
     pairs = list(assessments)
     for _, role in pairs:
-        if role not in ROLES:
-            raise ValueError(f"role must be one of {', '.join(ROLES)}; got {role!r}")
+        if role not in ASSIGNMENT_ROLES:
+            raise ValueError(f"role must be one of {', '.join(ASSIGNMENT_ROLES)}; got {role!r}")
     everything = [a for a, _ in pairs]
     lead = [a for a, role in pairs if role == "lead"]
     confirmed, indicative = _rates(everything)

@@ -2,40 +2,52 @@
 
 The verdict is interval arithmetic (``tracker.domain.intervals``) after the
 outcome is converted to the target's unit; the grade (``periods``) decides
-which statuses are possible. Interim figures are judged against where the
-target should be by the outcome's end:
+which statuses are possible, and every status carries a reason code with
+its parameters (``tracker.domain.reasons``). Interim figures are judged
+against where the target should be by the figure's end, by measure:
 
-- accumulating targets: the satisfying set scaled by the elapsed share of the
-  target period (``periods.elapsed_fraction``, inclusive days);
-- rates, shares and stocks: directly, unless the target spans more than one
-  year and has a baseline (its own, else the ``baseline`` outcome passed in):
-  then along the path from the baseline to the target value (straight line,
-  or compound for ``growth="compound"``), with ``R = actual progress /
-  required progress`` and ``on_track`` iff ``R >= 0.95``.
+- ``flow``: the satisfying set scaled by the elapsed share of the target
+  period (``periods.elapsed_fraction``, inclusive days): ``pro_rata``;
+- ``rate``: directly, the growth so far against the period's growth;
+- ``level``: directly, unless the target spans more than one year and has a
+  baseline (its own, else the ``baseline`` outcome passed in): then along
+  the path from the baseline (``tracker.domain.paths``).
+
+Once the period is over an interim figure no longer judges anything: the
+target is ``overdue`` because the final figure is owed, and the interim
+figure stays as its evidence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_FLOOR, Context, Decimal
+from decimal import Context, Decimal
 
 from tracker.domain.evidence import OutcomeFacts, TargetFacts, outcome_grade
 from tracker.domain.intervals import Interval, compare, outcome_interval, target_interval
-from tracker.domain.periods import elapsed_fraction, inclusive_days, period_is_over
-from tracker.domain.units import can_convert, convert
-from tracker.domain.vocab import Band, Grade, Status
+from tracker.domain.paths import (
+    ON_TRACK_RATIO,
+    PathJudgement,
+    band_for,
+    expected_on_path,
+    judge_on_path,
+)
+from tracker.domain.periods import (
+    EVIDENCE_ORDER,
+    elapsed_fraction,
+    inclusive_days,
+    period_is_over,
+)
+from tracker.domain.reasons import Reason, reason, unit_reason
+from tracker.domain.units import IncomparableUnits, UnknownUnit, convert
+from tracker.vocabulary import Band, EvidenceGrade, Status
 
 __all__ = ["ON_TRACK_RATIO", "Assessment", "assess", "band_for", "expected_on_path"]
 
-ON_TRACK_RATIO = Decimal("0.95")
-_NEEDS_ACCELERATION_RATIO = Decimal("0.6")
 # A target spanning more days than a leap year is "multi-year".
 _MULTI_YEAR_DAYS = 366
 _CONTEXT = Context(prec=28)
-# Wider, for R itself, so rounding R down to 4 places agrees with the status.
-_FINE = Context(prec=60)
-_RATIO_PLACES = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
@@ -47,122 +59,19 @@ class Assessment:
     the status) and ``band`` are set only when a baseline path was used and
     the outcome is a single number. ``expected`` is where the target should
     have been at the outcome's end, in the target's unit, for interim evidence.
+    ``context`` is the most recent figure for another period when nothing
+    else speaks for the target (named in the reason, never judged).
     """
 
     status: Status
-    grade: Grade | None
+    grade: EvidenceGrade | None
     evidence: OutcomeFacts | None
+    reason: Reason
     indicative: bool = False
-    reason: str = ""
     progress_ratio: Decimal | None = None
     band: Band | None = None
     expected: Decimal | None = None
-
-
-_BAND_FLOORS: tuple[tuple[Band, Decimal | None], ...] = (
-    ("on_track", ON_TRACK_RATIO),
-    ("needs_acceleration", _NEEDS_ACCELERATION_RATIO),
-    ("limited_progress", Decimal(0)),
-    ("deterioration", None),
-)
-
-
-def _ratio_at_least(base_value: Decimal, required: Decimal, floor: Decimal) -> Interval:
-    """Values v with (v - base) / required >= floor."""
-    threshold = base_value + _FINE.multiply(required, floor)
-    if required > 0:
-        return Interval(threshold, None, True, False)
-    return Interval(None, threshold, False, True)
-
-
-def band_for(ratio: Decimal) -> Band:
-    """The Open SDG band of a progress ratio R."""
-    if ratio >= ON_TRACK_RATIO:
-        return "on_track"
-    if ratio >= _NEEDS_ACCELERATION_RATIO:
-        return "needs_acceleration"
-    if ratio >= 0:
-        return "limited_progress"
-    return "deterioration"
-
-
-def expected_on_path(
-    baseline_value: Decimal,
-    baseline_date: date,
-    target_value: Decimal,
-    target_date: date,
-    at: date,
-    growth: str = "linear",
-) -> Decimal:
-    """Where the path from baseline to target stands on ``at``.
-
-    The fraction is point to point, ``(at - baseline_date) / (target_date -
-    baseline_date)`` in days, clamped to [0, 1]; compound growth interpolates
-    geometrically and needs both ends positive.
-    """
-    span = (target_date - baseline_date).days
-    if span <= 0:
-        raise ValueError("the baseline date must be before the target's end")
-    fraction = min(max(_CONTEXT.divide(Decimal((at - baseline_date).days), Decimal(span)), 0), 1)
-    if growth == "compound":
-        if baseline_value <= 0 or target_value <= 0:
-            raise ValueError("a compound path needs a positive baseline and target")
-        ratio = _CONTEXT.divide(target_value, baseline_value)
-        return _CONTEXT.multiply(baseline_value, _CONTEXT.power(ratio, fraction))
-    return baseline_value + _CONTEXT.multiply(target_value - baseline_value, fraction)
-
-
-def assess(
-    target: TargetFacts,
-    best: OutcomeFacts | None,
-    *,
-    as_of: date,
-    baseline: OutcomeFacts | None = None,
-) -> Assessment:
-    """The status of ``target`` on ``as_of`` given its best evidence.
-
-    ``best`` should come from ``best_evidence``; ``baseline`` from
-    ``baseline_candidate`` and is used only when the target has none.
-    """
-    over = period_is_over(target.period_end, as_of)
-    if best is None:
-        if over:
-            return Assessment(
-                "overdue", None, None, reason=f"no figure; the period ended {target.period_end}"
-            )
-        return Assessment("no_data", None, None, reason="no figure yet")
-
-    grade = outcome_grade(target, best)
-    if grade == "baseline":
-        raise ValueError("a baseline-grade outcome is never best evidence; pass it as baseline=")
-    indicative = grade == "later"
-
-    ok, why = can_convert(best.unit, target.unit)
-    if not ok:
-        return Assessment("incomparable", grade, best, indicative=indicative, reason=why)
-    observed = _outcome_in_target_unit(target, best)
-
-    if grade in ("final", "later"):
-        verdict = compare(observed, _satisfying(target))
-        note = "later figure: indicative only" if indicative else ""
-        return Assessment(verdict, grade, best, indicative=indicative, reason=note)
-
-    # Interim evidence.
-    if over:
-        return Assessment(
-            "overdue",
-            grade,
-            best,
-            reason=f"only an interim figure (to {best.period_end}); the period ended "
-            f"{target.period_end}",
-        )
-    if target.accumulates:
-        return _interim_accumulating(target, best, observed)
-    path = _baseline_for_path(target, baseline)
-    if isinstance(path, tuple):
-        return _interim_on_path(target, best, observed, *path)
-    verdict = compare(observed, _satisfying(target))
-    return Assessment(_TRACK[verdict], grade, best, reason=path)
+    context: OutcomeFacts | None = field(default=None, compare=False)
 
 
 _TRACK: dict[str, Status] = {
@@ -172,10 +81,78 @@ _TRACK: dict[str, Status] = {
 }
 
 
+def assess(
+    target: TargetFacts,
+    best: OutcomeFacts | None,
+    *,
+    as_of: date,
+    baseline: OutcomeFacts | None = None,
+    context: OutcomeFacts | None = None,
+) -> Assessment:
+    """The status of ``target`` on ``as_of`` given its best evidence.
+
+    ``best`` comes from ``best_evidence``, ``baseline`` from
+    ``baseline_candidate`` (used only when the target has none) and
+    ``context`` from ``context_candidate``, all over the figures known on
+    ``as_of``.
+    """
+    over = period_is_over(target.period_end, as_of)
+    if best is None:
+        return _without_evidence(target, context, over=over)
+
+    grade = outcome_grade(target, best)
+    if grade not in EVIDENCE_ORDER:
+        raise ValueError(f"a {grade}-grade outcome is never best evidence")
+    indicative = grade == "later"
+
+    try:
+        observed = _outcome_in_target_unit(target, best)
+    except (UnknownUnit, IncomparableUnits) as error:
+        return Assessment("incomparable", grade, best, unit_reason(error), indicative=indicative)
+
+    if grade == "final":
+        return Assessment(_verdict(target, observed), grade, best, reason("final_figure"))
+    if grade == "later":
+        why = reason("later_indicative", period_end=target.period_end)
+        return Assessment(_verdict(target, observed), grade, best, why, indicative=True)
+
+    if over:
+        why = reason("final_figure_owed", interim_end=best.period_end, period_end=target.period_end)
+        return Assessment("overdue", "interim", best, why)
+    if target.measure == "flow":
+        return _interim_flow(target, best, observed)
+    if target.measure == "rate":
+        why = reason("growth_so_far", interim_end=best.period_end)
+        return Assessment(_TRACK[_verdict(target, observed)], "interim", best, why)
+    return _interim_level(target, best, observed, baseline)
+
+
+def _without_evidence(
+    target: TargetFacts, context: OutcomeFacts | None, *, over: bool
+) -> Assessment:
+    status: Status = "overdue" if over else "no_data"
+    if context is not None:
+        why = reason(
+            "context_only_overdue" if over else "context_only",
+            period_end=target.period_end,
+            context_start=context.period_start,
+            context_end=context.period_end,
+        )
+    elif over:
+        why = reason("no_figure_overdue", period_end=target.period_end)
+    else:
+        why = reason("no_figure")
+    return Assessment(status, None, None, why, context=context)
+
+
 def _satisfying(target: TargetFacts) -> Interval:
     return target_interval(
         target.comparator, target.value, target.value_high, target.direction, target.tolerance
     )
+
+
+def _verdict(target: TargetFacts, observed: Interval) -> str:
+    return compare(observed, _satisfying(target))
 
 
 def _outcome_in_target_unit(target: TargetFacts, outcome: OutcomeFacts) -> Interval:
@@ -190,114 +167,93 @@ def _outcome_in_target_unit(target: TargetFacts, outcome: OutcomeFacts) -> Inter
     return outcome_interval(outcome.qualifier, value, high)
 
 
-def _interim_accumulating(
-    target: TargetFacts, outcome: OutcomeFacts, observed: Interval
-) -> Assessment:
-    if outcome.period_start > target.period_start:
-        return Assessment(
-            "indeterminate",
-            "interim",
-            outcome,
-            reason="an accumulating target needs a figure counted from the start of its period "
-            f"({target.period_start}); this one starts {outcome.period_start}",
-        )
+def _interim_flow(target: TargetFacts, outcome: OutcomeFacts, observed: Interval) -> Assessment:
+    # The grade guarantees the figure is counted from the start (or earlier).
     share = elapsed_fraction(target.period_start, target.period_end, outcome.period_end)
-    satisfying = _satisfying(target).map_affine(share)
-    verdict = compare(observed, satisfying)
+    verdict = compare(observed, _satisfying(target).map_affine(share))
     days = inclusive_days(target.period_start, min(outcome.period_end, target.period_end))
     total = inclusive_days(target.period_start, target.period_end)
+    expected = _CONTEXT.multiply(target.value, share)
     return Assessment(
         _TRACK[verdict],
         "interim",
         outcome,
-        reason=f"compared pro rata: {days}/{total} days of the period elapsed",
-        expected=_CONTEXT.multiply(target.value, share),
+        reason("pro_rata", days=days, total=total, expected=expected),
+        expected=expected,
+    )
+
+
+def _interim_level(
+    target: TargetFacts,
+    outcome: OutcomeFacts,
+    observed: Interval,
+    baseline: OutcomeFacts | None,
+) -> Assessment:
+    path = _baseline_for_path(target, baseline)
+    if isinstance(path, Reason):
+        return Assessment(_TRACK[_verdict(target, observed)], "interim", outcome, path)
+    base_value, base_date = path
+    if base_date >= outcome.period_end:
+        why = reason("baseline_not_earlier", baseline_date=base_date)
+        return Assessment(_TRACK[_verdict(target, observed)], "interim", outcome, why)
+    # The path aims at the nominal value (the low end of a range when higher
+    # is better, the high end when lower is better).
+    aim = target.value
+    if target.comparator == "range" and target.direction == "lower":
+        aim = target.value_high if target.value_high is not None else aim
+    required_sign = 1 if target.direction == "higher" else -1
+    if (aim - base_value) * required_sign <= 0:
+        why = reason("baseline_meets_target", baseline_value=base_value, aim=aim)
+        return Assessment(_TRACK[_verdict(target, observed)], "interim", outcome, why)
+    try:
+        judged: PathJudgement = judge_on_path(
+            observed,
+            base_value=base_value,
+            base_date=base_date,
+            aim=aim,
+            target_end=target.period_end,
+            at=outcome.period_end,
+            growth=target.growth,
+        )
+    except ValueError:
+        why = reason("path_impossible", growth=target.growth, baseline_value=base_value, aim=aim)
+        return Assessment("indeterminate", "interim", outcome, why)
+    why = reason(
+        "path",
+        growth=target.growth,
+        baseline_value=base_value,
+        baseline_date=base_date,
+        aim=aim,
+        period_end=target.period_end,
+        expected=judged.expected,
+    )
+    return Assessment(
+        _TRACK[judged.verdict],
+        "interim",
+        outcome,
+        why,
+        progress_ratio=judged.ratio,
+        band=judged.band,
+        expected=judged.expected,
     )
 
 
 def _baseline_for_path(
     target: TargetFacts, baseline: OutcomeFacts | None
-) -> tuple[Decimal, date] | str:
+) -> tuple[Decimal, date] | Reason:
     """The baseline (value in the target's unit, date) to draw a path from, or
     the reason none is used (which becomes the assessment's reason)."""
     if inclusive_days(target.period_start, target.period_end) <= _MULTI_YEAR_DAYS:
-        return "compared directly (rate, share or stock)"
+        return reason("interim_level")
     if target.baseline_value is not None and target.baseline_date is not None:
         return target.baseline_value, target.baseline_date
     if baseline is None:
-        return "compared directly: multi-year target without a baseline"
+        return reason("multi_year_no_baseline")
     if baseline.qualifier not in ("exact", "about"):
-        return "compared directly: the baseline figure is not a single number"
-    ok, why = can_convert(baseline.unit, target.unit)
-    if not ok:
-        return f"compared directly: baseline unusable ({why})"
-    return convert(baseline.value, baseline.unit, target.unit), baseline.period_end
-
-
-def _interim_on_path(
-    target: TargetFacts,
-    outcome: OutcomeFacts,
-    observed: Interval,
-    base_value: Decimal,
-    base_date: date,
-) -> Assessment:
-    if base_date >= outcome.period_end:
-        verdict = compare(observed, _satisfying(target))
-        return Assessment(
-            _TRACK[verdict],
-            "interim",
-            outcome,
-            reason="compared directly: the baseline is not earlier than the figure",
-        )
-    # The path aims at the nominal value (the low end of a range when higher
-    # is better, the high end when lower is better).
-    aim = target.value
-    if (
-        target.comparator == "range"
-        and target.direction == "lower"
-        and target.value_high is not None
-    ):
-        aim = target.value_high
-    required_sign = 1 if target.direction == "higher" else -1
-    if (aim - base_value) * required_sign <= 0:
-        verdict = compare(observed, _satisfying(target))
-        return Assessment(
-            _TRACK[verdict],
-            "interim",
-            outcome,
-            reason="compared directly: the baseline already meets the target value",
-        )
+        return reason("baseline_not_single", baseline_end=baseline.period_end)
     try:
-        expected = expected_on_path(
-            base_value, base_date, aim, target.period_end, outcome.period_end, target.growth
-        )
-    except ValueError as error:
-        return Assessment("indeterminate", "interim", outcome, reason=str(error))
-    required = expected - base_value
-    if required == 0:  # only at the baseline date itself, excluded above
-        return Assessment("indeterminate", "interim", outcome, reason="no progress required yet")
-    # R = (v - b) / required. The thresholds are mapped into value space
-    # (b + r * required, exact products) so no division can tip a verdict.
-    verdict = compare(observed, _ratio_at_least(base_value, required, ON_TRACK_RATIO))
-    ratio: Decimal | None = None
-    band: Band | None = None
-    if observed.low is not None and observed.low == observed.high:
-        value = observed.low
-        ratio = _FINE.divide(value - base_value, required).quantize(
-            _RATIO_PLACES, rounding=ROUND_FLOOR
-        )
-        band = next(
-            name
-            for name, floor in _BAND_FLOORS
-            if floor is None or value in _ratio_at_least(base_value, required, floor)
-        )
-    return Assessment(
-        _TRACK[verdict],
-        "interim",
-        outcome,
-        reason=f"{target.growth} path from {base_value} ({base_date}) to {aim} "
-        f"({target.period_end})",
-        progress_ratio=ratio,
-        band=band,
-        expected=expected,
-    )
+        value = convert(baseline.value, baseline.unit, target.unit)
+    except (UnknownUnit, IncomparableUnits) as error:
+        cause = unit_reason(error)
+        return reason("baseline_unusable", cause=cause.code, **cause.params)
+    return value, baseline.period_end

@@ -48,11 +48,22 @@ class UnknownUnit(ValueError):
 
 
 class IncomparableUnits(ValueError):
-    """Two units of different dimensions; ``reason`` says which, for people."""
+    """Two units of different dimensions.
 
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        super().__init__(reason)
+    The units and their dimensions are attributes, so callers build their own
+    message (a reason code with parameters, rendered in the reader's
+    language); ``reason`` is the English sentence for logs and scripts.
+    """
+
+    def __init__(
+        self, from_unit: str, from_dimension: str, to_unit: str, to_dimension: str
+    ) -> None:
+        self.from_unit = from_unit
+        self.from_dimension = from_dimension
+        self.to_unit = to_unit
+        self.to_dimension = to_dimension
+        self.reason = f"{from_unit} ({from_dimension}) cannot convert to {to_unit} ({to_dimension})"
+        super().__init__(self.reason)
 
 
 _MAGNITUDES = {
@@ -154,12 +165,15 @@ def can_convert(a: str, b: str) -> tuple[bool, str]:
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
     """Exact conversion within a dimension.
 
-    Raises ``UnknownUnit`` for a unit not in the registry and
-    ``IncomparableUnits`` (with ``reason``) across dimensions.
+    Raises ``UnknownUnit`` (with ``unit``) for a unit not in the registry and
+    ``IncomparableUnits`` (with both units and their dimensions) across
+    dimensions.
     """
     source, target = lookup_unit(from_unit), lookup_unit(to_unit)
     if source.dimension != target.dimension:
-        raise IncomparableUnits(can_convert(from_unit, to_unit)[1])
+        raise IncomparableUnits(
+            from_unit.strip(), source.dimension, to_unit.strip(), target.dimension
+        )
     if source.factor == target.factor:
         return value
     return _EXACT.divide(_EXACT.multiply(value, source.factor), target.factor)

@@ -5,7 +5,10 @@ quote and the document it rests on, so each verdict can be traced back.
 
 Statuses are computed for the requested date with
 ``tracker.analytics.assessments.compute`` rather than read from the stored
-``tracker_assessment`` table, which only holds today's. The number of SQL
+``tracker_assessment`` table, which only holds today's; only the figures
+known on that date count. Each row carries its reason twice: the code
+(``reason_code``, for scripts) and the sentence in the active language
+(``reason``, ``tracker.reason_text``). The number of SQL
 statements is constant whatever the number of targets: the statuses (two
 queries), the units of every target (one), the best evidence's provenance
 (one) and the targets with their plans (one). The rows are sorted in
@@ -21,12 +24,14 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from django.utils import translation
 
 from tracker.analytics.assessments import compute
 from tracker.analytics.evidence import ranked_evidence, today
-from tracker.db import run_select, to_bool, to_date, to_decimal
+from tracker.db import run_select, to_date, to_decimal
 from tracker.domain import Assessment, describe_target
 from tracker.exports.csvstream import format_cell
+from tracker.reason_text import render_reason
 from tracker.schema import assignment, document, outcome, plan, target, unit
 
 __all__ = [
@@ -68,11 +73,12 @@ COLUMNS: tuple[str, ...] = (
     # More provenance and context.
     "plan_title",
     "target_display",
-    "accumulates",
+    "measure",
     "indicative",
     "band",
     "expected",
     "reason",
+    "reason_code",
     "evidence_value_high",
     "evidence_is_proxy",
     "reported_indicator",
@@ -176,10 +182,10 @@ def _units_by_target(selection: sa.ColumnElement | None) -> dict[int, tuple[str,
     return {target_id: (leads.get(target_id, ""), listed) for target_id, listed in names.items()}
 
 
-def _evidence_details(selection: sa.ColumnElement | None) -> dict[int, dict[str, Any]]:
+def _evidence_details(selection: sa.ColumnElement | None, as_of: date) -> dict[int, dict[str, Any]]:
     """What the assessment's evidence does not carry (reported indicator,
     document URL), for the same best-ranked outcomes: one query."""
-    ranked = ranked_evidence(selection)
+    ranked = ranked_evidence(selection, as_of=as_of)
     query = (
         sa.select(ranked.c.id, outcome.c.reported_indicator, document.c.url)
         .select_from(
@@ -187,7 +193,7 @@ def _evidence_details(selection: sa.ColumnElement | None) -> dict[int, dict[str,
                 document, document.c.id == outcome.c.document_id
             )
         )
-        .where(ranked.c.rank == 1)
+        .where(ranked.c.rank == 1, ranked.c.slot == "best")
     )
     return {int(row["id"]): row for row in run_select(query)}
 
@@ -207,7 +213,7 @@ def _targets_with_plans(selection: sa.ColumnElement | None) -> sa.Select:
             _t.period_end,
             _t.direction,
             _t.commitment,
-            _t.accumulates,
+            _t.measure,
             _p.slug.label("plan_slug"),
             _p.title.label("plan_title"),
         ).select_from(target.join(plan, _t.plan_id == _p.id)),
@@ -256,11 +262,12 @@ def _row(
         result.progress_ratio,
         facts["plan_title"],
         describe_target(facts["comparator"], value, value_high, facts["unit"]),
-        to_bool(facts["accumulates"]),
+        facts["measure"],
         result.indicative,
         result.band,
         expected,
-        result.reason,
+        render_reason(result.reason.code, result.reason.params),
+        result.reason.code,
         evidence and evidence.value_high,
         evidence and evidence.is_proxy,
         details.get("reported_indicator"),
@@ -283,12 +290,30 @@ def attainment_rows(
     ``as_of`` defaults to today in Asia/Shanghai. Lazy: nothing is queried
     until the first row is asked for, so a streamed response sends its
     header first. Text is not neutralised here (``csv_chunks`` does it).
+    Reasons are rendered in the language active when the rows are asked for
+    (a streamed response is iterated after the view has returned).
     """
-    as_of = as_of or today()
+    return _rows(
+        as_of=as_of or today(),
+        language=translation.get_language(),
+        plan_ids=plan_ids,
+        unit_id=unit_id,
+        target_ids=target_ids,
+    )
+
+
+def _rows(
+    *,
+    as_of: date,
+    language: str | None,
+    plan_ids: list[int] | None,
+    unit_id: int | None,
+    target_ids: list[int] | None,
+) -> Iterator[list[str]]:
     selection = attainment_selection(plan_ids=plan_ids, unit_id=unit_id, target_ids=target_ids)
     assessments = compute(as_of=as_of, target_filter=selection)
     units = _units_by_target(selection)
-    details = _evidence_details(selection)
+    details = _evidence_details(selection, as_of)
     no_units: tuple[str, list[str]] = ("", [])
     # Sorted here, not in SQL: code order needs numbers read as numbers
     # (Chinese ones too), and the statuses are in memory already anyway.
@@ -301,10 +326,12 @@ def attainment_rows(
         if result is None:  # created after the statuses were computed
             continue
         evidence_id = result.evidence.id if result.evidence else None
-        yield _row(
-            facts,
-            result,
-            units.get(int(facts["id"]), no_units),
-            details.get(evidence_id, {}) if evidence_id is not None else {},
-            as_of,
-        )
+        with translation.override(language):
+            row = _row(
+                facts,
+                result,
+                units.get(int(facts["id"]), no_units),
+                details.get(evidence_id, {}) if evidence_id is not None else {},
+                as_of,
+            )
+        yield row

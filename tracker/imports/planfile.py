@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tracker.domain import infer_measure
 from tracker.imports.fields import Fields
 from tracker.imports.problems import Place, Problems
 from tracker.imports.specs import (
@@ -65,7 +66,8 @@ TARGET_KEYS = {
     "period_end": True,
     "direction": True,
     "commitment": True,
-    "accumulates": True,
+    # Optional only where the statement decides it (``infer_measure``).
+    "measure": False,
     "growth": False,
     "baseline_value": False,
     "baseline_date": False,
@@ -241,6 +243,16 @@ def _read_text(path: Path, place: Place, problems: Problems) -> str:
 
 def _target(data: dict[str, Any], place: Place, plan: str, problems: Problems) -> TargetSpec:
     place = place.labelled(_label(data, "code"))
+    if "accumulates" in data:
+        data = {key: value for key, value in data.items() if key != "accumulates"}
+        problems.error(
+            place,
+            "accumulates",
+            _(
+                'accumulates 已由 measure 取代：期内累计量写 measure = "flow"，'
+                '占比、强度、存量写 "level"，增速、降幅写 "rate"'
+            ),
+        )
     f = Fields(data, place=place, problems=problems, keys=TARGET_KEYS)
     code = f.text("code").strip()
     if ":" in code:
@@ -260,7 +272,7 @@ def _target(data: dict[str, Any], place: Place, plan: str, problems: Problems) -
         "period_end": f.day("period_end"),
         "direction": f.text("direction"),
         "commitment": f.text("commitment"),
-        "accumulates": f.flag("accumulates"),
+        "measure": _measure(f, data, place, problems),
         "growth": f.text("growth") or "linear",
         "baseline_value": f.figure("baseline_value"),
         "baseline_date": f.day("baseline_date"),
@@ -272,6 +284,33 @@ def _target(data: dict[str, Any], place: Place, plan: str, problems: Problems) -
         fields=fields,
         units=[unit.strip() for unit in f.strings("units")],
     )
+
+
+def _measure(f: Fields, data: dict[str, Any], place: Place, problems: Problems) -> str:
+    """The target's measure as written, or the one its statement decides
+    (said in a warning, so the planner sees what was chosen)."""
+    if "measure" in data:
+        return f.text("measure").strip()
+    statement = data.get("statement")
+    if not isinstance(statement, str):
+        return ""
+    choice = infer_measure(statement)
+    if choice.measure is None:
+        found = "、".join(f"“{words}”→{kind}" for kind, words in choice.words.items())
+        problems.error(
+            place,
+            "measure",
+            _("须写明 measure（level、flow 或 rate）：表述不能唯一判定（%(found)s）")
+            % {"found": found or _("没有可判定的字词")},
+        )
+        return ""
+    problems.warn(
+        place,
+        "measure",
+        _("未写 measure：按表述中的“%(words)s”读作 %(measure)s")
+        % {"words": choice.words[choice.measure], "measure": choice.measure},
+    )
+    return choice.measure
 
 
 def _outcome(data: dict[str, Any], place: Place, plan: str, problems: Problems) -> OutcomeSpec:

@@ -21,7 +21,14 @@ from tracker.services.audit import audit_record, diff, snapshot
 
 def has_approved_final(target: Target) -> bool:
     return any(
-        grade(target.period_start, target.period_end, o.period_start, o.period_end) == "final"
+        grade(
+            target.period_start,
+            target.period_end,
+            o.period_start,
+            o.period_end,
+            measure=target.measure,
+        )
+        == "final"
         for o in target.outcomes.filter(state="approved").only("period_start", "period_end")
     )
 

@@ -9,9 +9,10 @@ from decimal import Decimal
 from django import template
 from django.utils.safestring import SafeString
 
-from tracker import charts, formatting
+from tracker import formatting
 from tracker.labels import label
-from tracker.reasons import explain
+from tracker.reason_text import render_reason
+from tracker.status_bar import status_bar as draw_status_bar
 from tracker.vocabulary import STATUSES
 
 register = template.Library()
@@ -50,7 +51,7 @@ def badge(status: str | None, grade: str | None = None, indicative: bool = False
 
 @register.simple_tag
 def status_bar(counts: dict[str, int], width: int = 240) -> SafeString:
-    return charts.status_bar(counts, width=width, height=16)
+    return draw_status_bar(counts, width=width, height=16)
 
 
 @register.filter
@@ -63,7 +64,8 @@ def number(value: Decimal | None) -> str:
     return formatting.format_number(value)
 
 
-@register.filter
-def reason(value: str) -> str:
-    """An assessment's reason in the reader's language (``tracker.reasons``)."""
-    return explain(value) if value else ""
+@register.simple_tag
+def reason(code: str, params: dict | None = None) -> str:
+    """An assessment's reason code in the reader's language
+    (``tracker.reason_text``)."""
+    return render_reason(code, params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import QuerySet
@@ -12,11 +13,12 @@ from django_tables2.views import SingleTableMixin
 
 from tracker import selectors
 from tracker.analytics.rollups import plan_rollup_select, rollup_from_row
-from tracker.charts import status_bar
 from tracker.db import run_select
 from tracker.models import Plan, Target
 from tracker.schema import plan as plan_table
+from tracker.selectors import AsOfAssessment
 from tracker.sqldata import SelectData
+from tracker.status_bar import status_bar
 from tracker.tables import PlanListTable, TargetReportTable
 from tracker.views.access import ReportAccessMixin
 from tracker.views.reports import TargetExportView, TargetReportView
@@ -48,8 +50,10 @@ class PlanMixin:
             )
         return self._plan
 
-    def base_queryset(self) -> QuerySet[Target]:
-        return selectors.plan_targets(self.get_plan().pk)
+    def base_queryset(
+        self, assessments: Mapping[int, AsOfAssessment] | None = None
+    ) -> QuerySet[Target]:
+        return selectors.plan_targets(self.get_plan().pk, assessments)
 
 
 class PlanReportView(PlanMixin, TargetReportView):
@@ -65,8 +69,12 @@ class PlanReportView(PlanMixin, TargetReportView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         plan = self.get_plan()
-        rows = run_select(plan_rollup_select(plan_id=plan.pk))
-        rollup = rollup_from_row(rows[0], name_column="title") if rows else None
+        assessments = self.as_of_assessments()
+        if assessments is not None:
+            rollup = selectors.rollup_as_of(assessments)["all"] if assessments else None
+        else:
+            rows = run_select(plan_rollup_select(plan_id=plan.pk))
+            rollup = rollup_from_row(rows[0], name_column="title") if rows else None
         context.update(
             plan=plan,
             rollup=rollup,

@@ -1,10 +1,13 @@
 """What the filtered target reports share: the page (a django-tables2 table
 over a django-filter FilterSet) and its CSV export, built from the same
-QuerySet so the export holds exactly the rows the page filtered."""
+QuerySet so the export holds exactly the rows the page filtered, as of the
+same date (``tracker.views.asof``)."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,29 +18,55 @@ from django.views import View
 from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
+from tracker import selectors
 from tracker.exports.attainment import COLUMNS, attainment_rows
 from tracker.exports.csvstream import streaming_csv_response
 from tracker.filters import TargetReportFilter
 from tracker.models import Target
+from tracker.selectors import AsOfAssessment
 from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
+from tracker.views.asof import AsOfMixin
 
 # Sorting and paging do not change which targets an export holds.
 _NOT_FILTERS = ("sort", "page", "per_page")
 
 
-class FilteredTargetsMixin(ABC):
-    """A page's base QuerySet and the filters it does not offer."""
+class FilteredTargetsMixin(AsOfMixin, ABC):
+    """A page's base QuerySet, the filters it does not offer, and its
+    statuses: stored (today) or computed as of the date asked for."""
 
     filter_omit: tuple[str, ...] = ()
     request: HttpRequest
 
     @abstractmethod
-    def base_queryset(self) -> QuerySet[Target]:
+    def base_queryset(
+        self, assessments: Mapping[int, AsOfAssessment] | None = None
+    ) -> QuerySet[Target]:
         """Each concrete report supplies its own (plan, unit ...)."""
+
+    def as_of_assessments(self) -> dict[int, AsOfAssessment] | None:
+        """The statuses of the page's targets as of the date asked for (None:
+        today's stored statuses)."""
+        if not hasattr(self, "_as_of_assessments"):
+            as_of = self.as_of()
+            self._as_of_assessments = (
+                None
+                if as_of is None
+                else selectors.assessments_as_of(
+                    self.base_queryset().values_list("pk", flat=True), as_of
+                )
+            )
+        return self._as_of_assessments
+
+    def report_queryset(self) -> QuerySet[Target]:
+        return self.base_queryset(self.as_of_assessments())
 
     def filterset(self) -> TargetReportFilter:
         return TargetReportFilter(
-            self.request.GET or None, queryset=self.base_queryset(), omit=self.filter_omit
+            self.request.GET or None,
+            queryset=self.report_queryset(),
+            omit=self.filter_omit,
+            as_of_assessments=self.as_of_assessments(),
         )
 
 
@@ -49,12 +78,16 @@ class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, SingleTableMixin
     export_url_name = ""
 
     def get_queryset(self) -> QuerySet[Target]:
-        return self.base_queryset()
+        return self.report_queryset()
 
     def get_filterset_kwargs(self, filterset_class: type) -> dict[str, Any]:
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["omit"] = self.filter_omit
+        kwargs["as_of_assessments"] = self.as_of_assessments()
         return kwargs
+
+    def get_table_kwargs(self) -> dict[str, Any]:
+        return {"as_of": self.as_of(), "assessments": self.as_of_assessments()}
 
     def export_url(self) -> str:
         """The export link carries the page's filters (not its sort or page)."""
@@ -68,6 +101,7 @@ class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, SingleTableMixin
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        context.update(self.as_of_context())
         if self.request.user.has_perm(EXPORT):
             context["export_url"] = self.export_url()
         return context
@@ -87,12 +121,17 @@ class TargetExportView(ExportAccessMixin, FilteredTargetsMixin, View):
             targets = filterset.queryset.none()
         else:
             targets = filterset.qs
-        return export_targets(self.filename(), list(targets.values_list("pk", flat=True)))
+        return export_targets(
+            self.filename(), list(targets.values_list("pk", flat=True)), as_of=self.as_of()
+        )
 
 
-def export_targets(stem: str, target_ids: list[int]) -> StreamingHttpResponse:
-    """Stream the attainment rows of these targets (BOM, formula-safe)."""
-    today = timezone.localdate().isoformat()
+def export_targets(
+    stem: str, target_ids: list[int], *, as_of: date | None = None
+) -> StreamingHttpResponse:
+    """Stream the attainment rows of these targets (BOM, formula-safe), as
+    of ``as_of`` (default today)."""
+    day = (as_of or timezone.localdate()).isoformat()
     return streaming_csv_response(
-        f"{stem}-{today}.csv", COLUMNS, attainment_rows(target_ids=target_ids)
+        f"{stem}-{day}.csv", COLUMNS, attainment_rows(target_ids=target_ids, as_of=as_of)
     )

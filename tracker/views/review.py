@@ -23,7 +23,7 @@ from django_tables2 import RequestConfig
 
 from tracker import selectors, services
 from tracker.models import Outcome
-from tracker.tables import OwnOutcomeTable, ReviewQueueTable
+from tracker.review_tables import OwnOutcomeTable, ReviewQueueTable
 from tracker.views.access import ENTER_OUTCOMES, REVIEW, ReviewAccessMixin
 
 

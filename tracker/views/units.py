@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -17,8 +18,9 @@ from django_tables2.views import SingleTableMixin
 from tracker import selectors
 from tracker.analytics.rollups import rollup_from_row, unit_rollup_select
 from tracker.db import run_select
-from tracker.models import Plan, Target, Unit
+from tracker.models import Assignment, Plan, Target, Unit
 from tracker.schema import unit as unit_table
+from tracker.selectors import AsOfAssessment
 from tracker.sqldata import SelectData
 from tracker.tables import UnitRankingTable, UnitTargetTable
 from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
@@ -104,8 +106,10 @@ class UnitMixin:
             self._unit = get_object_or_404(Unit, pk=self.kwargs["pk"])
         return self._unit
 
-    def base_queryset(self) -> QuerySet[Target]:
-        return selectors.unit_targets(self.get_unit().pk)
+    def base_queryset(
+        self, assessments: Mapping[int, AsOfAssessment] | None = None
+    ) -> QuerySet[Target]:
+        return selectors.unit_targets(self.get_unit().pk, assessments)
 
 
 class UnitDetailView(UnitMixin, TargetReportView):
@@ -122,11 +126,18 @@ class UnitDetailView(UnitMixin, TargetReportView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         unit = self.get_unit()
-        rollups = {}
-        for scope, lead_only in (("lead", True), ("all", False)):
-            query = unit_rollup_select(lead_only=lead_only).where(unit_table.c.id == unit.pk)
-            rows = run_select(query)
-            rollups[scope] = rollup_from_row(rows[0]) if rows else None
+        assessments = self.as_of_assessments()
+        rollups: dict[str, Any] = {}
+        if assessments is not None:
+            roles = dict(Assignment.objects.filter(unit=unit).values_list("target_id", "role"))
+            computed = selectors.rollup_as_of(assessments, roles)
+            for scope in ("lead", "all"):
+                rollups[scope] = computed[scope] if computed[scope].targets else None
+        else:
+            for scope, lead_only in (("lead", True), ("all", False)):
+                query = unit_rollup_select(lead_only=lead_only).where(unit_table.c.id == unit.pk)
+                rows = run_select(query)
+                rollups[scope] = rollup_from_row(rows[0]) if rows else None
         context.update(
             unit=unit,
             aliases=list(unit.aliases.values_list("alias", flat=True)),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from tracker.domain.vocab import Direction
+from tracker.vocabulary import Direction
 
 __all__ = ["LOWER_IS_BETTER_CUES", "DirectionSuggestion", "suggest_direction"]
 

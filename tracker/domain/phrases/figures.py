@@ -42,7 +42,7 @@ from tracker.domain.phrases.qualifiers import (
     prefixes,
 )
 from tracker.domain.phrases.unit_tokens import UnitLexicon, lexicon_of, noun_pattern
-from tracker.domain.vocab import Qualifier
+from tracker.vocabulary import Qualifier
 
 __all__ = [
     "Figure",

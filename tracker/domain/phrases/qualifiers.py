@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from tracker.domain.vocab import Qualifier
+from tracker.vocabulary import Qualifier
 
 __all__ = [
     "LOWER_FAMILY",

@@ -10,7 +10,7 @@ from tracker.domain.phrases.figures import Units, UnparsableFigure, _scan
 from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.phrases.qualifiers import LOWER_TO_WORDS, PREFIX_COMMON, SUFFIXES, UPPER_FAMILY
 from tracker.domain.phrases.unit_tokens import lexicon_of
-from tracker.domain.vocab import Commitment, Comparator, Direction
+from tracker.vocabulary import Commitment, Comparator, Direction
 
 __all__ = [
     "COMMITMENT_WORDS",
