@@ -40,7 +40,7 @@ from tracker.domain.phrases import (
     parse_figure,
     parse_target_phrase,
 )
-from tracker.domain.rollup import Rate, RollupResult, rollup, rollup_by
+from tracker.domain.rollup import Rate, Reporting, RollupResult, rollup, rollup_by
 from tracker.domain.status import (
     ON_TRACK_RATIO,
     Assessment,
@@ -50,13 +50,19 @@ from tracker.domain.status import (
 )
 from tracker.domain.units import (
     DIMENSIONS,
+    SEED_REGISTRY,
+    SEED_UNITS,
     IncomparableUnits,
+    UnitRegistry,
+    UnitRow,
     UnitSpec,
     UnknownUnit,
     can_convert,
+    conversion_problem,
     convert,
     known_units,
     lookup_unit,
+    starts_with_magnitude,
 )
 from tracker.domain.vocab import (
     BANDS,
@@ -84,6 +90,8 @@ __all__ = [
     "ON_TRACK_RATIO",
     "QUALIFIERS",
     "ROLES",
+    "SEED_REGISTRY",
+    "SEED_UNITS",
     "STATUSES",
     "Assessment",
     "Figure",
@@ -92,9 +100,12 @@ __all__ = [
     "Interval",
     "OutcomeFacts",
     "Rate",
+    "Reporting",
     "RollupResult",
     "TargetFacts",
     "TargetPhrase",
+    "UnitRegistry",
+    "UnitRow",
     "UnitSpec",
     "UnknownUnit",
     "UnparsableFigure",
@@ -104,6 +115,7 @@ __all__ = [
     "best_evidence",
     "can_convert",
     "compare",
+    "conversion_problem",
     "convert",
     "default_tolerance",
     "describe_target",
@@ -123,6 +135,7 @@ __all__ = [
     "period_is_over",
     "rollup",
     "rollup_by",
+    "starts_with_magnitude",
     "status_label",
     "target_interval",
 ]

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from tracker.domain.periods import GRADE_ORDER, grade
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry
 from tracker.domain.vocab import (
     COMMITMENTS,
     COMPARATORS,
@@ -38,6 +39,11 @@ __all__ = [
 ]
 
 EVIDENCE_ORDERING: tuple[tuple[str, str], ...] = (
+    (
+        "convertible",
+        "figures whose unit converts to the target's first (0), others after (1): a figure "
+        "that cannot convert never outranks one that can; unknown units do not convert",
+    ),
     (
         "grade",
         "final, then interim, then later (CASE ... WHEN 'final' THEN 0 ...); baseline excluded",
@@ -170,15 +176,19 @@ def outcome_grade(target: TargetFacts, outcome: OutcomeFacts) -> Grade:
     )
 
 
-def evidence_rank_key(target: TargetFacts, outcome: OutcomeFacts) -> tuple[int, int, int, int, int]:
+def evidence_rank_key(
+    target: TargetFacts, outcome: OutcomeFacts, *, units: UnitRegistry = SEED_REGISTRY
+) -> tuple[int, int, int, int, int, int]:
     """Sort key, smallest is best: ``min(outcomes, key=...)`` is the best evidence.
 
-    Follows ``EVIDENCE_ORDERING``: grade (final < interim < later < baseline),
-    same indicator before proxy, latest period end, latest document date
-    (unknown last), highest id.
+    Follows ``EVIDENCE_ORDERING``: a unit that converts to the target's (in
+    ``units``) first, then grade (final < interim < later < baseline), same
+    indicator before proxy, latest period end, latest document date (unknown
+    last), highest id.
     """
     doc = outcome.document_date.toordinal() if outcome.document_date else 0
     return (
+        0 if units.problem(outcome.unit, target.unit) is None else 1,
         GRADE_ORDER.index(outcome_grade(target, outcome)),
         int(outcome.is_proxy),
         -outcome.period_end.toordinal(),
@@ -187,16 +197,28 @@ def evidence_rank_key(target: TargetFacts, outcome: OutcomeFacts) -> tuple[int, 
     )
 
 
-def best_evidence(target: TargetFacts, outcomes: Iterable[OutcomeFacts]) -> OutcomeFacts | None:
+def best_evidence(
+    target: TargetFacts,
+    outcomes: Iterable[OutcomeFacts],
+    *,
+    units: UnitRegistry = SEED_REGISTRY,
+) -> OutcomeFacts | None:
     """The outcome the verdict rests on; baseline-grade figures never qualify."""
     usable = [o for o in outcomes if outcome_grade(target, o) != "baseline"]
-    return min(usable, key=lambda o: evidence_rank_key(target, o)) if usable else None
+    if not usable:
+        return None
+    return min(usable, key=lambda o: evidence_rank_key(target, o, units=units))
 
 
 def baseline_candidate(
-    target: TargetFacts, outcomes: Iterable[OutcomeFacts]
+    target: TargetFacts,
+    outcomes: Iterable[OutcomeFacts],
+    *,
+    units: UnitRegistry = SEED_REGISTRY,
 ) -> OutcomeFacts | None:
     """The latest figure from before the target period, to stand in for a
     missing baseline; same ordering as best evidence within the grade."""
     earlier = [o for o in outcomes if outcome_grade(target, o) == "baseline"]
-    return min(earlier, key=lambda o: evidence_rank_key(target, o)) if earlier else None
+    if not earlier:
+        return None
+    return min(earlier, key=lambda o: evidence_rank_key(target, o, units=units))

@@ -25,9 +25,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
-from tracker.domain.units import UnknownUnit, known_units, lookup_unit
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
 from tracker.domain.vocab import Commitment, Comparator, Direction, Qualifier
 
 __all__ = [
@@ -108,14 +109,14 @@ _NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAGNITUDE_PREFIXES = ("万亿", "亿", "万")
 
 
-def _nouns() -> list[str]:
-    units = known_units()
-    return [u for u in units if not u.startswith(_MAGNITUDE_PREFIXES) and u != "％"]
+def _nouns(units: UnitRegistry) -> list[str]:
+    known = units.known_units()
+    return [u for u in known if not u.startswith(_MAGNITUDE_PREFIXES) and u != "％"]
 
 
-def _noun_pattern() -> str:
+def _noun_pattern(units: UnitRegistry) -> str:
     parts = []
-    for noun in _nouns():
+    for noun in _nouns(units):
         escaped = re.escape(noun)
         if noun.isascii() and noun[0].isalpha():
             # 2720G is bandwidth; 5G基站 is not a figure.
@@ -191,15 +192,21 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(parts)
 
 
-_FIGURE = re.compile(
-    rf"(?P<prefix>{_alternation(list(_prefixes('target')))})?\s*"
-    r"(?<![\d.])(?<!\d,)(?P<sign>-)?"
-    rf"(?P<n1>{_NUMBER})(?P<mid0>[余多])?(?P<mag1>{_MAGNITUDE})?"
-    rf"(?:(?P<noun1>{_noun_pattern()})?\s*(?P<sep>[-~—至到])\s*(?P<n2>{_NUMBER})(?P<mag2>{_MAGNITUDE})?)?"
-    r"(?P<mid>[余多])?"
-    rf"(?P<noun>{_noun_pattern()})"
-    rf"(?P<suffix>(?:{_alternation(list(_SUFFIXES))})(?!游))?"
-)
+@lru_cache(maxsize=8)
+def _figure_regex(units: UnitRegistry) -> re.Pattern[str]:
+    """The figure pattern for a registry's nouns (compiled once per registry:
+    the units are data, so a planner's new unit is a new registry)."""
+    nouns = _noun_pattern(units)
+    return re.compile(
+        rf"(?P<prefix>{_alternation(list(_prefixes('target')))})?\s*"
+        r"(?<![\d.])(?<!\d,)(?P<sign>-)?"
+        rf"(?P<n1>{_NUMBER})(?P<mid0>[余多])?(?P<mag1>{_MAGNITUDE})?"
+        rf"(?:(?P<noun1>{nouns})?\s*(?P<sep>[-~—至到])\s*(?P<n2>{_NUMBER})(?P<mag2>{_MAGNITUDE})?)?"
+        r"(?P<mid>[余多])?"
+        rf"(?P<noun>{nouns})"
+        rf"(?P<suffix>(?:{_alternation(list(_SUFFIXES))})(?!游))?"
+    )
+
 
 _LOWER_FAMILY = {"at_least", "more_than"}
 _UPPER_FAMILY = {"at_most", "less_than"}
@@ -227,7 +234,7 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _figure_from(match: re.Match[str], reading: Reading) -> Figure | None:
+def _figure_from(match: re.Match[str], reading: Reading, units: UnitRegistry) -> Figure | None:
     """The figure a regex match stands for, or None if its unit is not real."""
     mag1, mag2 = match["mag1"] or "", match["mag2"] or ""
     noun = match["noun"]
@@ -241,7 +248,7 @@ def _figure_from(match: re.Match[str], reading: Reading) -> Figure | None:
     if noun == "G" and len(match["n1"]) == 1:
         return None  # 4G/5G networks, not 5 Gbit/s of bandwidth
     try:
-        lookup_unit(unit)
+        units.lookup(unit)
     except UnknownUnit:
         return None
     sign = Decimal(-1) if match["sign"] else Decimal(1)
@@ -259,24 +266,30 @@ def _figure_from(match: re.Match[str], reading: Reading) -> Figure | None:
     return Figure(_combine(prefix, suffix, match.group(0)), value, None, unit)
 
 
-def find_figures(text: str, *, reading: Reading = "target") -> list[FigureMatch]:
+def find_figures(
+    text: str, *, reading: Reading = "target", units: UnitRegistry = SEED_REGISTRY
+) -> list[FigureMatch]:
     """Every figure in a text, left to right, with offsets into ``text``.
 
     Figures that contradict themselves (``不超过5%以上``, ``30-20%``) are
-    skipped here; ``parse_figure`` reports them.
+    skipped here; ``parse_figure`` reports them. ``units`` says which unit
+    texts are figures' units.
     """
-    return list(_scan(text, reading, strict=False))
+    return list(_scan(text, reading, units, strict=False))
 
 
-def _scan(text: str, reading: Reading, *, strict: bool = True) -> Iterator[FigureMatch]:
+def _scan(
+    text: str, reading: Reading, units: UnitRegistry, *, strict: bool = True
+) -> Iterator[FigureMatch]:
     normal = text.translate(_NORMALISE)
+    pattern = _figure_regex(units)
     position = 0
     while True:
-        match = _FIGURE.search(normal, position)
+        match = pattern.search(normal, position)
         if match is None:
             return
         try:
-            figure = _figure_from(match, reading)
+            figure = _figure_from(match, reading, units)
         except UnparsableFigure:
             if strict:
                 raise
@@ -330,7 +343,9 @@ def _arabise(text: str) -> str:
     return _CN_RUN.sub(replace, text)
 
 
-def parse_figure(text: str, *, reading: Reading = "target") -> Figure:
+def parse_figure(
+    text: str, *, reading: Reading = "target", units: UnitRegistry = SEED_REGISTRY
+) -> Figure:
     """Read one figure (``超过2500亿元``, ``1.0万亿元``, ``7%左右``).
 
     The whole text (bar surrounding spaces) must be the figure; use
@@ -339,7 +354,7 @@ def parse_figure(text: str, *, reading: Reading = "target") -> Figure:
     """
     stripped = text.strip()
     for candidate in (stripped, _arabise(stripped)):
-        found = list(_scan(candidate, reading))
+        found = list(_scan(candidate, reading, units))
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate):
             return found[0].figure
     raise UnparsableFigure(f"not a figure: {text!r} (expected qualifier + number + unit)")
@@ -360,7 +375,7 @@ def _last_verb(clause: str) -> str | None:
     return best
 
 
-def parse_target_phrase(text: str) -> TargetPhrase:
+def parse_target_phrase(text: str, *, units: UnitRegistry = SEED_REGISTRY) -> TargetPhrase:
     """Read a whole target statement.
 
     ``力争规模以上工业增加值增长7%左右`` -> about 7 %, aspirational;
@@ -370,7 +385,7 @@ def parse_target_phrase(text: str) -> TargetPhrase:
     hold exactly one figure (years such as 2020年 are not figures); split
     statements with several.
     """
-    found = list(_scan(text, "target"))
+    found = list(_scan(text, "target", units))
     if not found:
         raise UnparsableFigure(f"no figure with a known unit in {text!r}")
     if len(found) > 1:

@@ -23,7 +23,7 @@ from decimal import ROUND_FLOOR, Context, Decimal
 from tracker.domain.evidence import OutcomeFacts, TargetFacts, outcome_grade
 from tracker.domain.intervals import Interval, compare, outcome_interval, target_interval
 from tracker.domain.periods import elapsed_fraction, inclusive_days, period_is_over
-from tracker.domain.units import can_convert, convert
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry
 from tracker.domain.vocab import Band, Grade, Status
 
 __all__ = ["ON_TRACK_RATIO", "Assessment", "assess", "band_for", "expected_on_path"]
@@ -118,11 +118,13 @@ def assess(
     *,
     as_of: date,
     baseline: OutcomeFacts | None = None,
+    units: UnitRegistry = SEED_REGISTRY,
 ) -> Assessment:
     """The status of ``target`` on ``as_of`` given its best evidence.
 
     ``best`` should come from ``best_evidence``; ``baseline`` from
     ``baseline_candidate`` and is used only when the target has none.
+    ``units`` is the registry the figures are converted with.
     """
     over = period_is_over(target.period_end, as_of)
     if best is None:
@@ -137,10 +139,10 @@ def assess(
         raise ValueError("a baseline-grade outcome is never best evidence; pass it as baseline=")
     indicative = grade == "later"
 
-    ok, why = can_convert(best.unit, target.unit)
-    if not ok:
-        return Assessment("incomparable", grade, best, indicative=indicative, reason=why)
-    observed = _outcome_in_target_unit(target, best)
+    problem = units.problem(best.unit, target.unit)
+    if problem is not None:
+        return Assessment("incomparable", grade, best, indicative=indicative, reason=str(problem))
+    observed = _outcome_in_target_unit(target, best, units)
 
     if grade in ("final", "later"):
         verdict = compare(observed, _satisfying(target))
@@ -158,7 +160,7 @@ def assess(
         )
     if target.accumulates:
         return _interim_accumulating(target, best, observed)
-    path = _baseline_for_path(target, baseline)
+    path = _baseline_for_path(target, baseline, units)
     if isinstance(path, tuple):
         return _interim_on_path(target, best, observed, *path)
     verdict = compare(observed, _satisfying(target))
@@ -178,14 +180,16 @@ def _satisfying(target: TargetFacts) -> Interval:
     )
 
 
-def _outcome_in_target_unit(target: TargetFacts, outcome: OutcomeFacts) -> Interval:
+def _outcome_in_target_unit(
+    target: TargetFacts, outcome: OutcomeFacts, units: UnitRegistry
+) -> Interval:
     # Convert before building the interval: the about-band is 5% of the value
     # whatever the unit, so the conversion cannot move a verdict.
-    value = convert(outcome.value, outcome.unit, target.unit)
+    value = units.convert(outcome.value, outcome.unit, target.unit)
     high = (
         None
         if outcome.value_high is None
-        else convert(outcome.value_high, outcome.unit, target.unit)
+        else units.convert(outcome.value_high, outcome.unit, target.unit)
     )
     return outcome_interval(outcome.qualifier, value, high)
 
@@ -216,7 +220,7 @@ def _interim_accumulating(
 
 
 def _baseline_for_path(
-    target: TargetFacts, baseline: OutcomeFacts | None
+    target: TargetFacts, baseline: OutcomeFacts | None, units: UnitRegistry
 ) -> tuple[Decimal, date] | str:
     """The baseline (value in the target's unit, date) to draw a path from, or
     the reason none is used (which becomes the assessment's reason)."""
@@ -228,10 +232,10 @@ def _baseline_for_path(
         return "compared directly: multi-year target without a baseline"
     if baseline.qualifier not in ("exact", "about"):
         return "compared directly: the baseline figure is not a single number"
-    ok, why = can_convert(baseline.unit, target.unit)
-    if not ok:
-        return f"compared directly: baseline unusable ({why})"
-    return convert(baseline.value, baseline.unit, target.unit), baseline.period_end
+    problem = units.problem(baseline.unit, target.unit)
+    if problem is not None:
+        return f"compared directly: baseline unusable ({problem})"
+    return units.convert(baseline.value, baseline.unit, target.unit), baseline.period_end
 
 
 def _interim_on_path(
