@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tracker.analytics.evidence import best_evidence_by_target, ids, ranked_evidence
+from tracker.analytics.units import load_registry
 from tracker.db import run_select
 from tracker.domain import (
     OutcomeFacts,
@@ -37,10 +38,18 @@ ENDS = [
 FULL = [date(2020, 1, 1), date(2020, 12, 31)]
 DOCUMENT_DATES = [None, date(2021, 3, 1), date(2021, 3, 1), date(2022, 6, 1)]
 STATES = ["approved", "approved", "approved", "draft", "submitted", "returned"]
+# Against a % target: convertible (%, ％, 万%), another dimension, unknown.
+UNITS = ["%", "%", "％", "万%", "个百分点", "亿元", "英寸"]
 
 
-def spec(start, end, *, proxy=False, document=1, state="approved"):
-    return {"period": (start, end), "proxy": proxy, "document": document, "state": state}
+def spec(start, end, *, proxy=False, document=1, state="approved", unit="%"):
+    return {
+        "period": (start, end),
+        "proxy": proxy,
+        "document": document,
+        "state": state,
+        "unit": unit,
+    }
 
 
 JAN, JUL = date(2020, 1, 1), date(2020, 7, 1)
@@ -58,6 +67,9 @@ RULE_EXAMPLES = [
     [(True, [spec(JUL, DEC_END), spec(JAN, OCT_END)]), (False, [spec(JUL, DEC_END)])],
     # Baseline figures rank among themselves; unapproved ones never count.
     [(False, [spec(date(2019, 1, 1), date(2019, 12, 31)), spec(JAN, JUN_END, state="draft")])],
+    # A figure that cannot convert never outranks one that can, whatever its grade.
+    [(False, [spec(JAN, DEC_END, unit="亿元"), spec(JAN, JUN_END)])],
+    [(False, [spec(JAN, DEC_END, unit="英寸"), spec(JAN, date(2021, 12, 31), unit="万%")])],
 ]
 
 outcome_specs = st.fixed_dictionaries(
@@ -68,6 +80,7 @@ outcome_specs = st.fixed_dictionaries(
         "proxy": st.booleans(),
         "document": st.integers(0, len(DOCUMENT_DATES) - 1),
         "state": st.sampled_from(STATES),
+        "unit": st.sampled_from(UNITS),
     }
 )
 target_specs = st.tuples(st.booleans(), st.lists(outcome_specs, min_size=1, max_size=7))
@@ -127,7 +140,7 @@ def build(specs, documents) -> dict[Target, list[Outcome]]:
                 target=target,
                 document=documents[spec["document"]],
                 value=D(n),
-                unit="%",
+                unit=spec.get("unit", "%"),
                 period_start=spec["period"][0],
                 period_end=spec["period"][1],
                 quote="增长",
@@ -151,16 +164,19 @@ def build(specs, documents) -> dict[Target, list[Outcome]]:
 @example(specs=RULE_EXAMPLES[3])
 @example(specs=RULE_EXAMPLES[4])
 @example(specs=RULE_EXAMPLES[5])
+@example(specs=RULE_EXAMPLES[6])
+@example(specs=RULE_EXAMPLES[7])
 def test_sql_best_evidence_equals_the_domain(documents, specs):
     # One savepoint per example, rolled back: examples never see each other.
     with transaction.atomic():
         built = build(specs, documents)
         chosen = best_evidence_by_target(ids(target.pk for target in built))
+        units = load_registry()  # the table's registry, as the pages use it
         for target, outcomes in built.items():
             facts = facts_of(target)
             approved = [outcome_facts_of(o) for o in outcomes if o.state == "approved"]
-            expected_best = best_evidence(facts, approved)
-            expected_baseline = baseline_candidate(facts, approved)
+            expected_best = best_evidence(facts, approved, units=units)
+            expected_baseline = baseline_candidate(facts, approved, units=units)
             found = chosen.get(target.pk)
             assert (found.best.id if found and found.best else None) == (
                 expected_best.id if expected_best else None
@@ -193,6 +209,23 @@ def test_sql_grade_equals_the_domain(documents, specs):
         }
         assert grades == expected
         transaction.set_rollback(True)
+
+
+def test_a_planners_unit_counts_in_sql_as_in_the_domain(documents):
+    # A unit added to the table (here, a percent-like one) converts in the
+    # window at once: the SQL reads the same registry the rules are given.
+    from tracker.models import UnitOfMeasure
+
+    final_in_boxes = spec(JAN, DEC_END, unit="万标准点")
+    interim = spec(JAN, JUN_END)
+    built = build([(False, [final_in_boxes, interim])], documents)
+    (target, outcomes) = next(iter(built.items()))
+    assert best_evidence_by_target(ids([target.pk]))[target.pk].best.id == outcomes[1].pk
+    UnitOfMeasure.objects.create(name="标准点", dimension="percent", factor=D("0.0001"))
+    assert best_evidence_by_target(ids([target.pk]))[target.pk].best.id == outcomes[0].pk
+    facts = facts_of(target)
+    approved = [outcome_facts_of(o) for o in outcomes]
+    assert best_evidence(facts, approved, units=load_registry()).id == outcomes[0].pk
 
 
 def test_unapproved_outcomes_never_reach_the_evidence(documents):

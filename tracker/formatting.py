@@ -17,11 +17,12 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from tracker.domain import describe_target, format_decimal
-from tracker.labels import label
+from tracker.domain import IncomparableUnits, describe_target, format_decimal
+from tracker.labels import dimension_label, label
 
 __all__ = [
     "figure_text",
+    "incomparable_units_text",
     "format_number",
     "percent_text",
     "period_text",
@@ -37,6 +38,19 @@ EMPTY = "—"
 def figure_text(comparator: str, value: Decimal, value_high: Decimal | None, unit: str) -> str:
     """``≥ 20%`` for a target, ``29%`` or ``> 2500亿元`` for an outcome."""
     return describe_target(comparator, value, value_high, unit)
+
+
+def incomparable_units_text(problem: IncomparableUnits) -> str:
+    """``亿元（人民币）无法换算为目标的单位%（百分比）``: why a figure yields
+    ``incomparable`` (DESIGN.md 3), with the dimensions in the reader's language."""
+    return _(
+        "%(unit)s（%(dimension)s）无法换算为目标的单位%(target_unit)s（%(target_dimension)s）"
+    ) % {
+        "unit": problem.from_unit,
+        "dimension": dimension_label(problem.from_dimension),
+        "target_unit": problem.to_unit,
+        "target_dimension": dimension_label(problem.to_dimension),
+    }
 
 
 def _whole_months(start: date, end: date) -> bool:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tracker.analytics.evidence import best_evidence_by_target, ids, targets, today
+from tracker.analytics.units import unit_registry
 from tracker.db import execute_many, run_select
 from tracker.domain import Assessment, assess
 from tracker.schema import assessment, target
@@ -27,8 +28,9 @@ def compute(
     *, as_of: date | None = None, target_filter: sa.ColumnElement | None = None
 ) -> dict[int, Assessment]:
     """Each selected target's status as of ``as_of`` (default: today in
-    Asia/Shanghai). Two queries whatever the number of targets."""
+    Asia/Shanghai). Three queries whatever the number of targets."""
     as_of = as_of or today()
+    units = unit_registry()
     facts = targets(target_filter)
     evidence = best_evidence_by_target(target_filter)
     results = {}
@@ -39,6 +41,7 @@ def compute(
             found.best if found else None,
             as_of=as_of,
             baseline=found.baseline if found else None,
+            units=units,
         )
     return results
 

@@ -1,10 +1,12 @@
 """Best evidence per target, chosen in SQL with a window function.
 
 Mirrors ``tracker.domain.evidence.EVIDENCE_ORDERING`` exactly (a property test
-compares the two on random data): grade (final, interim, later), same
-indicator before proxy, latest period end, latest document date (unknown
-last), highest id. Baseline-grade figures are ranked in their own partition,
-so one query yields each target's best evidence and its baseline candidate.
+compares the two on random data): a unit that converts to the target's first
+(both units' dimensions from the unit registry table, ``analytics.units``),
+then grade (final, interim, later), same indicator before proxy, latest
+period end, latest document date (unknown last), highest id. Baseline-grade
+figures are ranked in their own partition, so one query yields each target's
+best evidence and its baseline candidate.
 Only approved outcomes count (DESIGN.md 6a).
 """
 
@@ -17,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from tracker.analytics.units import unit_dimensions
 from tracker.db import run_select, to_bool, to_date, to_decimal
 from tracker.domain import OutcomeFacts, TargetFacts
 from tracker.schema import document, outcome, target
@@ -88,11 +91,18 @@ def ranked_evidence(target_filter: sa.ColumnElement | None = None) -> sa.Subquer
     """Approved outcomes of the selected targets, each with its grade and its
     rank within (target, baseline-or-not)."""
     is_baseline = GRADE_SQL == "baseline"
+    outcome_dimension = unit_dimensions().alias("outcome_dimension")
+    target_dimension = unit_dimensions().alias("target_dimension")
+    # Unknown units (no row) never convert; NULL = NULL is not true.
+    convertible_rank = sa.case(
+        (outcome_dimension.c.dimension == target_dimension.c.dimension, 0), else_=1
+    )
     rank = (
         sa.func.row_number()
         .over(
             partition_by=(_o.target_id, is_baseline),
             order_by=(
+                convertible_rank,
                 GRADE_RANK_SQL,
                 _o.is_proxy,
                 _o.period_end.desc(),
@@ -120,7 +130,12 @@ def ranked_evidence(target_filter: sa.ColumnElement | None = None) -> sa.Subquer
             GRADE_SQL.label("grade"),
             rank,
         )
-        .select_from(outcome.join(target, _o.target_id == _t.id).join(document))
+        .select_from(
+            outcome.join(target, _o.target_id == _t.id)
+            .join(document)
+            .outerjoin(outcome_dimension, outcome_dimension.c.text == sa.func.trim(_o.unit))
+            .outerjoin(target_dimension, target_dimension.c.text == sa.func.trim(_t.unit))
+        )
         .where(_o.state == "approved")
     )
     if target_filter is not None:
