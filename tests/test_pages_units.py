@@ -3,6 +3,8 @@ unit's own page."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -57,11 +59,29 @@ def test_ranking_toggle_counts_every_assignment(client, manager, report):
     assert rows["市发展改革委"]["targets"] == 2
 
 
-def test_ranking_orders_by_rate_with_no_rate_last(client, manager, report):
-    names = [row["name"] for row in _rows(_ranking(client))]
-    assert names == ["市工信局", "市发展改革委", "市生态环境局"]
-    names = [row["name"] for row in _rows(_ranking(client, sort="confirmed_rate"))]
+def _sorted_headers(response) -> list[str]:
+    """The column headers the page marks as the sort (django-tables2 adds
+    ``asc``/``desc`` to their class)."""
+    page = response.content.decode()
+    thead = page[page.index("<thead") : page.index("</thead>")]
+    marked = re.findall(r'<th class="([^"]*\b(?:asc|desc)\b[^"]*)"[^>]*>(.*?)</th>', thead, re.S)
+    return [re.sub(r"<[^>]+>|\s+", "", text) for _classes, text in marked]
+
+
+def test_ranking_opens_with_the_units_furthest_behind(client, manager, report):
+    # 市发展改革委 missed one, 市生态环境局 has one overdue; 市工信局 met both.
+    response = _ranking(client)
+    names = [row["name"] for row in _rows(response)]
+    assert set(names[:2]) == {"市发展改革委", "市生态环境局"} and names[2] == "市工信局"
+    assert [row["behind"] for row in _rows(response)] == [1, 1, 0]
+    assert _sorted_headers(response) == ["未完成＋逾期"]  # exactly one sort column marked
+
+
+def test_other_sorts_mark_their_own_column_and_keep_no_rate_last(client, manager, report):
+    response = _ranking(client, sort="confirmed_rate")
+    names = [row["name"] for row in _rows(response)]
     assert names == ["市发展改革委", "市工信局", "市生态环境局"]  # no rate stays last
+    assert _sorted_headers(response) == ["确认完成率"]
 
 
 @pytest.mark.parametrize(

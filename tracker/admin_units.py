@@ -16,7 +16,6 @@ from django.contrib import admin
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tracker import services
@@ -61,7 +60,7 @@ class UnitOfMeasureForm(forms.ModelForm):
         name = self.cleaned_data["name"]
         stored = self.instance.pk and UnitOfMeasure.objects.filter(pk=self.instance.pk).first()
         if stored and stored.name != name:
-            services.units.refuse_if_in_use(stored.name, action=gettext("改名"))
+            services.units.refuse_if_in_use(stored.name, action="rename")
         return name
 
 

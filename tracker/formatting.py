@@ -27,6 +27,7 @@ __all__ = [
     "percent_text",
     "period_text",
     "rate_text",
+    "share_text",
     "ratio_text",
     "status_badge",
     "status_text",
@@ -105,6 +106,19 @@ def rate_text(met: int, missed: int) -> str:
         "rate": percent_text(Decimal(met) / Decimal(met + missed)),
         "met": met,
         "total": met + missed,
+    }
+
+
+def share_text(numerator: int, denominator: int) -> str:
+    """``33.3%（4/12）``: a share with the counts it rests on (the reporting
+    rate: final figures / targets whose period is over); ``—`` when the
+    denominator is empty."""
+    if denominator == 0:
+        return EMPTY
+    return _("%(rate)s（%(met)s/%(total)s）") % {
+        "rate": percent_text(Decimal(numerator) / Decimal(denominator)),
+        "met": numerator,
+        "total": denominator,
     }
 
 

@@ -14,10 +14,15 @@ import sqlalchemy as sa
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 
-from tracker.analytics.rollups import plan_rollup_select, unit_rollup_select
+from tracker.analytics.rollups import (
+    COUNT_COLUMNS,
+    plan_rollup_select,
+    unassigned_rollup_select,
+    unit_rollup_select,
+)
 from tracker.db import to_date
 from tracker.models import Assignment, Document, Outcome, Target
-from tracker.schema import assignment, plan, target
+from tracker.schema import plan, target
 from tracker.vocabulary import GRADES, STATUSES
 
 User = AbstractBaseUser | AnonymousUser
@@ -25,14 +30,8 @@ User = AbstractBaseUser | AnonymousUser
 # Outcomes still in review: shown to the people who enter or review them,
 # never counted (DESIGN.md 6a).
 PENDING_STATES = ("draft", "submitted", "returned")
-ROLLUP_COUNTS = (
-    "targets",
-    *STATUSES,
-    "met_final",
-    "missed_final",
-    "met_indicative",
-    "missed_indicative",
-)
+ROLLUP_COUNTS = (*COUNT_COLUMNS, *STATUSES)
+ROLLUP_RATES = ("confirmed_rate", "indicative_rate", "reporting_rate")
 
 
 def _rank(field: str, words: tuple[str, ...]) -> Case:
@@ -96,13 +95,26 @@ def plan_list_select() -> sa.Select:
         plan.c.period_start,
         plan.c.period_end,
         *counts,
-        rollup.c.confirmed_rate,
-        rollup.c.indicative_rate,
+        *(rollup.c[name] for name in ROLLUP_RATES),
     ).select_from(plan.outerjoin(rollup, rollup.c.id == plan.c.id))
 
 
 def unit_ranking_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
-    return unit_rollup_select(lead_only=lead_only, plan_id=plan_id)
+    """The units' rollups and, when some target has no (lead) unit, the
+    unassigned row (id NULL), so the rows add up to the plan (DESIGN.md 6).
+    A select over the union, so the table sorts and pages it as one."""
+    rows = sa.union_all(
+        unit_rollup_select(lead_only=lead_only, plan_id=plan_id),
+        unassigned_rollup_select(lead_only=lead_only, plan_id=plan_id),
+    ).subquery("ranking")
+    return sa.select(*rows.c)
+
+
+def ranking_tiebreak(select: sa.Select) -> list[sa.ColumnElement]:
+    """Ties in the ranking's sort end on the name, then the id (the
+    unassigned row, id NULL, last), so pages never overlap."""
+    columns = select.selected_columns
+    return [columns["name"], columns["id"].is_(None), columns["id"]]
 
 
 def rollup_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -119,14 +131,13 @@ def rollup_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def ranking_target_ids(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
-    """The targets behind the unit ranking (for its CSV export)."""
-    query = sa.select(assignment.c.target_id).distinct()
-    if lead_only:
-        query = query.where(assignment.c.role == "lead")
+    """The targets behind the unit ranking (for its CSV export): since the
+    unassigned row counts the rest, every target (of the plan), whatever the
+    scope; ``lead_only`` is accepted so the export reads the page's form."""
+    del lead_only  # the rows of either scope cover every target
+    query = sa.select(target.c.id.label("target_id"))
     if plan_id is not None:
-        query = query.join(target, target.c.id == assignment.c.target_id).where(
-            target.c.plan_id == plan_id
-        )
+        query = query.where(target.c.plan_id == plan_id)
     return query
 
 

@@ -76,14 +76,17 @@ def targets_using(name: str) -> list[int]:
 
 
 def refuse_if_in_use(name: str, *, action: str) -> None:
-    """Refuse (``ValidationError``) to rename or delete a unit figures use."""
-    target_ids = targets_using(name)
-    if target_ids:
-        raise ValidationError(
-            _("计量单位“%(name)s”正被 %(count)d 个目标（或其完成情况）使用，不能%(action)s。")
-            % {"name": name, "count": len(target_ids), "action": action},
-            code="unit_in_use",
-        )
+    """Refuse (``ValidationError``) to ``rename`` or ``delete`` a unit that
+    stored figures are written in."""
+    count = len(targets_using(name))
+    if not count:
+        return
+    values = {"name": name, "count": count}
+    if action == "rename":
+        message = _("计量单位“%(name)s”正被 %(count)d 个目标（或其完成情况）使用，不能改名。")
+    else:
+        message = _("计量单位“%(name)s”正被 %(count)d 个目标（或其完成情况）使用，不能删除。")
+    raise ValidationError(message % values, code="unit_in_use")
 
 
 @transaction.atomic
@@ -104,7 +107,7 @@ def unit_of_measure_save(
         if stored is not None:
             before = snapshot(stored)
             if stored.name != instance.name:
-                refuse_if_in_use(stored.name, action=_("改名"))
+                refuse_if_in_use(stored.name, action="rename")
     instance.full_clean()
     changes = diff(before, snapshot(instance))
     if before and not changes:
@@ -128,7 +131,7 @@ def unit_of_measure_save(
 def unit_of_measure_delete(*, instance: UnitOfMeasure, actor: Any, via: str = "") -> None:
     """Remove a planner's unit that no figure is written in, audited."""
     _refuse_builtin(instance)
-    refuse_if_in_use(instance.name, action=_("删除"))
+    refuse_if_in_use(instance.name, action="delete")
     audit_record(
         actor=actor,
         action="delete",

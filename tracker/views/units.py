@@ -53,8 +53,9 @@ class RankingForm(forms.Form):
 
 
 class UnitRankingView(ReportAccessMixin, SingleTableMixin, TemplateView):
-    """Units by attainment rate; the rollup is a Core select counted, sorted
-    and paged by the database (``SelectData``)."""
+    """Units furthest behind first, with the unassigned row so they add up
+    to the plan; the rollup is a Core select counted, sorted and paged by
+    the database (``SelectData``)."""
 
     template_name = "tracker/unit_ranking.html"
     extra_context = {"nav": "units"}
@@ -67,10 +68,9 @@ class UnitRankingView(ReportAccessMixin, SingleTableMixin, TemplateView):
 
     def get_table_data(self) -> SelectData:
         lead_only, plan_id = self.get_form().choice()
+        select = selectors.unit_ranking_select(lead_only=lead_only, plan_id=plan_id)
         return SelectData(
-            selectors.unit_ranking_select(lead_only=lead_only, plan_id=plan_id),
-            tiebreak=[unit_table.c.id],
-            row_factory=selectors.rollup_row,
+            select, tiebreak=selectors.ranking_tiebreak(select), row_factory=selectors.rollup_row
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
