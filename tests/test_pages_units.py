@@ -165,3 +165,18 @@ def test_unit_page_query_count_does_not_grow_with_rows(client, manager, report):
 
 def test_unknown_unit_is_404(client, manager):
     assert client.get(reverse("tracker:unit-detail", args=[999999])).status_code == 404
+
+
+def test_targets_without_a_unit_get_their_own_row(client, manager, report, make):
+    make.target(report.plan, code="T-ORPHAN")  # no unit, overdue
+    response = _ranking(client)
+    rows = _rows(response)
+    (orphan,) = [row for row in rows if row["id"] is None]
+    assert (orphan["targets"], orphan["overdue"], orphan["due"], orphan["reported"]) == (1, 1, 1, 0)
+    assert sum(row["targets"] for row in rows) == 5  # every target of the plan, once
+    page = response.content.decode()
+    row_html = page[page.index('<tr class="unassigned') :]
+    row_html = row_html[: row_html.index("</tr>")]
+    assert "未分配责任单位" in row_html
+    assert 'class="status-bar"' in row_html  # drawn like every other row
+    assert "unit-detail" not in row_html and "/units/" not in row_html  # nothing to link to

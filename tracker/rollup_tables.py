@@ -49,7 +49,8 @@ class RollupTable(tables.Table):
     overdue = _count_column("overdue")
     no_data = _count_column("no_data")
     incomparable = _count_column("incomparable")
-    bar = tables.Column(verbose_name=_("状态分布"), accessor="id", orderable=False)
+    # empty_values=(): drawn for the unassigned row too (its id is NULL).
+    bar = tables.Column(verbose_name=_("状态分布"), accessor="id", orderable=False, empty_values=())
     confirmed_rate = _rate_column(_("确认完成率"))
     indicative_rate = _rate_column(_("参考完成率"))
     reporting_rate = _rate_column(_("终期报告率"))
