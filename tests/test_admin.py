@@ -12,7 +12,7 @@ from tracker.models import AuditEvent, Outcome, Target
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["plan", "target", "unit", "document", "outcome", "auditevent"]
+MODELS = ["plan", "target", "unit", "document", "outcome", "auditevent", "unitofmeasure"]
 
 
 @pytest.fixture

@@ -64,11 +64,30 @@ class UnitOfMeasureForm(forms.ModelForm):
         return name
 
 
+class DimensionFilter(admin.SimpleListFilter):
+    """The dimensions that exist, by their label (质量（mass）)."""
+
+    title = _("量纲")
+    parameter_name = "dimension"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(code, _labelled(code)) for code, _label in _dimension_options()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        return queryset.filter(dimension=value) if value else queryset
+
+
+def _labelled(code: str) -> str:
+    label = dimension_label(code)
+    return code if label == code else f"{label}（{code}）"
+
+
 @admin.register(UnitOfMeasure)
 class UnitOfMeasureAdmin(admin.ModelAdmin):
     form = UnitOfMeasureForm
     list_display = ["name", "dimension_name", "factor_text", "base_unit", "builtin"]
-    list_filter = ["builtin", "dimension"]
+    list_filter = ["builtin", DimensionFilter]
     search_fields = ["name", "dimension"]
     ordering = ["dimension", "factor", "name"]
     show_full_result_count = False
@@ -82,10 +101,14 @@ class UnitOfMeasureAdmin(admin.ModelAdmin):
         )
         return super().get_queryset(request).annotate(base_name=Subquery(base.values("name")[:1]))
 
+    def get_fields(self, request: HttpRequest, obj: UnitOfMeasure | None = None) -> list[str]:
+        if obj is None:  # a new unit is the planner's, and nothing uses it yet
+            return ["name", "magnitudes", "dimension", "factor", "notes"]
+        return list(self.fields)
+
     @admin.display(description=_("量纲"), ordering="dimension")
     def dimension_name(self, obj: UnitOfMeasure) -> str:
-        label = dimension_label(obj.dimension)
-        return obj.dimension if label == obj.dimension else f"{label}（{obj.dimension}）"
+        return _labelled(obj.dimension)
 
     @admin.display(description=_("换算系数"), ordering="factor")
     def factor_text(self, obj: UnitOfMeasure) -> str:
