@@ -11,11 +11,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from tracker import (
-    admin_units,  # noqa: F401 (registers the unit registry's admin)
-    services,
-    validation,
-)
+from tracker import services, validation
 from tracker.admin_actions import (
     UnlockForm,
     apply_each,
@@ -23,6 +19,7 @@ from tracker.admin_actions import (
     assign_unit,
     unlock_page,
 )
+from tracker.admin_units import ReadUnitsOnceMixin  # also registers the unit registry's admin
 from tracker.models import (
     Assignment,
     AuditEvent,
@@ -39,7 +36,7 @@ admin.site.site_title = _("规划目标跟踪")
 admin.site.index_title = _("数据管理")
 
 
-class ServiceAdminMixin:
+class ServiceAdminMixin(ReadUnitsOnceMixin):
     """Route the admin's saves and deletes through the services."""
 
     show_full_result_count = False
@@ -284,7 +281,7 @@ class OutcomeAdminForm(forms.ModelForm):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(admin.ModelAdmin):
+class OutcomeAdmin(ReadUnitsOnceMixin, admin.ModelAdmin):
     form = OutcomeAdminForm
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER

@@ -19,8 +19,18 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from tracker import services
+from tracker.analytics.units import registry_scope
 from tracker.labels import dimension_label
 from tracker.models import UnitOfMeasure
+
+
+class ReadUnitsOnceMixin:
+    """A change form validates every inline row's unit: read the unit table
+    once per request, not once per row."""
+
+    def changeform_view(self, *args: Any, **kwargs: Any):
+        with registry_scope():
+            return super().changeform_view(*args, **kwargs)  # type: ignore[misc]
 
 
 class DatalistInput(forms.TextInput):
