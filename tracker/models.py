@@ -428,17 +428,4 @@ class Assessment(models.Model):
 
 # The unit registry's model lives in its own module (its own concern); it is
 # re-exported here so ``tracker.models`` names every model of the app.
-from tracker.units_of_measure import UnitOfMeasure  # noqa: E402
-
-__all__ = [
-    "Assessment",
-    "Assignment",
-    "AuditEvent",
-    "Document",
-    "Outcome",
-    "Plan",
-    "Target",
-    "Unit",
-    "UnitAlias",
-    "UnitOfMeasure",
-]
+from tracker.units_of_measure import UnitOfMeasure  # noqa: E402, F401
