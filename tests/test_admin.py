@@ -12,7 +12,7 @@ from tracker.models import AuditEvent, Outcome, Target
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["plan", "target", "unit", "document", "outcome", "auditevent"]
+MODELS = ["plan", "target", "unit", "document", "outcome", "auditevent", "unitofmeasure"]
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_supervisor_adds_an_outcome_as_a_draft(client, supervisor, make):
     ("overrides", "field", "message"),
     [
         ({"period_end": "2019-12-31"}, "period_end", "早于起始日期"),
-        ({"unit": "亿元"}, "unit", "无法换算"),
+        ({"unit": "英寸"}, "unit", "无法识别的计量单位"),
         ({"quote": "技改投资增长30%"}, "quote", "找不到"),
         ({"qualifier": "range"}, "value_high", "区间须填写上限"),
         ({"is_proxy": "on"}, "reported_indicator", "替代指标须填写报告指标"),
@@ -118,7 +118,7 @@ def test_outcome_form_explains_bad_input(client, supervisor, make, overrides, fi
         ({"period_start": "2020-12-31", "period_end": "2020-01-01"}, "period_end"),
         ({"tolerance": "-1"}, "tolerance"),
         ({"baseline_value": "22.8", "baseline_date": "2021-01-01"}, "baseline_date"),
-        ({"unit": "亿斤"}, "unit"),
+        ({"unit": "亿块"}, "unit"),
         # A planner must say which figures can speak for the target.
         ({"measure": ""}, "measure"),
         ({"measure": "stock"}, "measure"),

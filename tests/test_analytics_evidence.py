@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tracker.analytics.evidence import best_evidence_by_target, ids, ranked_evidence
+from tracker.analytics.units import load_registry
 from tracker.db import run_select
 from tracker.domain import (
     OutcomeFacts,
@@ -42,10 +43,18 @@ AS_OF = [None, date(2020, 10, 31), date(2021, 3, 1), date(2021, 12, 31), date(20
 FULL = [date(2020, 1, 1), date(2020, 12, 31)]
 DOCUMENT_DATES = [None, date(2021, 3, 1), date(2021, 3, 1), date(2022, 6, 1)]
 STATES = ["approved", "approved", "approved", "draft", "submitted", "returned"]
+# Against a % target: convertible (%, ％, 万%), another dimension, unknown.
+UNITS = ["%", "%", "％", "万%", "个百分点", "亿元", "英寸"]
 
 
-def spec(start, end, *, proxy=False, document=1, state="approved"):
-    return {"period": (start, end), "proxy": proxy, "document": document, "state": state}
+def spec(start, end, *, proxy=False, document=1, state="approved", unit="%"):
+    return {
+        "period": (start, end),
+        "proxy": proxy,
+        "document": document,
+        "state": state,
+        "unit": unit,
+    }
 
 
 JAN, JUL = date(2020, 1, 1), date(2020, 7, 1)
@@ -88,6 +97,12 @@ RULE_EXAMPLES = [
         [("level", [spec(JAN, OCT_END, document=3), spec(JAN, JUN_END, document=0)])],
         date(2021, 3, 1),
     ),
+    # A figure that cannot convert never outranks one that can, whatever its grade.
+    ([("level", [spec(JAN, DEC_END, unit="亿元"), spec(JAN, JUN_END)])], None),
+    (
+        [("level", [spec(JAN, DEC_END, unit="英寸"), spec(JAN, date(2021, 12, 31), unit="万%")])],
+        None,
+    ),
 ]
 
 outcome_specs = st.fixed_dictionaries(
@@ -98,6 +113,7 @@ outcome_specs = st.fixed_dictionaries(
         "proxy": st.booleans(),
         "document": st.integers(0, len(DOCUMENT_DATES) - 1),
         "state": st.sampled_from(STATES),
+        "unit": st.sampled_from(UNITS),
     }
 )
 target_specs = st.tuples(st.sampled_from(MEASURES), st.lists(outcome_specs, min_size=1, max_size=7))
@@ -157,7 +173,7 @@ def build(specs, documents) -> dict[Target, list[Outcome]]:
                 target=target,
                 document=documents[spec["document"]],
                 value=D(n),
-                unit="%",
+                unit=spec.get("unit", "%"),
                 period_start=spec["period"][0],
                 period_end=spec["period"][1],
                 quote="增长",
@@ -183,11 +199,14 @@ def build(specs, documents) -> dict[Target, list[Outcome]]:
 @example(specs=RULE_EXAMPLES[5][0], as_of=RULE_EXAMPLES[5][1])
 @example(specs=RULE_EXAMPLES[6][0], as_of=RULE_EXAMPLES[6][1])
 @example(specs=RULE_EXAMPLES[7][0], as_of=RULE_EXAMPLES[7][1])
+@example(specs=RULE_EXAMPLES[8][0], as_of=RULE_EXAMPLES[8][1])
+@example(specs=RULE_EXAMPLES[9][0], as_of=RULE_EXAMPLES[9][1])
 def test_sql_best_evidence_equals_the_domain(documents, specs, as_of):
     # One savepoint per example, rolled back: examples never see each other.
     with transaction.atomic():
         built = build(specs, documents)
         chosen = best_evidence_by_target(ids(target.pk for target in built), as_of=as_of)
+        units = load_registry()  # the table's registry, as the pages use it
         for target, outcomes in built.items():
             facts = facts_of(target)
             approved = [outcome_facts_of(o) for o in outcomes if o.state == "approved"]
@@ -197,7 +216,7 @@ def test_sql_best_evidence_equals_the_domain(documents, specs, as_of):
                 ("baseline", baseline_candidate),
                 ("context", context_candidate),
             ):
-                expected = pick(facts, approved, as_of=as_of)
+                expected = pick(facts, approved, as_of=as_of, units=units)
                 got = getattr(found, slot) if found else None
                 assert (got.id if got else None) == (expected.id if expected else None), slot
         transaction.set_rollback(True)
@@ -230,6 +249,23 @@ def test_sql_grade_equals_the_domain(documents, specs):
         }
         assert grades == expected
         transaction.set_rollback(True)
+
+
+def test_a_planners_unit_counts_in_sql_as_in_the_domain(documents):
+    # A unit added to the table (here, a percent-like one) converts in the
+    # window at once: the SQL reads the same registry the rules are given.
+    from tracker.models import UnitOfMeasure
+
+    final_in_boxes = spec(JAN, DEC_END, unit="万标准点")
+    interim = spec(JAN, JUN_END)
+    built = build([("level", [final_in_boxes, interim])], documents)
+    (target, outcomes) = next(iter(built.items()))
+    assert best_evidence_by_target(ids([target.pk]))[target.pk].best.id == outcomes[1].pk
+    UnitOfMeasure.objects.create(name="标准点", dimension="percent", factor=D("0.0001"))
+    assert best_evidence_by_target(ids([target.pk]))[target.pk].best.id == outcomes[0].pk
+    facts = facts_of(target)
+    approved = [outcome_facts_of(o) for o in outcomes]
+    assert best_evidence(facts, approved, units=load_registry()).id == outcomes[0].pk
 
 
 def test_unapproved_outcomes_never_reach_the_evidence(documents):

@@ -156,19 +156,22 @@ def test_summary_text_shows_labels_counts_and_rates(small_plan):
     lines = text.splitlines()
     assert lines[0] == "完成情况汇总（截至 2021-06-30）"
     header = next(line for line in lines if line.startswith("规划 "))
-    for word in ("已完成", "未完成", "逾期", "确认完成率", "参考完成率"):
+    for word in ("已完成", "未完成", "逾期", "确认完成率", "参考完成率", "终期报告率"):
         assert word in header
     plan_row = next(line for line in lines if line.startswith("zz-2020"))
     assert plan_row.split() == [
         "zz-2020", "4", "2", "1", "0", "0", "0", "1", "0", "0", "50.0%", "(1/2)", "66.7%", "(2/3)",
+        "50.0%", "(2/4)",
     ]  # fmt: skip
     assert "  zz-2020: 郑州市2020年制造业高质量发展实施方案" in lines
     fgw = lines.index(next(line for line in lines if line.startswith("市发展改革委")))
     assert lines[fgw].split()[1:] == [
         "牵头", "2", "1", "0", "0", "0", "0", "1", "0", "0", "-", "100.0%", "(1/1)",
+        "0.0%", "(0/2)",
     ]  # fmt: skip
     assert lines[fgw + 1].split() == [
         "全部", "3", "1", "1", "0", "0", "0", "1", "0", "0", "0.0%", "(0/1)", "50.0%", "(1/2)",
+        "33.3%", "(1/3)",
     ]  # fmt: skip
     # The raw words are there too, for whoever greps or scripts.
     assert "已完成 = met" in text and "逾期 = overdue" in text
@@ -212,9 +215,13 @@ def test_summary_follows_as_of(small_plan):
     }
 
 
-def test_summary_today_agrees_with_the_stored_rollups(small_plan):
+def test_summary_today_agrees_with_the_stored_rollups(small_plan, make):
     """Today, the computed summary and the SQL rollups over the stored
-    statuses (what the report pages show) give the same numbers."""
+    statuses (what the report pages show) give the same numbers, the
+    reporting rate and the unassigned row included."""
+    make.target(small_plan, code="A5")  # no unit: the unassigned row
+    make.target(small_plan, code="A6", units=(make.unit("只配合"), make.unit("另一配合")))
+    Assignment.objects.filter(target__code="A6").update(role="support")  # no lead
     summary = build_summary(as_of=today())
     stored_plans = {r.name: r for r in rollups.plan_rollups()}
     for line in summary.plans:
@@ -222,20 +229,30 @@ def test_summary_today_agrees_with_the_stored_rollups(small_plan):
         assert stored.counts == line.result.counts
         assert stored.confirmed_rate == line.result.confirmed_rate
         assert stored.indicative_rate == line.result.indicative_rate
+        assert (stored.reported, stored.due) == (
+            line.result.reporting.reported,
+            line.result.reporting.due,
+        )
     for lead_only in (True, False):
-        stored_units = {r.name: r for r in rollups.unit_rollups(lead_only=lead_only)}
+        stored_units = {r.key: r for r in rollups.unit_rollups(lead_only=lead_only)}
         for line in summary.units:
             result = line.result
             counts = result.lead_counts if lead_only else result.counts
             confirmed = result.lead_confirmed_rate if lead_only else result.confirmed_rate
             indicative = result.lead_indicative_rate if lead_only else result.indicative_rate
+            reporting = result.lead_reporting if lead_only else result.reporting
             if not sum(counts.values()):
-                assert line.name not in stored_units
+                assert line.key not in stored_units
                 continue
-            stored = stored_units[line.name]
+            stored = stored_units[line.key]
             assert stored.counts == counts
             assert (stored.confirmed_rate, stored.indicative_rate) == (confirmed, indicative)
-    assert [line.name for line in summary.units][:1] == ["市工信局"]  # best rate first
+            assert (stored.reported, stored.due) == (reporting.reported, reporting.due)
+    unassigned = next(line for line in summary.units if line.key is None)
+    assert (unassigned.result.lead_total, unassigned.result.total) == (2, 1)  # A5, A6 | A5
+    # Furthest behind (missed + overdue over all assignments) first.
+    behind = [line.result.behind for line in summary.units]
+    assert behind == sorted(behind, reverse=True)
 
 
 def test_summary_of_an_empty_database():

@@ -92,12 +92,9 @@ def world(make):
     make.outcome(t["off_track"], value=D("-4.5"), **Q1_2021)
     t["no_data"] = make.target(p2021, code="B03", units=(tjj,))
     t["incomparable"] = make.target(p2021, code="B04", units=(fgw,))
-    odd = make.outcome(t["incomparable"], value=D("3"), **Q1_2021)
-    # The services refuse an outcome whose unit cannot convert to the
-    # target's (Outcome.clean), so write the unit straight to the row: this
-    # is how a legacy or hand-loaded row would look, and the verdict must
-    # then be "incomparable", never met or missed.
-    Outcome.objects.filter(pk=odd.pk).update(unit="亿元")
+    # Accepted (with a warning) and stored: the verdict is "incomparable",
+    # never met or missed (DESIGN.md 3).
+    make.outcome(t["incomparable"], value=D("3"), unit="亿元", **Q1_2021)
     return {"units": (gxj, fgw, tjj), "plans": (p2020, p2021), "targets": t}
 
 
@@ -123,7 +120,7 @@ def test_every_status_end_to_end(world):
     assert rows["A04"]["indicative"] == "true"
     assert rows["A01"]["indicative"] == "false"
     assert rows["B04"]["reason_code"] == "incomparable_units"
-    assert rows["B04"]["reason"] == "亿元（yuan）无法换算为%（percent）"
+    assert rows["B04"]["reason"] == "亿元（人民币）无法换算为目标的单位%（百分比）"
     assert rows["B04"]["evidence_unit"] == "亿元"
     # Every row carries its reason code beside the reason in words.
     assert {code: row["reason_code"] for code, row in rows.items()} == {

@@ -106,7 +106,7 @@ def test_every_problem_by_row_and_column_and_nothing_written(tmp_path, stored):
         {**ROW, "period_start": "2020/1/1"},  # row 4
         {**ROW, "target_code": "NOPE"},  # row 5
         {**ROW, "document": "no-such-doc"},  # row 6
-        {**ROW, "unit": "个百分点"},  # row 7
+        {**ROW, "unit": "个点"},  # row 7
         {**ROW, "quote": "技改投资同比增长30%"},  # row 8
         {**ROW, "qualifier": "range"},  # row 9
         {**ROW, "plan": "no-plan"},  # row 10
@@ -120,7 +120,7 @@ def test_every_problem_by_row_and_column_and_nothing_written(tmp_path, stored):
         "o.csv 第4行 「p-csv:T1」 period_start: “2020/1/1”不是 YYYY-MM-DD 格式的日期",
         "o.csv 第5行 「p-csv:NOPE」 target_code: 规划“p-csv”中没有编号为“NOPE”的目标",
         "o.csv 第6行 「p-csv:T1」 document: 文件“no-such-doc”",
-        "o.csv 第7行 「p-csv:T1」 unit: 计量单位“个百分点”无法换算为目标的单位“%”",
+        "o.csv 第7行 「p-csv:T1」 unit: 无法识别的计量单位“个点”",
         "o.csv 第8行 「p-csv:T1」 quote: 引述在出处文件全文中找不到",
         "o.csv 第9行 「p-csv:T1」 value_high: 区间须填写上限",
         "o.csv 第10行 「no-plan:T1」 plan: 规划“no-plan”不存在",

@@ -498,7 +498,7 @@ measure = "flow"
 target = "A"
 value = "29"
 qualifier = "exact"
-unit = "个百分点"
+unit = "个点"
 period_start = "2023-01-01"
 period_end = "2023-12-31"
 document = "t-other-doc"
@@ -575,7 +575,7 @@ def test_every_problem_is_listed_with_its_place_and_nothing_is_written(folder, m
         "broken.toml [[targets]] #2 「B」 unit: 无法识别的计量单位“亿块”",
         "broken.toml [[targets]] #3 「B」 code: 编号在本规划中重复",
         # outcomes: unit conversion, target, plain numbers, quote, proxy
-        "broken.toml [[outcomes]] #1 「A」 unit: 计量单位“个百分点”无法换算为目标的单位“%”",
+        "broken.toml [[outcomes]] #1 「A」 unit: 无法识别的计量单位“个点”",
         "broken.toml [[outcomes]] #2 「Z」 target: 目标“Z”不在规划“t-broken”中",
         "broken.toml [[outcomes]] #2 「Z」 value: “1,500”不是纯数字",
         "broken.toml [[outcomes]] #2 「Z」 quote: 引述在出处文件全文中找不到",

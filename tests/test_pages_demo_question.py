@@ -150,3 +150,47 @@ def test_the_as_of_date_cannot_be_in_the_future(client, demo):
     assert response.status_code == 200
     assert "截至日期不能晚于今天。" in response.content.decode()
     assert response.context["as_of"] is None  # today's stored statuses
+
+
+def _ranking_rows(client, **params) -> list[dict]:
+    query = "&".join(f"{k}={v}" for k, v in {"per_page": 100, **params}.items())
+    return _rows(client.get(f"{reverse('tracker:unit-ranking')}?{query}"))
+
+
+def test_the_units_add_up_to_the_plans(client, demo):
+    """DESIGN.md 6: targets with no unit are counted under 未分配责任单位, so
+    over lead assignments the units' rows add up to each plan, status by
+    status; over all assignments every target is in at least one row."""
+    from tracker.vocabulary import STATUSES
+
+    plans = {row["id"]: row for row in _rows(client.get(reverse("tracker:plan-list")))}
+    assert sum(row["targets"] for row in plans.values()) == 42
+    for plan_id, plan in plans.items():
+        units = _ranking_rows(client, plan=plan_id)
+        for status in (*STATUSES, "targets", "reported", "due"):
+            assert sum(row[status] for row in units) == plan[status], (plan["title"], status)
+        every = _ranking_rows(client, plan=plan_id, scope="all")
+        assert sum(row["targets"] for row in every) >= plan["targets"]
+    everything = _ranking_rows(client)
+    unassigned = [row for row in everything if row["id"] is None]
+    assert len(unassigned) == 1
+    # Section 二 of the 2020 plan (13 targets) names no unit, nor does most of the rest.
+    assert unassigned[0]["targets"] == 25
+    assert sum(row["targets"] for row in everything) == 42
+    page = client.get(reverse("tracker:unit-ranking")).content.decode()
+    assert "未分配责任单位" in page
+
+
+def test_the_reporting_rate_shows_what_is_owed(client, demo):
+    # No final figure was ever reported for a 2020 target of the demo: the
+    # indicative rate reads 100% (5 levels met on later figures), the
+    # reporting rate says 0 of 30 are in.
+    report = client.get(reverse("tracker:plan-report", args=[demo.slug])).content.decode()
+    assert "终期报告率" in report
+    assert "100.0%（5/5）" in report  # indicative
+    assert "0.0%（0/30）" in report  # reporting
+    plans = client.get(reverse("tracker:plan-list")).content.decode()
+    assert "0.0%（0/30）" in plans
+    gxj = next(row for row in _ranking_rows(client) if row["name"] == "市工信局")
+    unit_page = client.get(reverse("tracker:unit-detail", args=[gxj["id"]])).content.decode()
+    assert "0.0%（0/16）" in unit_page and "0.0%（0/17）" in unit_page  # lead, all

@@ -3,6 +3,8 @@ unit's own page."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -57,11 +59,29 @@ def test_ranking_toggle_counts_every_assignment(client, manager, report):
     assert rows["市发展改革委"]["targets"] == 2
 
 
-def test_ranking_orders_by_rate_with_no_rate_last(client, manager, report):
-    names = [row["name"] for row in _rows(_ranking(client))]
-    assert names == ["市工信局", "市发展改革委", "市生态环境局"]
-    names = [row["name"] for row in _rows(_ranking(client, sort="confirmed_rate"))]
+def _sorted_headers(response) -> list[str]:
+    """The column headers the page marks as the sort (django-tables2 adds
+    ``asc``/``desc`` to their class)."""
+    page = response.content.decode()
+    thead = page[page.index("<thead") : page.index("</thead>")]
+    marked = re.findall(r'<th class="([^"]*\b(?:asc|desc)\b[^"]*)"[^>]*>(.*?)</th>', thead, re.S)
+    return [re.sub(r"<[^>]+>|\s+", "", text) for _classes, text in marked]
+
+
+def test_ranking_opens_with_the_units_furthest_behind(client, manager, report):
+    # 市发展改革委 missed one, 市生态环境局 has one overdue; 市工信局 met both.
+    response = _ranking(client)
+    names = [row["name"] for row in _rows(response)]
+    assert set(names[:2]) == {"市发展改革委", "市生态环境局"} and names[2] == "市工信局"
+    assert [row["behind"] for row in _rows(response)] == [1, 1, 0]
+    assert _sorted_headers(response) == ["未完成＋逾期"]  # exactly one sort column marked
+
+
+def test_other_sorts_mark_their_own_column_and_keep_no_rate_last(client, manager, report):
+    response = _ranking(client, sort="confirmed_rate")
+    names = [row["name"] for row in _rows(response)]
     assert names == ["市发展改革委", "市工信局", "市生态环境局"]  # no rate stays last
+    assert _sorted_headers(response) == ["确认完成率"]
 
 
 @pytest.mark.parametrize(
@@ -164,3 +184,18 @@ def test_unit_page_as_of_a_date_counts_what_was_known_then(client, report):
             today[scope].met_final,
             today[scope].missed_final,
         )
+
+
+def test_targets_without_a_unit_get_their_own_row(client, manager, report, make):
+    make.target(report.plan, code="T-ORPHAN")  # no unit, overdue
+    response = _ranking(client)
+    rows = _rows(response)
+    (orphan,) = [row for row in rows if row["id"] is None]
+    assert (orphan["targets"], orphan["overdue"], orphan["due"], orphan["reported"]) == (1, 1, 1, 0)
+    assert sum(row["targets"] for row in rows) == 5  # every target of the plan, once
+    page = response.content.decode()
+    row_html = page[page.index('<tr class="unassigned') :]
+    row_html = row_html[: row_html.index("</tr>")]
+    assert "未分配责任单位" in row_html
+    assert 'class="status-bar"' in row_html  # drawn like every other row
+    assert "unit-detail" not in row_html and "/units/" not in row_html  # nothing to link to

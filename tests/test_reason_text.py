@@ -111,8 +111,8 @@ def test_every_reason_code_renders(code):
         ),
         (
             "incomparable_units",
-            "个百分点（percentage_point）无法换算为%（percent）",
-            "个百分点 (percentage_point) cannot convert to % (percent)",
+            "个百分点（百分点）无法换算为目标的单位%（百分比）",
+            "个百分点 (percentage points) cannot convert to the target's unit % (percent)",
         ),
     ],
 )

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from tracker import services
+from tracker import services, validation
+from tracker.admin_actions import (
+    UnlockForm,
+    apply_each,
+    assign_permission,
+    assign_unit,
+    unlock_page,
+)
 from tracker.admin_documents import document_add_view
+from tracker.admin_units import ReadUnitsOnceMixin  # also registers the unit registry's admin
 from tracker.models import (
     Assignment,
     AuditEvent,
@@ -30,7 +37,7 @@ admin.site.site_title = _("规划目标跟踪")
 admin.site.index_title = _("数据管理")
 
 
-class ServiceAdminMixin:
+class ServiceAdminMixin(ReadUnitsOnceMixin):
     """Route the admin's saves and deletes through the services."""
 
     show_full_result_count = False
@@ -67,10 +74,16 @@ def _outcome_fields(obj: Outcome) -> dict:
 
 def _save_outcome(request, obj: Outcome) -> Outcome:
     if obj.pk is None:
-        return services.outcome_create(actor=request.user, via="admin", **_outcome_fields(obj))
-    return services.outcome_update(
-        outcome=obj, actor=request.user, via="admin", **_outcome_fields(obj)
-    )
+        saved = services.outcome_create(actor=request.user, via="admin", **_outcome_fields(obj))
+    else:
+        saved = services.outcome_update(
+            outcome=obj, actor=request.user, via="admin", **_outcome_fields(obj)
+        )
+    # Kept, never refused: such a figure yields "incomparable" (DESIGN.md 3).
+    warning = validation.incomparable_units_warning(saved.unit, saved.target.unit)
+    if warning:
+        messages.warning(request, f"{saved}: {warning}")
+    return saved
 
 
 class UnitAliasInline(admin.TabularInline):
@@ -219,14 +232,17 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
     def is_locked(self, obj):
         return obj.locked_at is not None
 
-    actions = ["lock_selected", "unlock_selected"]
+    actions = ["lock_selected", "unlock_selected", assign_unit]
 
     def has_lock_permission(self, request):
         return request.user.has_perm("tracker.lock_target")
 
+    def has_assign_permission(self, request):
+        return assign_permission(request)
+
     @admin.action(description=_("锁定所选目标的考核期"), permissions=["lock"])
     def lock_selected(self, request, queryset):
-        done = _apply_each(
+        done = apply_each(
             self,
             request,
             queryset,
@@ -241,7 +257,7 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
         form = UnlockForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             reason = form.cleaned_data["reason"]
-            done = _apply_each(
+            done = apply_each(
                 self,
                 request,
                 queryset,
@@ -252,34 +268,7 @@ class TargetAdmin(ServiceAdminMixin, admin.ModelAdmin):
             if done:
                 self.message_user(request, _("已解锁 %(count)d 个目标。") % {"count": done})
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("解锁目标"),
-            "opts": self.model._meta,
-            "targets": queryset,
-            "form": form,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/tracker/target/unlock.html", context)
-
-
-class UnlockForm(forms.Form):
-    reason = forms.CharField(
-        label=_("解锁理由"), widget=forms.Textarea(attrs={"rows": 3}), strip=True
-    )
-
-
-def _apply_each(model_admin, request, queryset, service) -> int:
-    """Run a service on each selected row; report each refusal by name."""
-    done = 0
-    for obj in queryset:
-        try:
-            service(obj)
-            done += 1
-        except (ValidationError, PermissionDenied) as error:
-            message = "; ".join(getattr(error, "messages", [str(error)]))
-            model_admin.message_user(request, f"{obj}: {message}", messages.ERROR)
-    return done
+        return unlock_page(self, request, queryset, form)
 
 
 class OutcomeAdminForm(forms.ModelForm):
@@ -298,7 +287,7 @@ class OutcomeAdminForm(forms.ModelForm):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(admin.ModelAdmin):
+class OutcomeAdmin(ReadUnitsOnceMixin, admin.ModelAdmin):
     form = OutcomeAdminForm
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
@@ -375,7 +364,7 @@ class OutcomeAdmin(admin.ModelAdmin):
             services.outcome_delete(outcome=obj, actor=request.user, via="admin")
 
     def _apply(self, request, queryset, service, done_message):
-        done = _apply_each(
+        done = apply_each(
             self,
             request,
             queryset,

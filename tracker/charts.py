@@ -21,9 +21,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from tracker.domain import (
+    SEED_REGISTRY,
     IncomparableUnits,
+    UnitRegistry,
     UnknownUnit,
-    convert,
     elapsed_fraction,
     format_decimal,
     grade,
@@ -50,15 +51,17 @@ class Point:
     text: str
 
 
-def _points(target: Target, outcomes: Iterable[Outcome]) -> tuple[list[Point], int]:
+def _points(
+    target: Target, outcomes: Iterable[Outcome], units: UnitRegistry
+) -> tuple[list[Point], int]:
     points, skipped = [], 0
     for outcome in outcomes:
         try:
-            low = convert(outcome.value, outcome.unit, target.unit)
+            low = units.convert(outcome.value, outcome.unit, target.unit)
             high = (
                 None
                 if outcome.value_high is None
-                else convert(outcome.value_high, outcome.unit, target.unit)
+                else units.convert(outcome.value_high, outcome.unit, target.unit)
             )
         except (UnknownUnit, IncomparableUnits):
             skipped += 1
@@ -258,11 +261,16 @@ def _description(target: Target, points: list[Point], skipped: int) -> str:
 
 
 def target_chart(
-    target: Target, outcomes: Iterable[Outcome], *, chart_id: str = "chart"
+    target: Target,
+    outcomes: Iterable[Outcome],
+    *,
+    chart_id: str = "chart",
+    units: UnitRegistry = SEED_REGISTRY,
 ) -> SafeString:
     """An SVG of the approved values over time, in the target's unit, over the
-    shaded satisfying band, with the period end marked."""
-    points, skipped = _points(target, outcomes)
+    shaded satisfying band, with the period end marked. ``units`` is the
+    registry the values are converted with (the page passes the table's)."""
+    points, skipped = _points(target, outcomes, units)
     baseline = None
     if target.baseline_value is not None and target.baseline_date is not None:
         baseline = (target.baseline_date, target.baseline_value)

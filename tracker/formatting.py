@@ -17,15 +17,18 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from tracker.domain import describe_target, format_decimal
-from tracker.labels import label
+from tracker.domain import IncomparableUnits, describe_target, format_decimal
+from tracker.labels import dimension_label, label
 
 __all__ = [
     "figure_text",
+    "incomparable_units_text",
+    "units_text",
     "format_number",
     "percent_text",
     "period_text",
     "rate_text",
+    "share_text",
     "ratio_text",
     "status_badge",
     "status_text",
@@ -37,6 +40,27 @@ EMPTY = "—"
 def figure_text(comparator: str, value: Decimal, value_high: Decimal | None, unit: str) -> str:
     """``≥ 20%`` for a target, ``29%`` or ``> 2500亿元`` for an outcome."""
     return describe_target(comparator, value, value_high, unit)
+
+
+def incomparable_units_text(problem: IncomparableUnits) -> str:
+    """``亿元（人民币）无法换算为目标的单位%（百分比）``: why a figure yields
+    ``incomparable`` (DESIGN.md 3), with the dimensions in the reader's language."""
+    return units_text(
+        problem.from_unit, problem.from_dimension, problem.to_unit, problem.to_dimension
+    )
+
+
+def units_text(from_unit: str, from_dimension: str, to_unit: str, to_dimension: str) -> str:
+    """The one wording of "this unit cannot convert to the target's" (the
+    ``incomparable_units`` reason renders through it too)."""
+    return _(
+        "%(unit)s（%(dimension)s）无法换算为目标的单位%(target_unit)s（%(target_dimension)s）"
+    ) % {
+        "unit": from_unit,
+        "dimension": dimension_label(from_dimension),
+        "target_unit": to_unit,
+        "target_dimension": dimension_label(to_dimension),
+    }
 
 
 def _whole_months(start: date, end: date) -> bool:
@@ -91,6 +115,19 @@ def rate_text(met: int, missed: int) -> str:
         "rate": percent_text(Decimal(met) / Decimal(met + missed)),
         "met": met,
         "total": met + missed,
+    }
+
+
+def share_text(numerator: int, denominator: int) -> str:
+    """``33.3%（4/12）``: a share with the counts it rests on (the reporting
+    rate: final figures / targets whose period is over); ``—`` when the
+    denominator is empty."""
+    if denominator == 0:
+        return EMPTY
+    return _("%(rate)s（%(met)s/%(total)s）") % {
+        "rate": percent_text(Decimal(numerator) / Decimal(denominator)),
+        "met": numerator,
+        "total": denominator,
     }
 
 

@@ -58,6 +58,29 @@ LABELS = {
 }
 
 
+# Dimensions of the seed units (tracker.domain.units); a planner's own
+# dimension shows as its name.
+DIMENSION_LABELS = {
+    "yuan": _("人民币"),
+    "usd": _("美元"),
+    "mass": _("质量"),
+    "area": _("面积"),
+    "energy": _("能源（标准煤）"),
+    "power": _("功率"),
+    "electricity": _("电量"),
+    "count": _("计数"),
+    "percent": _("百分比"),
+    "percentage_point": _("百分点"),
+    "volume": _("体积"),
+    "length": _("长度"),
+    "bandwidth": _("带宽"),
+}
+
+
+def dimension_label(dimension: str) -> str:
+    return str(DIMENSION_LABELS.get(dimension, dimension))
+
+
 def choices(words: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(word, LABELS[word]) for word in words]
 

@@ -350,13 +350,15 @@ class Outcome(models.Model):
 
     def clean(self) -> None:
         """Rules a reviewer would otherwise catch by hand: a period that runs
-        forwards, a unit that converts to the target's, a quote that really is
-        in the cited document (its offsets are derived, never typed)."""
+        forwards, a known unit, a quote that really is in the cited document
+        (its offsets are derived, never typed)."""
         validation.check_period(self.period_start, self.period_end)
         validation.check_range(self.qualifier, self.value, self.value_high, field="value_high")
         validation.check_proxy_indicator(self.is_proxy, self.reported_indicator)
-        if self.target_id and self.unit:
-            validation.check_units_convert(self.unit, self.target.unit)
+        if self.unit:
+            # Known, or refused; a known unit that cannot convert to the
+            # target's is kept and warned about (validation.incomparable_units_warning).
+            validation.check_unit_known(self.unit)
         if self.document_id and self.quote:
             self.quote_start, self.quote_end = validation.locate_quote(
                 self.quote, self.document.text
@@ -427,3 +429,8 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_id}: {self.status}"
+
+
+# The unit registry's model lives in its own module (its own concern); it is
+# re-exported here so ``tracker.models`` names every model of the app.
+from tracker.units_of_measure import UnitOfMeasure  # noqa: E402, F401

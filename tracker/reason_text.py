@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tracker.domain import format_decimal
-from tracker.formatting import period_text
+from tracker.formatting import period_text, units_text
 from tracker.labels import label
 
 __all__ = ["render_reason"]
@@ -47,12 +47,12 @@ def _period(params: Params, start: str, end: str) -> str:
 
 
 def _units(params: Params) -> str:
-    return _("%(from)s（%(from_dim)s）无法换算为%(to)s（%(to_dim)s）") % {
-        "from": params["from_unit"],
-        "from_dim": params["from_dimension"],
-        "to": params["to_unit"],
-        "to_dim": params["to_dimension"],
-    }
+    return units_text(
+        str(params["from_unit"]),
+        str(params["from_dimension"]),
+        str(params["to_unit"]),
+        str(params["to_dimension"]),
+    )
 
 
 def _unknown(params: Params) -> str:

@@ -5,7 +5,7 @@ Created (and brought up to date) by ``manage.py migrate`` through a
 
 | role | job (DESIGN.md section 1) |
 | --- | --- |
-| planner | enters plans, targets, units, documents; locks periods |
+| planner | enters plans, targets, units, documents, units of measure; locks periods |
 | supervisor | logs outcomes and their documents; reviews other people's outcomes |
 | manager | reads the attainment reports |
 | auditor | reads everything, the audit trail included, and exports CSV |
@@ -46,7 +46,15 @@ _READ_REPORTS = (
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     PLANNER: tuple(
         f"{action}_{model}"
-        for model in ("plan", "target", "assignment", "unit", "unitalias", "document")
+        for model in (
+            "plan",
+            "target",
+            "assignment",
+            "unit",
+            "unitalias",
+            "document",
+            "unitofmeasure",
+        )
         for action in _ALL
     )
     + ("view_outcome", "lock_target"),

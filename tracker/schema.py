@@ -58,6 +58,10 @@ NAME = 200
 CODE = 50
 WORD = 20
 UNIT_TEXT = 20
+# A unit's own name leaves room for 万亿 in a figure's unit text (UNIT_TEXT).
+UNIT_NAME = UNIT_TEXT - 2
+# 1 unit = factor x the dimension's base unit: 0.0005 (斤 in 吨) to 10^6 and beyond.
+Factor = sa.Numeric(30, 12)
 
 
 def _in(column: str, words: tuple[str, ...]) -> str:
@@ -118,6 +122,30 @@ unit_alias = sa.Table(
     sa.Column("alias", sa.String(NAME), nullable=False),
     sa.UniqueConstraint("alias"),
     comment="Another name for a unit (市发改委 = 市发展改革委).",
+)
+
+unit_of_measure = sa.Table(
+    "tracker_unit_of_measure",
+    metadata,
+    _pk(),
+    sa.Column("name", sa.String(UNIT_NAME), nullable=False),
+    sa.Column("dimension", sa.String(CODE), nullable=False),
+    sa.Column("factor", Factor, nullable=False),
+    _flag("builtin"),
+    _text("notes"),
+    _created_at(),
+    _updated_at(),
+    sa.UniqueConstraint("name"),
+    sa.CheckConstraint("factor > 0", name="factor_sign"),
+    # 万/亿/万亿 are magnitudes added to every name, so a name never starts
+    # with one: each unit text then has exactly one reading (the analytics
+    # join on name, '万' || name, '亿' || name and '万亿' || name).
+    sa.CheckConstraint("name NOT LIKE '万%' AND name NOT LIKE '亿%'", name="no_magnitude"),
+    comment=(
+        "A unit of measure (计量单位) the tracker knows: its dimension and its factor to the "
+        "dimension's base unit. Built-in rows mirror the code's seed (manage.py migrate keeps "
+        "them); planners add their own."
+    ),
 )
 
 document = sa.Table(

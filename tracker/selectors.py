@@ -20,12 +20,18 @@ from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery
 
 from tracker.analytics.assessments import compute
 from tracker.analytics.evidence import ids
-from tracker.analytics.rollups import Rollup, plan_rollup_select, unit_rollup_select
+from tracker.analytics.rollups import (
+    COUNT_COLUMNS,
+    Rollup,
+    plan_rollup_select,
+    unassigned_rollup_select,
+    unit_rollup_select,
+)
 from tracker.db import to_date
 from tracker.domain import Assessment as DomainAssessment
 from tracker.domain import RollupResult, rollup
 from tracker.models import Assignment, Document, Outcome, Target
-from tracker.schema import assignment, plan, target
+from tracker.schema import plan, target
 from tracker.vocabulary import EVIDENCE_GRADES, STATUSES
 
 User = AbstractBaseUser | AnonymousUser
@@ -33,14 +39,8 @@ User = AbstractBaseUser | AnonymousUser
 # Outcomes still in review: shown to the people who enter or review them,
 # never counted (DESIGN.md 6a).
 PENDING_STATES = ("draft", "submitted", "returned")
-ROLLUP_COUNTS = (
-    "targets",
-    *STATUSES,
-    "met_final",
-    "missed_final",
-    "met_indicative",
-    "missed_indicative",
-)
+ROLLUP_COUNTS = (*COUNT_COLUMNS, *STATUSES)
+ROLLUP_RATES = ("confirmed_rate", "indicative_rate", "reporting_rate")
 
 
 def _rank(field: str, words: tuple[str, ...]) -> Case:
@@ -192,6 +192,7 @@ def _as_rollup(result: RollupResult, *, lead: bool, name: str = "") -> Rollup:
     counts = result.lead_counts if lead else result.counts
     confirmed = result.lead_confirmed if lead else result.confirmed
     indicative = result.lead_indicative if lead else result.indicative
+    reporting = result.lead_reporting if lead else result.reporting
     return Rollup(
         key=0,
         name=name,
@@ -201,6 +202,8 @@ def _as_rollup(result: RollupResult, *, lead: bool, name: str = "") -> Rollup:
         missed_final=confirmed.missed,
         met_indicative=indicative.met,
         missed_indicative=indicative.missed,
+        reported=reporting.reported if reporting else 0,
+        due=reporting.due if reporting else 0,
     )
 
 
@@ -211,7 +214,11 @@ def rollup_as_of(
     rollup rule: ``all`` (each target once, or each of a unit's assignments
     when ``roles`` gives its role per target) and ``lead``."""
     pairs = [
-        (found.result, roles.get(pk, "lead") if roles is not None else "lead")
+        (
+            found.result,
+            roles.get(pk, "lead") if roles is not None else "lead",
+            found.result.period_over,
+        )
         for pk, found in assessments.items()
     ]
     result = rollup(pairs)
@@ -235,13 +242,26 @@ def plan_list_select() -> sa.Select:
         plan.c.period_start,
         plan.c.period_end,
         *counts,
-        rollup.c.confirmed_rate,
-        rollup.c.indicative_rate,
+        *(rollup.c[name] for name in ROLLUP_RATES),
     ).select_from(plan.outerjoin(rollup, rollup.c.id == plan.c.id))
 
 
 def unit_ranking_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
-    return unit_rollup_select(lead_only=lead_only, plan_id=plan_id)
+    """The units' rollups and, when some target has no (lead) unit, the
+    unassigned row (id NULL), so the rows add up to the plan (DESIGN.md 6).
+    A select over the union, so the table sorts and pages it as one."""
+    rows = sa.union_all(
+        unit_rollup_select(lead_only=lead_only, plan_id=plan_id),
+        unassigned_rollup_select(lead_only=lead_only, plan_id=plan_id),
+    ).subquery("ranking")
+    return sa.select(*rows.c)
+
+
+def ranking_tiebreak(select: sa.Select) -> list[sa.ColumnElement]:
+    """Ties in the ranking's sort end on the name, then the id (the
+    unassigned row, id NULL, last), so pages never overlap."""
+    columns = select.selected_columns
+    return [columns["name"], columns["id"].is_(None), columns["id"]]
 
 
 def rollup_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -258,14 +278,13 @@ def rollup_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def ranking_target_ids(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
-    """The targets behind the unit ranking (for its CSV export)."""
-    query = sa.select(assignment.c.target_id).distinct()
-    if lead_only:
-        query = query.where(assignment.c.role == "lead")
+    """The targets behind the unit ranking (for its CSV export): since the
+    unassigned row counts the rest, every target (of the plan), whatever the
+    scope; ``lead_only`` is accepted so the export reads the page's form."""
+    del lead_only  # the rows of either scope cover every target
+    query = sa.select(target.c.id.label("target_id"))
     if plan_id is not None:
-        query = query.join(target, target.c.id == assignment.c.target_id).where(
-            target.c.plan_id == plan_id
-        )
+        query = query.where(target.c.plan_id == plan_id)
     return query
 
 

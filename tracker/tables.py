@@ -1,7 +1,8 @@
 """The report tables (django-tables2): one class per presentation, variants by
 ``Meta`` inheritance (DESIGN.md 9). Every sortable column names the database
 expression it sorts by, so sorting happens in SQL, never in Python. The
-review queue's tables are in ``tracker.review_tables``."""
+review queue's tables are in ``tracker.review_tables``; the rollup tables
+(plans, units) in ``tracker.rollup_tables``."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from tracker.formatting import EMPTY, figure_text, period_text, rate_text, status_badge
-from tracker.labels import LABELS, label
+from tracker.formatting import EMPTY, figure_text, period_text, status_badge
+from tracker.labels import label
 from tracker.models import Assessment, Outcome, Target
-from tracker.status_bar import status_bar
-from tracker.vocabulary import STATUSES
+
+# The rollup tables have their own module; named here too, with the others.
 
 # -- pieces shared by the cells ---------------------------------------------------
 
@@ -213,86 +214,3 @@ class UnitTargetTable(TargetReportTable):
         return label(record.unit_role) if record.unit_role else EMPTY
 
 
-# -- rollups ----------------------------------------------------------------------
-
-
-def _count_column(status: str) -> tables.Column:
-    return tables.Column(
-        verbose_name=LABELS[status],
-        attrs={"td": {"class": "num"}, "th": {"class": f"num st-head st-{status}"}},
-    )
-
-
-class RollupTable(tables.Table):
-    """Counts per status, a stacked bar and the two rates, for rows of a
-    Core rollup (``tracker.sqldata.SelectData``)."""
-
-    targets = tables.Column(
-        verbose_name=_("目标数"), attrs={"td": {"class": "num"}, "th": {"class": "num"}}
-    )
-    met = _count_column("met")
-    missed = _count_column("missed")
-    indeterminate = _count_column("indeterminate")
-    on_track = _count_column("on_track")
-    off_track = _count_column("off_track")
-    overdue = _count_column("overdue")
-    no_data = _count_column("no_data")
-    incomparable = _count_column("incomparable")
-    bar = tables.Column(verbose_name=_("状态分布"), accessor="id", orderable=False)
-    # Sorted by the SQL rate column; the rate shown is exact, from the counts.
-    confirmed_rate = tables.Column(
-        verbose_name=_("确认完成率"), attrs={"td": {"class": "num rate"}, "th": {"class": "num"}}
-    )
-    indicative_rate = tables.Column(
-        verbose_name=_("参考完成率"), attrs={"td": {"class": "num rate"}, "th": {"class": "num"}}
-    )
-
-    class Meta:
-        attrs = {"class": "report rollup"}
-        per_page = 50
-        empty_text = _("暂无数据。")
-
-    def render_bar(self, record: dict[str, Any]) -> SafeString:
-        return status_bar({status: record[status] for status in STATUSES})
-
-    def render_confirmed_rate(self, record: dict[str, Any]) -> str:
-        return rate_text(record["met_final"], record["missed_final"])
-
-    def render_indicative_rate(self, record: dict[str, Any]) -> str:
-        return rate_text(record["met_indicative"], record["missed_indicative"])
-
-
-_ROLLUP_SEQUENCE = ("targets", "bar", *STATUSES, "confirmed_rate", "indicative_rate")
-
-
-class PlanListTable(RollupTable):
-    title = tables.Column(
-        verbose_name=_("规划"),
-        linkify=lambda record: reverse("tracker:plan-report", args=[record["slug"]]),
-        attrs={"td": {"class": "title"}},
-    )
-    jurisdiction = tables.Column(verbose_name=_("行政区域"))
-    period = tables.Column(
-        verbose_name=_("规划期"), accessor="id", order_by=("period_end", "period_start")
-    )
-
-    class Meta(RollupTable.Meta):
-        sequence = ("title", "jurisdiction", "period", *_ROLLUP_SEQUENCE)
-        order_by = ("-period", "title")
-
-    def render_period(self, record: dict[str, Any]) -> str:
-        return period_text(record["period_start"], record["period_end"])
-
-
-class UnitRankingTable(RollupTable):
-    name = tables.Column(verbose_name=_("责任单位"))
-
-    class Meta(RollupTable.Meta):
-        sequence = ("name", *_ROLLUP_SEQUENCE)
-        # Equal rates: the unit with more targets met first.
-        order_by = ("-confirmed_rate", "-indicative_rate", "-met", "name")
-
-    def render_name(self, record: dict[str, Any], value: str) -> SafeString:
-        return format_html(
-            '<a href="{}">{}</a>', reverse("tracker:unit-detail", args=[record["id"]]), value
-        )

@@ -12,7 +12,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from tracker.domain import UnknownUnit, can_convert, lookup_unit
+from tracker.analytics.units import unit_registry
+from tracker.domain import IncomparableUnits, UnitRegistry, UnknownUnit
+from tracker.formatting import incomparable_units_text
 
 
 def check_period(start: date | None, end: date | None, *, field: str = "period_end") -> None:
@@ -57,18 +59,19 @@ def check_baseline_pair(value: Decimal | None, when: date | None) -> None:
         )
 
 
-def check_units_convert(outcome_unit: str, target_unit: str) -> None:
-    ok, reason = can_convert(outcome_unit, target_unit)
-    if not ok:
-        raise ValidationError(
-            {
-                "unit": ValidationError(
-                    _("计量单位“%(unit)s”无法换算为目标的单位“%(target_unit)s”：%(reason)s")
-                    % {"unit": outcome_unit, "target_unit": target_unit, "reason": reason},
-                    code="unit_incomparable",
-                )
-            }
-        )
+def incomparable_units_warning(
+    outcome_unit: str, target_unit: str, *, units: UnitRegistry | None = None
+) -> str | None:
+    """The warning for a figure whose (known) unit cannot convert to its
+    target's: it is stored and shown, and yields ``incomparable`` until a
+    convertible figure exists (DESIGN.md 3). None when it converts; an
+    unknown unit is ``check_unit_known``'s error, not a warning."""
+    problem = (units or unit_registry()).problem(outcome_unit, target_unit)
+    if not isinstance(problem, IncomparableUnits):
+        return None
+    return _("%(why)s：已保存，但只能得出“不可比”，不计入完成与否。") % {
+        "why": incomparable_units_text(problem)
+    }
 
 
 def locate_quote(quote: str, text: str) -> tuple[int, int]:
@@ -88,14 +91,20 @@ def locate_quote(quote: str, text: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def check_unit_known(unit: str, *, field: str = "unit") -> None:
+def check_unit_known(unit: str, *, field: str = "unit", units: UnitRegistry | None = None) -> None:
+    """The unit (with any 万/亿/万亿) is in the registry; otherwise say how
+    to add it, since the units are data (DESIGN.md 3)."""
     try:
-        lookup_unit(unit)
+        (units or unit_registry()).lookup(unit)
     except UnknownUnit as error:
         raise ValidationError(
             {
                 field: ValidationError(
-                    _("无法识别的计量单位“%(unit)s”：%(error)s") % {"unit": unit, "error": error},
+                    _(
+                        "无法识别的计量单位“%(unit)s”：不在计量单位表中（规划人员可在"
+                        "管理后台“计量单位”中添加）"
+                    )
+                    % {"unit": error.unit.strip()},
                     code="unit_unknown",
                 )
             }

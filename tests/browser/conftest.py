@@ -16,6 +16,7 @@ from django.db import connection
 
 from tracker.roles import ensure_roles
 from tracker.schema import metadata
+from tracker.services.units import ensure_builtin_units
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -70,8 +71,12 @@ def _clean_tracker_tables() -> None:
 
 @pytest.fixture
 def e2e_db(transactional_db):
-    """A transactional database with roles and empty tracker tables."""
+    """A transactional database with roles, the built-in units of measure
+    and otherwise empty tracker tables (the units are restored afterwards,
+    as ``migrate`` made them, for the tests that follow)."""
     _clean_tracker_tables()
     ensure_roles()
+    ensure_builtin_units()
     yield
     _clean_tracker_tables()
+    ensure_builtin_units()

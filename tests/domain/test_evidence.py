@@ -130,6 +130,7 @@ def test_baseline_candidate_is_the_latest_earlier_figure():
 
 def test_ordering_is_published_for_sql():
     assert [column for column, _ in EVIDENCE_ORDERING] == [
+        "convertible",
         "grade",
         "is_proxy",
         "period_end",
@@ -141,12 +142,48 @@ def test_ordering_is_published_for_sql():
 def test_rank_key_matches_published_ordering():
     o = outcome(42, *JAN_OCT, proxy=True, doc=date(2020, 11, 20))
     assert evidence_rank_key(TARGET, o) == (
+        0,
         2,
         1,
         -date(2020, 10, 31).toordinal(),
         -date(2020, 11, 20).toordinal(),
         -42,
     )
+
+
+def unit_outcome(id, start, end, unit, *, doc=None):
+    return OutcomeFacts(
+        id=id, value=D(1), unit=unit, period_start=start, period_end=end, document_date=doc
+    )
+
+
+def test_a_figure_that_cannot_convert_never_outranks_one_that_can():
+    # A final figure in 亿元 says nothing about a % target: the later figure
+    # in % is the best evidence, whatever the grades.
+    final_in_money = unit_outcome(1, *FULL_2020, "亿元")
+    later_in_percent = unit_outcome(2, *YEAR_2023, "%")
+    assert best_evidence(TARGET, [final_in_money, later_in_percent]) is later_in_percent
+    # An unknown unit does not convert either.
+    unknown = unit_outcome(3, *FULL_2020, "英寸")
+    assert best_evidence(TARGET, [unknown, later_in_percent]) is later_in_percent
+
+
+def test_incomparable_figures_alone_are_still_the_best_evidence():
+    # Shown and judged "incomparable", never dropped.
+    only = unit_outcome(1, *FULL_2020, "个百分点")
+    assert best_evidence(TARGET, [only]) is only
+
+
+def test_the_registry_passed_decides_what_converts():
+    from tracker.domain.units import SEED_UNITS, UnitRegistry, UnitRow
+
+    # "标准箱" is unknown to the seed; a planner's registry makes it a
+    # percent-like unit (contrived, but it shows the registry is what decides).
+    custom = UnitRegistry.from_rows([*SEED_UNITS, UnitRow("标准箱", "percent", D(1))])
+    boxes = unit_outcome(1, *FULL_2020, "标准箱")
+    percent_later = unit_outcome(2, *YEAR_2023, "%")
+    assert best_evidence(TARGET, [boxes, percent_later]) is percent_later
+    assert best_evidence(TARGET, [boxes, percent_later], units=custom) is boxes
 
 
 def test_outcome_grade_uses_the_targets_measure():

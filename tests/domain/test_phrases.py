@@ -256,3 +256,23 @@ def test_find_figures_skips_contradictions_parse_figure_reports_them():
 def test_single_character_qualifiers_are_guarded(text, figure, qualifier):
     (match,) = find_figures(text)
     assert (match.text, match.figure.qualifier) == (figure, qualifier)
+
+
+def test_magnitudes_read_for_every_unit():
+    # DESIGN.md 3: 万亿 is a magnitude for any unit, not for money only.
+    phrase = parse_target_phrase("粮食产量1.3万亿斤以上")
+    assert (phrase.comparator, phrase.value, phrase.unit) == ("at_least", D("1.3"), "万亿斤")
+    assert parse_figure("13908亿斤", reading="outcome").unit == "亿斤"
+
+
+def test_a_planners_unit_is_read_with_the_registry_passed():
+    from tracker.domain.units import SEED_REGISTRY, SEED_UNITS, UnitRegistry, UnitRow
+
+    registry = UnitRegistry.from_rows([*SEED_UNITS, UnitRow("标准箱", "container", D(1))])
+    figure = parse_figure("3.5万标准箱", units=registry.known_units())
+    assert (figure.value, figure.unit) == (D("3.5"), "万标准箱")
+    sentence = "集装箱吞吐量达到3.5万标准箱"
+    (known,) = find_figures(sentence, units=registry.known_units())
+    assert (known.text, known.unit_known) == ("达到3.5万标准箱", True)
+    (unknown,) = find_figures(sentence, units=SEED_REGISTRY.known_units())
+    assert unknown.unit_known is False

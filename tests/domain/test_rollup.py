@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from tracker.domain.reasons import Reason
-from tracker.domain.rollup import Rate, RollupResult, rollup, rollup_by
+from tracker.domain.rollup import Rate, Reporting, RollupResult, rollup, rollup_by
 from tracker.domain.status import Assessment
 from tracker.vocabulary import STATUSES
 
@@ -79,3 +79,44 @@ def test_rollup_by_unit():
 
 def test_empty_result_defaults():
     assert RollupResult().confirmed_rate is None
+
+
+def test_reporting_rate_counts_final_figures_among_targets_whose_period_is_over():
+    result = rollup(
+        [
+            (a("met", "final"), "lead", True),
+            (a("missed", "final"), "support", True),
+            (a("met", "later"), "lead", True),  # indicative verdict, not reported
+            (a("overdue", "interim"), "lead", True),
+            (a("overdue", None), "support", True),
+            (a("incomparable", "final"), "lead", True),  # a final figure was reported
+            (a("on_track", "interim"), "lead", False),  # not due yet
+            (a("no_data", None), "support", False),
+        ]
+    )
+    assert result.reporting == Reporting(reported=3, due=6)
+    assert result.reporting.value == D("0.5")
+    assert (result.reporting.numerator, result.reporting.denominator) == (3, 6)
+    assert result.lead_reporting == Reporting(reported=2, due=4)
+
+
+def test_a_unit_with_many_overdue_targets_cannot_look_good():
+    # DESIGN.md 6: 100% confirmed on one target, yet nine of ten are owed.
+    rows = [(a("met", "final"), "lead", True)] + [(a("overdue", None), "lead", True)] * 9
+    result = rollup(rows)
+    assert result.confirmed_rate == D(1)
+    assert result.reporting.value == D("0.1")
+    assert (result.behind, result.lead_behind) == (9, 9)
+
+
+def test_reporting_is_none_when_no_period_is_over_or_it_is_not_known():
+    assert rollup([(a("on_track", "interim"), "lead", False)]).reporting.value is None
+    assert rollup([(a("met", "final"), "lead")]).reporting is None
+
+
+def test_rollup_by_passes_the_period_flag():
+    grouped = rollup_by(
+        [(1, a("met", "final"), "lead", True), (2, a("no_data", None), "lead", False)]
+    )
+    assert grouped[1].reporting == Reporting(1, 1)
+    assert grouped[2].reporting == Reporting(0, 0)

@@ -1,4 +1,5 @@
-"""Unit registry: lookup, exact conversion, and why units do not convert."""
+"""Unit registry: lookup with magnitudes, exact conversion, why units do not
+convert, and registries built from rows (the units a planner adds)."""
 
 from decimal import Decimal as D
 
@@ -8,13 +9,19 @@ from hypothesis import strategies as st
 
 from tracker.domain.units import (
     DIMENSIONS,
+    SEED_REGISTRY,
+    SEED_UNITS,
     IncomparableUnits,
+    UnitRegistry,
+    UnitRow,
     UnitSpec,
     UnknownUnit,
     can_convert,
+    conversion_problem,
     convert,
     known_units,
     lookup_unit,
+    starts_with_magnitude,
 )
 
 
@@ -25,15 +32,19 @@ from tracker.domain.units import (
         ("万元", "yuan", D(10) ** 4),
         ("亿元", "yuan", D(10) ** 8),
         ("万亿元", "yuan", D(10) ** 12),
-        ("吨", "tonne", D(1)),
-        ("万吨", "tonne", D(10) ** 4),
-        ("亿吨", "tonne", D(10) ** 8),
-        ("万吨/年", "tonne", D(10) ** 4),
-        ("千瓦", "kw", D(1)),
-        ("万千瓦", "kw", D(10) ** 4),
-        ("亿千瓦", "kw", D(10) ** 8),
-        ("千瓦时", "kwh", D(1)),
-        ("亿千瓦时", "kwh", D(10) ** 8),
+        ("万美元", "usd", D(10) ** 4),
+        ("吨", "mass", D(1)),
+        ("万吨", "mass", D(10) ** 4),
+        ("亿吨", "mass", D(10) ** 8),
+        ("万吨/年", "mass", D(10) ** 4),
+        ("斤", "mass", D("0.0005")),
+        ("万亿斤", "mass", D("0.0005") * D(10) ** 12),
+        ("公斤", "mass", D("0.001")),
+        ("千瓦", "power", D(1)),
+        ("万千瓦", "power", D(10) ** 4),
+        ("亿千瓦", "power", D(10) ** 8),
+        ("千瓦时", "electricity", D(1)),
+        ("亿千瓦时", "electricity", D(10) ** 8),
         ("%", "percent", D(1)),
         ("％", "percent", D(1)),
         ("个百分点", "percentage_point", D(1)),
@@ -45,12 +56,13 @@ from tracker.domain.units import (
         ("座", "count", D(1)),
         ("万锭", "count", D(10) ** 4),
         ("名", "count", D(1)),
-        ("平方米", "sqm", D(1)),
-        ("万平方米", "sqm", D(10) ** 4),
-        ("亩", "mu", D(1)),
-        ("万亩", "mu", D(10) ** 4),
+        ("亩", "area", D(1)),
+        ("万亩", "area", D(10) ** 4),
+        ("平方米", "area", D("0.0015")),
+        ("万平方米", "area", D("15")),
+        ("公顷", "area", D(15)),
         ("G", "bandwidth", D(1)),
-        ("万吨标准煤", "tce", D(10) ** 4),
+        ("万吨标准煤", "energy", D(10) ** 4),
     ],
 )
 def test_lookup_unit(unit, dimension, factor):
@@ -62,19 +74,53 @@ def test_lookup_unit_strips_spaces():
 
 
 def test_unknown_unit_says_which():
-    with pytest.raises(UnknownUnit, match="英寸"):
+    with pytest.raises(UnknownUnit, match="英寸") as caught:
         lookup_unit("英寸")
+    assert caught.value.unit == "英寸"
 
 
-def test_required_dimensions_exist():
-    required = {"yuan", "tonne", "kw", "kwh", "percent", "percentage_point", "count", "sqm", "mu"}
-    assert required <= set(DIMENSIONS)
+@pytest.mark.parametrize("text", ["亿万吨", "万万个", "万亿亿元", "万", "亿"])
+def test_magnitudes_do_not_stack(text):
+    with pytest.raises(UnknownUnit):
+        lookup_unit(text)
 
 
-def test_known_units_longest_first():
+def test_the_seed_covers_the_required_registry():
+    required = {
+        "元": "yuan",
+        "斤": "mass",
+        "公斤": "mass",
+        "吨": "mass",
+        "亩": "area",
+        "公顷": "area",
+        "平方米": "area",
+        "吨标准煤": "energy",
+        "千瓦": "power",
+        "个": "count",
+        "家": "count",
+        "项": "count",
+        "人": "count",
+        "户": "count",
+        "座": "count",
+        "台": "count",
+        "件": "count",
+        "%": "percent",
+        "个百分点": "percentage_point",
+        "美元": "usd",
+    }
+    assert {name: lookup_unit(name).dimension for name in required} == required
+    assert set(required.values()) <= set(DIMENSIONS)
+
+
+def test_no_seed_name_starts_with_a_magnitude():
+    assert not [row.name for row in SEED_UNITS if starts_with_magnitude(row.name)]
+
+
+def test_known_units_longest_first_with_magnitudes():
     units = known_units()
     assert units.index("个百分点") < units.index("个")
     assert units.index("万亿元") < units.index("亿元")
+    assert "万亿斤" in units and "亿斤" in units
 
 
 @pytest.mark.parametrize(
@@ -88,6 +134,14 @@ def test_known_units_longest_first():
         (D("1734"), "万元", "亿元", D("0.1734")),
         (D("1.15"), "万家", "个", D(11500)),
         (D("7"), "%", "%", D(7)),
+        # DESIGN.md 3: 1.3万亿斤 = 6.5 x 10^8 tonnes.
+        (D("1.3"), "万亿斤", "吨", D("6.5E8")),
+        (D("13908"), "亿斤", "万亿斤", D("1.3908")),
+        (D("2"), "公斤", "斤", D(4)),
+        # 3 亩 is exactly 2000 平方米; 1 公顷 is 15 亩.
+        (D("3"), "亩", "平方米", D(2000)),
+        (D("1"), "公顷", "亩", D(15)),
+        (D("1"), "万平方米", "公顷", D(1)),
     ],
 )
 def test_convert(value, source, target, expected):
@@ -104,8 +158,9 @@ def test_counts_of_different_nouns_convert():
     [
         ("亿元", "%", "亿元 (yuan) cannot convert to % (percent)"),
         ("%", "个百分点", "% (percent) cannot convert to 个百分点 (percentage_point)"),
-        ("亩", "平方米", "亩 (mu) cannot convert to 平方米 (sqm)"),
-        ("万吨", "万吨标准煤", "万吨 (tonne) cannot convert to 万吨标准煤 (tce)"),
+        ("万吨", "万吨标准煤", "万吨 (mass) cannot convert to 万吨标准煤 (energy)"),
+        ("亿美元", "亿元", "亿美元 (usd) cannot convert to 亿元 (yuan)"),
+        ("千瓦时", "吨标准煤", "千瓦时 (electricity) cannot convert to 吨标准煤 (energy)"),
     ],
 )
 def test_incomparable_units_carry_a_reason(a, b, reason):
@@ -115,11 +170,62 @@ def test_incomparable_units_carry_a_reason(a, b, reason):
     assert caught.value.reason == reason
 
 
+def test_incomparable_units_say_which_units_and_dimensions():
+    problem = conversion_problem("亿美元", " 亿元 ")
+    assert isinstance(problem, IncomparableUnits)
+    assert (problem.from_unit, problem.from_dimension) == ("亿美元", "usd")
+    assert (problem.to_unit, problem.to_dimension) == ("亿元", "yuan")
+    assert conversion_problem("亿元", "万元") is None
+
+
 def test_unknown_units_do_not_convert():
     ok, reason = can_convert("英寸", "个")
     assert not ok and "英寸" in reason
+    problem = conversion_problem("个", "英寸")
+    assert isinstance(problem, UnknownUnit) and problem.unit == "英寸"
     with pytest.raises(UnknownUnit):
         convert(D(1), "英寸", "个")
+
+
+# -- registries built from rows (what the database holds) ------------------------
+
+
+def test_a_planners_unit_works_with_magnitudes_once_in_the_registry():
+    rows = [
+        *SEED_UNITS,
+        UnitRow("标准箱", "container", D(1)),
+        UnitRow("千标准箱", "container", D(1000)),
+    ]
+    registry = UnitRegistry.from_rows(rows)
+    assert registry.lookup("万标准箱") == UnitSpec("container", D(10) ** 4)
+    assert convert(D("2.5"), "万标准箱", "千标准箱", units=registry) == D(25)
+    assert "亿标准箱" in registry.known_units()
+    with pytest.raises(UnknownUnit):
+        lookup_unit("标准箱")  # the seed does not know it
+
+
+def test_registry_refuses_rows_that_would_read_two_ways():
+    with pytest.raises(ValueError, match="magnitude"):
+        UnitRegistry.from_rows([UnitRow("万吨", "mass", D(10000))])
+    with pytest.raises(ValueError, match="twice"):
+        UnitRegistry((UnitRow("吨", "mass", D(1)), UnitRow("吨", "mass", D(1))))
+    with pytest.raises(ValueError, match="positive"):
+        UnitRegistry.from_rows([UnitRow("吨", "mass", D(0))])
+
+
+def test_equal_tables_give_equal_registries():
+    shuffled = UnitRegistry.from_rows(reversed(SEED_UNITS))
+    assert shuffled == SEED_REGISTRY
+    assert hash(shuffled) == hash(SEED_REGISTRY)
+
+
+def test_exactness_across_a_non_terminating_ratio():
+    # 1 亩 = 666.66… 平方米 is not a finite decimal; the 60-digit result is
+    # within 10^-55 of it, far closer than any stored figure (6 places) can be
+    # to it, so a verdict against a 平方米 target cannot flip.
+    value = convert(D(1), "亩", "平方米")
+    assert abs(value * 3 - 2000) < D("1E-55")
+    assert abs(convert(value, "平方米", "亩") - 1) < D("1E-55")
 
 
 @given(
@@ -128,4 +234,14 @@ def test_unknown_units_do_not_convert():
     st.sampled_from(["元", "万元", "亿元", "万亿元", "千元"]),
 )
 def test_conversion_round_trips_exactly(value, a, b):
+    assert convert(convert(value, a, b), b, a) == value
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**9, places=6, allow_nan=False),
+    st.sampled_from(["斤", "公斤", "吨", "万吨", "亿斤", "万亿斤"]),
+    st.sampled_from(["斤", "公斤", "吨", "万吨", "亿斤", "万亿斤"]),
+)
+def test_mass_conversion_round_trips_exactly(value, a, b):
+    # Every mass factor is an exact decimal: no rounding at all.
     assert convert(convert(value, a, b), b, a) == value

@@ -20,6 +20,7 @@ from django.utils import timezone
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tracker.analytics.evidence import Evidence, best_evidence_by_target, ids, targets, today
+from tracker.analytics.units import unit_registry
 from tracker.db import execute_many, run_select
 from tracker.domain import Assessment, assess
 from tracker.schema import assessment, target
@@ -29,9 +30,10 @@ def compute(
     *, as_of: date | None = None, target_filter: sa.ColumnElement | None = None
 ) -> dict[int, Assessment]:
     """Each selected target's status as of ``as_of`` (default: today in
-    Asia/Shanghai), from the figures known that day. Two queries whatever
+    Asia/Shanghai), from the figures known that day. Three queries whatever
     the number of targets."""
     as_of = as_of or today()
+    units = unit_registry()
     facts = targets(target_filter)
     evidence = best_evidence_by_target(target_filter, as_of=as_of)
     results = {}
@@ -43,6 +45,7 @@ def compute(
             as_of=as_of,
             baseline=found.baseline,
             context=found.context,
+            units=units,
         )
     return results
 

@@ -1,13 +1,14 @@
 """Best evidence per target, chosen in SQL with a window function.
 
 Mirrors ``tracker.domain.evidence.EVIDENCE_ORDERING`` exactly (a property test
-compares the two on random data): grade by the target's measure (final,
-later, interim), same indicator before proxy, latest period end, latest
-document date (unknown last), highest id. Baseline and context figures are
-ranked in their own partitions, so one query yields each target's best
-evidence, its baseline candidate and its most recent context figure. Only
-approved outcomes count (DESIGN.md 6a), and, as of a date, only those known
-that day (``tracker.domain.periods.known_on``).
+compares the two on random data): a unit that converts to the target's first
+(both units' dimensions from the unit registry table, ``analytics.units``),
+then grade by the target's measure (final, later, interim), same indicator
+before proxy, latest period end, latest document date (unknown last), highest
+id. Baseline and context figures are ranked in their own partitions, so one
+query yields each target's best evidence, its baseline candidate and its most
+recent context figure. Only approved outcomes count (DESIGN.md 6a), and, as
+of a date, only those known that day (``tracker.domain.periods.known_on``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from tracker.analytics.units import unit_dimensions
 from tracker.db import run_select, to_bool, to_date, to_decimal
 from tracker.domain import EVIDENCE_ORDER, OutcomeFacts, TargetFacts
 from tracker.schema import document, outcome, target
@@ -118,11 +120,18 @@ def ranked_evidence(
 ) -> sa.Subquery:
     """Approved outcomes of the selected targets (known on ``as_of`` when
     given), each with its grade, its slot and its rank within (target, slot)."""
+    outcome_dimension = unit_dimensions().alias("outcome_dimension")
+    target_dimension = unit_dimensions().alias("target_dimension")
+    # Unknown units (no row) never convert; NULL = NULL is not true.
+    convertible_rank = sa.case(
+        (outcome_dimension.c.dimension == target_dimension.c.dimension, 0), else_=1
+    )
     rank = (
         sa.func.row_number()
         .over(
             partition_by=(_o.target_id, SLOT_SQL),
             order_by=(
+                convertible_rank,
                 GRADE_RANK_SQL,
                 _o.is_proxy,
                 _o.period_end.desc(),
@@ -151,7 +160,12 @@ def ranked_evidence(
             SLOT_SQL.label("slot"),
             rank,
         )
-        .select_from(outcome.join(target, _o.target_id == _t.id).join(document))
+        .select_from(
+            outcome.join(target, _o.target_id == _t.id)
+            .join(document)
+            .outerjoin(outcome_dimension, outcome_dimension.c.text == sa.func.trim(_o.unit))
+            .outerjoin(target_dimension, target_dimension.c.text == sa.func.trim(_t.unit))
+        )
         .where(_o.state == "approved")
     )
     if target_filter is not None:

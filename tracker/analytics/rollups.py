@@ -1,10 +1,18 @@
 """Attainment rollups per unit and per plan, in SQLAlchemy Core (DESIGN.md 6).
 
-Counts of each status and the two attainment rates:
+Counts of each status and three rates, each kept as its numerator and
+denominator:
 - confirmed rate = met / (met + missed) over final evidence only;
-- indicative rate = the same over final and later evidence.
-Per unit, each is given over lead assignments only and over all assignments;
-per plan, every target counts once. The statements are built here and run on
+- indicative rate = the same over final and later evidence;
+- reporting rate = targets with a final figure / targets whose period is
+  over (DHIS2's completeness): the attainment rates count only the verdicts
+  there are, so a unit with many overdue targets must not look good.
+``behind`` = missed + overdue orders lists of units, furthest behind first.
+
+Per unit, each is given over lead assignments only and over all
+assignments; targets with no (lead) unit form the "unassigned" row
+(``unassigned_rollup_select``), so the units' rows add up to the plan. Per
+plan, every target counts once. The statements are built here and run on
 Django's connection, so the report pages sort and page them in the database
 and the command line prints the same numbers.
 
@@ -27,6 +35,18 @@ from tracker.vocabulary import STATUSES
 
 _s = assessment.c
 
+# Every count a rollup row carries, besides the per-status ones.
+COUNT_COLUMNS = (
+    "targets",
+    "met_final",
+    "missed_final",
+    "met_indicative",
+    "missed_indicative",
+    "reported",
+    "due",
+    "behind",
+)
+
 
 def _count(condition: sa.ColumnElement) -> sa.ColumnElement:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
@@ -41,10 +61,14 @@ def _measures() -> list[sa.ColumnElement]:
     """Status counts, the rate components and the rates, as labelled columns."""
     final = _s.grade == "final"
     counted = _s.grade.in_(("final", "later"))
+    # As of the stored status's date: overdue starts the day after the end.
+    over = target.c.period_end < _s.as_of
     met_final = _count(sa.and_(_s.status == "met", final))
     missed_final = _count(sa.and_(_s.status == "missed", final))
     met_counted = _count(sa.and_(_s.status == "met", counted))
     missed_counted = _count(sa.and_(_s.status == "missed", counted))
+    reported = _count(sa.and_(over, final))
+    due = _count(over)
     return [
         sa.func.count().label("targets"),
         *(_count(_s.status == status).label(status) for status in STATUSES),
@@ -52,8 +76,12 @@ def _measures() -> list[sa.ColumnElement]:
         missed_final.label("missed_final"),
         met_counted.label("met_indicative"),
         missed_counted.label("missed_indicative"),
+        reported.label("reported"),
+        due.label("due"),
+        _count(_s.status.in_(("missed", "overdue"))).label("behind"),
         _rate(met_final, met_final + missed_final).label("confirmed_rate"),
         _rate(met_counted, met_counted + missed_counted).label("indicative_rate"),
+        _rate(reported, due).label("reporting_rate"),
     ]
 
 
@@ -75,6 +103,31 @@ def unit_rollup_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Sel
     return query
 
 
+def unassigned_rollup_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
+    """The targets no unit answers for, as one row shaped like a unit's (id
+    NULL, name ''; pages say 未分配责任单位). Over lead assignments, a target
+    with support units but no lead is unassigned too, so the lead rows add up
+    to the plan. No row when every target has a unit."""
+    responsible = sa.select(assignment.c.id).where(assignment.c.target_id == target.c.id)
+    if lead_only:
+        responsible = responsible.where(assignment.c.role == "lead")
+    query = (
+        sa.select(
+            sa.cast(sa.null(), unit.c.id.type).label("id"),
+            sa.literal("", unit.c.name.type).label("name"),
+            *_measures(),
+        )
+        .select_from(target.join(assessment, _s.target_id == target.c.id))
+        .where(~sa.exists(responsible))
+    )
+    if plan_id is not None:
+        query = query.where(target.c.plan_id == plan_id)
+    # An aggregate without GROUP BY always yields a row: keep it only when
+    # it counts something (a WHERE outside, as HAVING alone is not portable).
+    counted = query.subquery("unassigned")
+    return sa.select(*counted.c).where(counted.c.targets > 0)
+
+
 def plan_rollup_select(*, plan_id: int | None = None) -> sa.Select:
     """One row per plan with targets: id, slug, title, the measures."""
     query = (
@@ -93,9 +146,10 @@ def plan_rollup_select(*, plan_id: int | None = None) -> sa.Select:
 
 @dataclass(frozen=True)
 class Rollup:
-    """Counts per status and the rates of one unit or plan."""
+    """Counts per status and the rates of one unit or plan; ``key`` is None
+    for the unassigned row."""
 
-    key: int
+    key: int | None
     name: str
     targets: int
     counts: dict[str, int]
@@ -103,24 +157,38 @@ class Rollup:
     missed_final: int
     met_indicative: int
     missed_indicative: int
+    reported: int = 0
+    due: int = 0
 
     @property
     def confirmed_rate(self) -> Decimal | None:
-        return _exact_rate(self.met_final, self.missed_final)
+        return _exact_rate(self.met_final, self.met_final + self.missed_final)
 
     @property
     def indicative_rate(self) -> Decimal | None:
-        return _exact_rate(self.met_indicative, self.missed_indicative)
+        return _exact_rate(self.met_indicative, self.met_indicative + self.missed_indicative)
+
+    @property
+    def reporting_rate(self) -> Decimal | None:
+        return _exact_rate(self.reported, self.due)
+
+    @property
+    def behind(self) -> int:
+        return self.counts["missed"] + self.counts["overdue"]
+
+    @property
+    def unassigned(self) -> bool:
+        return self.key is None
 
 
-def _exact_rate(met: int, missed: int) -> Decimal | None:
+def _exact_rate(numerator: int, denominator: int) -> Decimal | None:
     # Exact from the counts; the SQL rate column is for sorting only.
-    return None if met + missed == 0 else Decimal(met) / Decimal(met + missed)
+    return None if denominator == 0 else Decimal(numerator) / Decimal(denominator)
 
 
 def rollup_from_row(row: dict[str, Any], *, name_column: str = "name") -> Rollup:
     return Rollup(
-        key=int(row["id"]),
+        key=None if row["id"] is None else int(row["id"]),
         name=row[name_column],
         targets=int(row["targets"]),
         counts={status: int(row[status]) for status in STATUSES},
@@ -128,18 +196,21 @@ def rollup_from_row(row: dict[str, Any], *, name_column: str = "name") -> Rollup
         missed_final=int(row["missed_final"]),
         met_indicative=int(row["met_indicative"]),
         missed_indicative=int(row["missed_indicative"]),
+        reported=int(row["reported"]),
+        due=int(row["due"]),
     )
 
 
 def unit_rollups(*, lead_only: bool, plan_id: int | None = None) -> list[Rollup]:
-    """Units by confirmed rate, then indicative rate, then name."""
+    """Units furthest behind (missed + overdue) first, then by name; the
+    unassigned row, if any, last."""
     ensure_fresh()
     query = unit_rollup_select(lead_only=lead_only, plan_id=plan_id).order_by(
-        sa.desc(sa.literal_column("confirmed_rate")).nulls_last(),
-        sa.desc(sa.literal_column("indicative_rate")).nulls_last(),
-        unit.c.name,
+        sa.desc(sa.literal_column("behind")), unit.c.name, unit.c.id
     )
-    return [rollup_from_row(row) for row in run_select(query)]
+    rows = run_select(query)
+    rows += run_select(unassigned_rollup_select(lead_only=lead_only, plan_id=plan_id))
+    return [rollup_from_row(row) for row in rows]
 
 
 def plan_rollups(*, plan_id: int | None = None) -> list[Rollup]:

@@ -45,7 +45,7 @@ from tracker.domain.phrases import (
     parse_target_phrase,
 )
 from tracker.domain.reasons import Reason, reason, unit_reason
-from tracker.domain.rollup import Rate, RollupResult, rollup, rollup_by
+from tracker.domain.rollup import Rate, Reporting, RollupResult, rollup, rollup_by
 from tracker.domain.status import (
     ON_TRACK_RATIO,
     Assessment,
@@ -55,13 +55,19 @@ from tracker.domain.status import (
 )
 from tracker.domain.units import (
     DIMENSIONS,
+    SEED_REGISTRY,
+    SEED_UNITS,
     IncomparableUnits,
+    UnitRegistry,
+    UnitRow,
     UnitSpec,
     UnknownUnit,
     can_convert,
+    conversion_problem,
     convert,
     known_units,
     lookup_unit,
+    starts_with_magnitude,
 )
 
 __all__ = [
@@ -70,6 +76,8 @@ __all__ = [
     "EVIDENCE_ORDERING",
     "EVIDENCE_ORDER",
     "ON_TRACK_RATIO",
+    "SEED_REGISTRY",
+    "SEED_UNITS",
     "Assessment",
     "Figure",
     "FigureMatch",
@@ -79,9 +87,12 @@ __all__ = [
     "OutcomeFacts",
     "Rate",
     "Reason",
+    "Reporting",
     "RollupResult",
     "TargetFacts",
     "TargetPhrase",
+    "UnitRegistry",
+    "UnitRow",
     "UnitSpec",
     "UnknownUnit",
     "UnparsableFigure",
@@ -92,6 +103,7 @@ __all__ = [
     "can_convert",
     "compare",
     "context_candidate",
+    "conversion_problem",
     "convert",
     "default_tolerance",
     "describe_target",
@@ -115,6 +127,7 @@ __all__ = [
     "reason",
     "rollup",
     "rollup_by",
+    "starts_with_magnitude",
     "status_label",
     "target_interval",
     "unit_reason",

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from tracker.domain.periods import EVIDENCE_ORDER, grade, known_on
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry
 from tracker.vocabulary import (
     COMMITMENTS,
     COMPARATORS,
@@ -43,6 +44,11 @@ __all__ = [
 ]
 
 EVIDENCE_ORDERING: tuple[tuple[str, str], ...] = (
+    (
+        "convertible",
+        "figures whose unit converts to the target's first (0), others after (1): a figure "
+        "that cannot convert never outranks one that can; unknown units do not convert",
+    ),
     (
         "grade",
         "final, then later, then interim (CASE ... WHEN 'final' THEN 0 ...); "
@@ -193,15 +199,20 @@ def _grade_rank(grade_: Grade) -> int:
     return EVIDENCE_ORDER.index(grade_) if grade_ in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
 
 
-def evidence_rank_key(target: TargetFacts, outcome: OutcomeFacts) -> tuple[int, int, int, int, int]:
+def evidence_rank_key(
+    target: TargetFacts, outcome: OutcomeFacts, *, units: UnitRegistry = SEED_REGISTRY
+) -> tuple[int, int, int, int, int, int]:
     """Sort key, smallest is best: ``min(outcomes, key=...)`` is the best evidence.
 
-    Follows ``EVIDENCE_ORDERING``: grade (final < later < interim), same
+    Follows ``EVIDENCE_ORDERING``: a unit that converts to the target's (in
+    ``units``) first, then grade (final < later < interim; baseline and
+    context after them, only ever compared among themselves), same
     indicator before proxy, latest period end, latest document date (unknown
     last), highest id.
     """
     doc = outcome.document_date.toordinal() if outcome.document_date else 0
     return (
+        0 if units.problem(outcome.unit, target.unit) is None else 1,
         _grade_rank(outcome_grade(target, outcome)),
         int(outcome.is_proxy),
         -outcome.period_end.toordinal(),
@@ -215,30 +226,45 @@ def _first(
     outcomes: Iterable[OutcomeFacts],
     grades: tuple[str, ...],
     as_of: date | None,
+    units: UnitRegistry,
 ) -> OutcomeFacts | None:
     chosen = [o for o in known(outcomes, as_of) if outcome_grade(target, o) in grades]
-    return min(chosen, key=lambda o: evidence_rank_key(target, o)) if chosen else None
+    if not chosen:
+        return None
+    return min(chosen, key=lambda o: evidence_rank_key(target, o, units=units))
 
 
 def best_evidence(
-    target: TargetFacts, outcomes: Iterable[OutcomeFacts], *, as_of: date | None = None
+    target: TargetFacts,
+    outcomes: Iterable[OutcomeFacts],
+    *,
+    as_of: date | None = None,
+    units: UnitRegistry = SEED_REGISTRY,
 ) -> OutcomeFacts | None:
     """The outcome the verdict rests on: final, later or interim only."""
-    return _first(target, outcomes, EVIDENCE_ORDER, as_of)
+    return _first(target, outcomes, EVIDENCE_ORDER, as_of, units)
 
 
 def baseline_candidate(
-    target: TargetFacts, outcomes: Iterable[OutcomeFacts], *, as_of: date | None = None
+    target: TargetFacts,
+    outcomes: Iterable[OutcomeFacts],
+    *,
+    as_of: date | None = None,
+    units: UnitRegistry = SEED_REGISTRY,
 ) -> OutcomeFacts | None:
     """The latest level from before the target period, to stand in for a
     missing baseline; same ordering as best evidence within the grade."""
-    return _first(target, outcomes, ("baseline",), as_of)
+    return _first(target, outcomes, ("baseline",), as_of, units)
 
 
 def context_candidate(
-    target: TargetFacts, outcomes: Iterable[OutcomeFacts], *, as_of: date | None = None
+    target: TargetFacts,
+    outcomes: Iterable[OutcomeFacts],
+    *,
+    as_of: date | None = None,
+    units: UnitRegistry = SEED_REGISTRY,
 ) -> OutcomeFacts | None:
     """The most recent figure for another period (a rate's other years, a
     flow not counted from the start): named in the reason when nothing else
     speaks for the target, never judged."""
-    return _first(target, outcomes, ("context",), as_of)
+    return _first(target, outcomes, ("context",), as_of, units)

@@ -5,6 +5,13 @@ counts once for each unit. The confirmed rate is met / (met + missed) over
 final evidence; the indicative rate also counts later evidence. Indeterminate
 verdicts are in neither numerator nor denominator: they are not evidence of a
 miss. A rate with an empty denominator is None, never 0 or 100%.
+
+The reporting rate (DHIS2's completeness) is the third: targets with a final
+figure / targets whose period is over. The attainment rates count only the
+verdicts there are, so a unit whose targets are mostly overdue can show
+100%; the reporting rate says how much of what is owed was reported. It
+needs to know, per row, whether the target's period is over as of the
+assessment's date: rows are ``(assessment, role, period_over)``.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from typing import TypeVar
 from tracker.domain.status import Assessment
 from tracker.vocabulary import ASSIGNMENT_ROLES, STATUSES
 
-__all__ = ["Rate", "RollupResult", "rollup", "rollup_by"]
+__all__ = ["Rate", "Reporting", "RollupResult", "rollup", "rollup_by"]
 
 _CONTEXT = Context(prec=28)
 K = TypeVar("K", bound=Hashable)
@@ -29,6 +36,10 @@ class Rate:
 
     met: int = 0
     missed: int = 0
+
+    @property
+    def numerator(self) -> int:
+        return self.met
 
     @property
     def denominator(self) -> int:
@@ -44,8 +55,35 @@ class Rate:
 
 
 @dataclass(frozen=True)
+class Reporting:
+    """Targets with a final figure / targets whose period is over, as counts."""
+
+    reported: int = 0
+    due: int = 0
+
+    @property
+    def numerator(self) -> int:
+        return self.reported
+
+    @property
+    def denominator(self) -> int:
+        return self.due
+
+    @property
+    def value(self) -> Decimal | None:
+        """reported / due, unrounded; None when no period is over yet."""
+        if not self.due:
+            return None
+        return _CONTEXT.divide(Decimal(self.reported), Decimal(self.due))
+
+
+@dataclass(frozen=True)
 class RollupResult:
-    """Status counts (every status present, zeros included) and the four rates."""
+    """Status counts (every status present, zeros included) and the six rates.
+
+    ``reporting`` and ``lead_reporting`` are None when the rows did not say
+    whether each period is over.
+    """
 
     counts: dict[str, int] = field(default_factory=dict)
     lead_counts: dict[str, int] = field(default_factory=dict)
@@ -53,6 +91,8 @@ class RollupResult:
     indicative: Rate = Rate()
     lead_confirmed: Rate = Rate()
     lead_indicative: Rate = Rate()
+    reporting: Reporting | None = None
+    lead_reporting: Reporting | None = None
 
     @property
     def total(self) -> int:
@@ -61,6 +101,15 @@ class RollupResult:
     @property
     def lead_total(self) -> int:
         return sum(self.lead_counts.values())
+
+    @property
+    def behind(self) -> int:
+        """missed + overdue: how far behind, the order lists of units use."""
+        return self.counts.get("missed", 0) + self.counts.get("overdue", 0)
+
+    @property
+    def lead_behind(self) -> int:
+        return self.lead_counts.get("missed", 0) + self.lead_counts.get("overdue", 0)
 
     @property
     def confirmed_rate(self) -> Decimal | None:
@@ -95,14 +144,30 @@ def _counts(assessments: list[Assessment]) -> dict[str, int]:
     return counts
 
 
-def rollup(assessments: Iterable[tuple[Assessment, str]]) -> RollupResult:
-    """Counts and rates over all assignments and over lead assignments only."""
-    pairs = list(assessments)
-    for _, role in pairs:
+def _reporting(rows: list[tuple[Assessment, bool | None]]) -> Reporting | None:
+    if any(over is None for _, over in rows):
+        return None
+    due = [a for a, over in rows if over]
+    return Reporting(reported=sum(1 for a in due if a.grade == "final"), due=len(due))
+
+
+Row = tuple[Assessment, str] | tuple[Assessment, str, bool]
+
+
+def rollup(assessments: Iterable[Row]) -> RollupResult:
+    """Counts and rates over all assignments and over lead assignments only.
+
+    Rows are ``(assessment, role, period_over)``; ``(assessment, role)``
+    rows give no reporting rate (None).
+    """
+    rows: list[tuple[Assessment, str, bool | None]] = [
+        (row[0], row[1], row[2] if len(row) > 2 else None) for row in assessments
+    ]
+    for _, role, _over in rows:
         if role not in ASSIGNMENT_ROLES:
             raise ValueError(f"role must be one of {', '.join(ASSIGNMENT_ROLES)}; got {role!r}")
-    everything = [a for a, _ in pairs]
-    lead = [a for a, role in pairs if role == "lead"]
+    everything = [a for a, _, _ in rows]
+    lead = [a for a, role, _ in rows if role == "lead"]
     confirmed, indicative = _rates(everything)
     lead_confirmed, lead_indicative = _rates(lead)
     return RollupResult(
@@ -112,12 +177,17 @@ def rollup(assessments: Iterable[tuple[Assessment, str]]) -> RollupResult:
         indicative=indicative,
         lead_confirmed=lead_confirmed,
         lead_indicative=lead_indicative,
+        reporting=_reporting([(a, over) for a, _, over in rows]),
+        lead_reporting=_reporting([(a, over) for a, role, over in rows if role == "lead"]),
     )
 
 
-def rollup_by(rows: Iterable[tuple[K, Assessment, str]]) -> dict[K, RollupResult]:
-    """One rollup per key (a unit id, a plan id) from (key, assessment, role) rows."""
-    groups: dict[K, list[tuple[Assessment, str]]] = {}
-    for key, assessment, role in rows:
-        groups.setdefault(key, []).append((assessment, role))
+def rollup_by(
+    rows: Iterable[tuple[K, Assessment, str] | tuple[K, Assessment, str, bool]],
+) -> dict[K, RollupResult]:
+    """One rollup per key (a unit id, a plan id) from (key, assessment, role
+    [, period_over]) rows."""
+    groups: dict[K, list[Row]] = {}
+    for key, *row in rows:
+        groups.setdefault(key, []).append(tuple(row))  # type: ignore[arg-type]
     return {key: rollup(pairs) for key, pairs in groups.items()}

@@ -20,7 +20,7 @@ figure stays as its evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Context, Decimal
 
@@ -40,7 +40,7 @@ from tracker.domain.periods import (
     period_is_over,
 )
 from tracker.domain.reasons import Reason, reason, unit_reason
-from tracker.domain.units import IncomparableUnits, UnknownUnit, convert
+from tracker.domain.units import SEED_REGISTRY, IncomparableUnits, UnitRegistry, UnknownUnit
 from tracker.vocabulary import Band, EvidenceGrade, Status
 
 __all__ = ["ON_TRACK_RATIO", "Assessment", "assess", "band_for", "expected_on_path"]
@@ -61,6 +61,8 @@ class Assessment:
     have been at the outcome's end, in the target's unit, for interim evidence.
     ``context`` is the most recent figure for another period when nothing
     else speaks for the target (named in the reason, never judged).
+    ``period_over`` says whether the target's period had ended on the date
+    assessed: the reporting rate's denominator (DESIGN.md 6).
     """
 
     status: Status
@@ -72,6 +74,7 @@ class Assessment:
     band: Band | None = None
     expected: Decimal | None = None
     context: OutcomeFacts | None = field(default=None, compare=False)
+    period_over: bool = False
 
 
 _TRACK: dict[str, Status] = {
@@ -88,15 +91,27 @@ def assess(
     as_of: date,
     baseline: OutcomeFacts | None = None,
     context: OutcomeFacts | None = None,
+    units: UnitRegistry = SEED_REGISTRY,
 ) -> Assessment:
     """The status of ``target`` on ``as_of`` given its best evidence.
 
     ``best`` comes from ``best_evidence``, ``baseline`` from
     ``baseline_candidate`` (used only when the target has none) and
     ``context`` from ``context_candidate``, all over the figures known on
-    ``as_of``.
+    ``as_of``. ``units`` is the registry the figures are converted with.
     """
     over = period_is_over(target.period_end, as_of)
+    return replace(_assess(target, best, over, baseline, context, units), period_over=over)
+
+
+def _assess(
+    target: TargetFacts,
+    best: OutcomeFacts | None,
+    over: bool,
+    baseline: OutcomeFacts | None,
+    context: OutcomeFacts | None,
+    units: UnitRegistry,
+) -> Assessment:
     if best is None:
         return _without_evidence(target, context, over=over)
 
@@ -106,7 +121,7 @@ def assess(
     indicative = grade == "later"
 
     try:
-        observed = _outcome_in_target_unit(target, best)
+        observed = _outcome_in_target_unit(target, best, units)
     except (UnknownUnit, IncomparableUnits) as error:
         return Assessment("incomparable", grade, best, unit_reason(error), indicative=indicative)
 
@@ -124,7 +139,7 @@ def assess(
     if target.measure == "rate":
         why = reason("growth_so_far", interim_end=best.period_end)
         return Assessment(_TRACK[_verdict(target, observed)], "interim", best, why)
-    return _interim_level(target, best, observed, baseline)
+    return _interim_level(target, best, observed, baseline, units)
 
 
 def _without_evidence(
@@ -155,14 +170,16 @@ def _verdict(target: TargetFacts, observed: Interval) -> str:
     return compare(observed, _satisfying(target))
 
 
-def _outcome_in_target_unit(target: TargetFacts, outcome: OutcomeFacts) -> Interval:
+def _outcome_in_target_unit(
+    target: TargetFacts, outcome: OutcomeFacts, units: UnitRegistry
+) -> Interval:
     # Convert before building the interval: the about-band is 5% of the value
     # whatever the unit, so the conversion cannot move a verdict.
-    value = convert(outcome.value, outcome.unit, target.unit)
+    value = units.convert(outcome.value, outcome.unit, target.unit)
     high = (
         None
         if outcome.value_high is None
-        else convert(outcome.value_high, outcome.unit, target.unit)
+        else units.convert(outcome.value_high, outcome.unit, target.unit)
     )
     return outcome_interval(outcome.qualifier, value, high)
 
@@ -188,8 +205,9 @@ def _interim_level(
     outcome: OutcomeFacts,
     observed: Interval,
     baseline: OutcomeFacts | None,
+    units: UnitRegistry,
 ) -> Assessment:
-    path = _baseline_for_path(target, baseline)
+    path = _baseline_for_path(target, baseline, units)
     if isinstance(path, Reason):
         return Assessment(_TRACK[_verdict(target, observed)], "interim", outcome, path)
     base_value, base_date = path
@@ -239,7 +257,7 @@ def _interim_level(
 
 
 def _baseline_for_path(
-    target: TargetFacts, baseline: OutcomeFacts | None
+    target: TargetFacts, baseline: OutcomeFacts | None, units: UnitRegistry
 ) -> tuple[Decimal, date] | Reason:
     """The baseline (value in the target's unit, date) to draw a path from, or
     the reason none is used (which becomes the assessment's reason)."""
@@ -252,7 +270,7 @@ def _baseline_for_path(
     if baseline.qualifier not in ("exact", "about"):
         return reason("baseline_not_single", baseline_end=baseline.period_end)
     try:
-        value = convert(baseline.value, baseline.unit, target.unit)
+        value = units.convert(baseline.value, baseline.unit, target.unit)
     except (UnknownUnit, IncomparableUnits) as error:
         cause = unit_reason(error)
         return reason("baseline_unusable", cause=cause.code, **cause.params)

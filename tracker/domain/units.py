@@ -1,32 +1,60 @@
-"""Unit registry: which units exist, their dimension, and exact conversion.
+"""Units of measure: which exist, their dimension, and exact conversion.
 
-Every unit is a ``UnitSpec(dimension, factor)``: the figure in base units is
-``value * factor``. Factors are powers of ten (or other exact decimals), so a
-conversion is an exact ``Decimal`` multiplication and can never change a
-verdict. Units of different dimensions never convert: a percent is not a
-percentage point, and 亩 is kept apart from 平方米 because 1 亩 = 10000/15 m²
-has no exact decimal.
+The units a tracker knows are data (DESIGN.md section 3): rows of
+``(name, dimension, factor)`` kept in the database, where a planner can add
+one. The rules here never read the database; a layer above builds a
+``UnitRegistry`` from the rows and passes it in. Without one, the functions
+use ``SEED_REGISTRY``, the rows every database starts with (``SEED_UNITS``).
+
+A figure in a unit is ``value * factor`` in its dimension's base unit.
+Factors are exact decimals, so a conversion is one exact multiplication and
+one 60-digit division: a converted figure either is exact or differs from
+every decimal a target can hold by far more than the rounding, so no
+conversion can move a verdict. Bases are chosen so that every factor is an
+exact decimal: area is counted in 亩 (1 平方米 = 0.0015 亩 exactly, while
+1 亩 = 666.66… 平方米 is not), mass in 吨 (1 斤 = 0.0005 吨).
+
+Magnitudes 万 (10^4), 亿 (10^8) and 万亿 (10^12) are accepted before every
+unit (``1.3万亿斤``, ``4.8万个``); a stored name never starts with 万 or 亿,
+so every unit text has one reading. Units of different dimensions never
+convert: a percent is not a percentage point, and 吨标准煤 is not a mass.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Context, Decimal
 
 __all__ = [
     "DIMENSIONS",
+    "MAGNITUDES",
+    "SEED_REGISTRY",
+    "SEED_UNITS",
     "IncomparableUnits",
+    "UnitRegistry",
+    "UnitRow",
     "UnitSpec",
     "UnknownUnit",
     "can_convert",
     "convert",
+    "conversion_problem",
     "known_units",
     "lookup_unit",
+    "starts_with_magnitude",
 ]
 
-# Enough digits that converting any plausible figure (15 significant digits)
-# across 万亿 (10^12) stays exact.
+# Enough digits that converting any figure the tables hold (24 digits)
+# across 万亿 (10^12) and a factor such as 0.0015 stays exact when the
+# result is a terminating decimal at all.
 _EXACT = Context(prec=60)
+
+# Longest first: 万亿斤 is 10^12 斤, not 10^4 "亿斤".
+MAGNITUDES: tuple[tuple[str, Decimal], ...] = (
+    ("万亿", Decimal(10) ** 12),
+    ("亿", Decimal(10) ** 8),
+    ("万", Decimal(10) ** 4),
+)
 
 
 @dataclass(frozen=True)
@@ -37,26 +65,32 @@ class UnitSpec:
     factor: Decimal
 
 
+@dataclass(frozen=True)
+class UnitRow:
+    """One stored unit: its name as written, its dimension, its factor."""
+
+    name: str
+    dimension: str
+    factor: Decimal
+
+
 class UnknownUnit(ValueError):
-    """The unit text is not in the registry."""
+    """The unit text is not in the registry (``unit`` says which)."""
 
     def __init__(self, unit: str) -> None:
         self.unit = unit
-        super().__init__(
-            f"unknown unit {unit!r}: not in the unit registry (tracker/domain/units.py)"
-        )
+        super().__init__(f"unknown unit {unit!r}: not in the unit registry")
 
 
 class IncomparableUnits(ValueError):
-    """Two units of different dimensions.
+    """Two known units of different dimensions.
 
-    The units and their dimensions are attributes, so callers build their own
-    message (a reason code with parameters, rendered in the reader's
-    language); ``reason`` is the English sentence for logs and scripts.
+    The attributes say which, so callers build their own message or reason
+    code; ``reason`` is the same in English, for logs and scripts.
     """
 
     def __init__(
-        self, from_unit: str, from_dimension: str, to_unit: str, to_dimension: str
+        self, *, from_unit: str, from_dimension: str, to_unit: str, to_dimension: str
     ) -> None:
         self.from_unit = from_unit
         self.from_dimension = from_dimension
@@ -66,114 +100,160 @@ class IncomparableUnits(ValueError):
         super().__init__(self.reason)
 
 
-_MAGNITUDES = {
-    "": Decimal(1),
-    "万": Decimal(10) ** 4,
-    "亿": Decimal(10) ** 8,
-    "万亿": Decimal(10) ** 12,
-}
-_NO_TRILLION = {k: v for k, v in _MAGNITUDES.items() if k != "万亿"}
+def starts_with_magnitude(name: str) -> bool:
+    """Whether a name would read as a magnitude before another unit; stored
+    names may not (万吨 is 万 + 吨, never a unit of its own)."""
+    return name.startswith(tuple(prefix for prefix, _ in MAGNITUDES))
 
-# Nouns counted one by one: 个 and 家 are the same dimension (a count), the
+
+@dataclass(frozen=True)
+class UnitRegistry:
+    """The units a tracker knows, as plain data; hashable, so compiled
+    scanners can be cached per registry."""
+
+    rows: tuple[UnitRow, ...]
+    _by_name: dict[str, UnitSpec] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, UnitSpec] = {}
+        for row in self.rows:
+            if row.name in by_name:
+                raise ValueError(f"unit {row.name!r} is listed twice")
+            if starts_with_magnitude(row.name):
+                raise ValueError(f"unit {row.name!r} starts with a magnitude (万/亿)")
+            if row.factor <= 0:
+                raise ValueError(f"unit {row.name!r} needs a positive factor")
+            by_name[row.name] = UnitSpec(row.dimension, row.factor)
+        object.__setattr__(self, "_by_name", by_name)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[UnitRow]) -> UnitRegistry:
+        """A registry from rows in any order (sorted, so equal tables give
+        equal registries)."""
+        return cls(tuple(sorted(rows, key=lambda row: row.name)))
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        return tuple(sorted({row.dimension for row in self.rows}))
+
+    def lookup(self, text: str) -> UnitSpec:
+        """The unit's spec, magnitudes applied; ``UnknownUnit`` rather than a guess."""
+        unit = text.strip()
+        found = self._by_name.get(unit)
+        if found is not None:
+            return found
+        for prefix, magnitude in MAGNITUDES:
+            if unit.startswith(prefix):
+                base = self._by_name.get(unit[len(prefix) :])
+                if base is not None:
+                    return UnitSpec(base.dimension, base.factor * magnitude)
+        raise UnknownUnit(text)
+
+    def known_units(self) -> tuple[str, ...]:
+        """Every unit text accepted (each name and its 万/亿/万亿 forms),
+        longest first, for scanners."""
+        texts = [
+            prefix + row.name for row in self.rows for prefix in ("", *(p for p, _ in MAGNITUDES))
+        ]
+        return tuple(sorted(texts, key=lambda unit: (-len(unit), unit)))
+
+    def problem(self, a: str, b: str) -> UnknownUnit | IncomparableUnits | None:
+        """Why ``a`` does not convert to ``b``, as the exception; None when it does."""
+        try:
+            spec_a = self.lookup(a)
+            spec_b = self.lookup(b)
+        except UnknownUnit as error:
+            return error
+        if spec_a.dimension != spec_b.dimension:
+            return IncomparableUnits(
+                from_unit=a.strip(),
+                from_dimension=spec_a.dimension,
+                to_unit=b.strip(),
+                to_dimension=spec_b.dimension,
+            )
+        return None
+
+    def convert(self, value: Decimal, from_unit: str, to_unit: str) -> Decimal:
+        """Exact conversion within a dimension; raises ``UnknownUnit`` or
+        ``IncomparableUnits``."""
+        problem = self.problem(from_unit, to_unit)
+        if problem is not None:
+            raise problem
+        source, target = self.lookup(from_unit), self.lookup(to_unit)
+        if source.factor == target.factor:
+            return value
+        return _EXACT.divide(_EXACT.multiply(value, source.factor), target.factor)
+
+
+def _rows(dimension: str, sizes: dict[str, Decimal | int | str]) -> list[UnitRow]:
+    return [UnitRow(name, dimension, Decimal(size)) for name, size in sizes.items()]
+
+
+# Nouns counted one by one: 个 and 家 are the same dimension (a count); the
 # noun only says what is counted.
 _COUNT_NOUNS = (
     *"个家项台座套户人件条所次名辆处批只张架艘栋间锭株",
-    "人次",
-    "家次",
-    "个次",
-    "项次",
-    "户次",
+    *("人次", "家次", "个次", "项次", "户次"),
 )
 
-# dimension -> base noun -> factor of the noun itself; magnitudes are added.
-_BASES: dict[str, dict[str, Decimal]] = {
-    "yuan": {"元": Decimal(1)},
-    "usd": {"美元": Decimal(1)},
-    "tonne": {"吨": Decimal(1), "吨/年": Decimal(1)},
-    "tce": {"吨标准煤": Decimal(1), "吨标煤": Decimal(1)},
-    "kw": {"千瓦": Decimal(1), "兆瓦": Decimal(1000), "吉瓦": Decimal(10) ** 6},
-    "kwh": {"千瓦时": Decimal(1), "兆瓦时": Decimal(1000)},
-    "count": {noun: Decimal(1) for noun in _COUNT_NOUNS},
-    "sqm": {"平方米": Decimal(1), "公顷": Decimal(10) ** 4, "平方公里": Decimal(10) ** 6},
-    "mu": {"亩": Decimal(1)},
-    "cubic_metre": {"立方米": Decimal(1)},
-    "km": {"公里": Decimal(1), "千米": Decimal(1)},
-}
-
-# Units without magnitudes.
-_FIXED: dict[str, UnitSpec] = {
-    "%": UnitSpec("percent", Decimal(1)),
-    "％": UnitSpec("percent", Decimal(1)),
-    "个百分点": UnitSpec("percentage_point", Decimal(1)),
-    "百分点": UnitSpec("percentage_point", Decimal(1)),
-    "千元": UnitSpec("yuan", Decimal(1000)),
+SEED_UNITS: tuple[UnitRow, ...] = (
+    *_rows("yuan", {"元": 1, "千元": 1000}),
+    *_rows("usd", {"美元": 1}),
+    # 吨/年 is how capacity is written (10万吨/年): counted as its tonnes.
+    *_rows("mass", {"吨": 1, "吨/年": 1, "公斤": "0.001", "千克": "0.001", "斤": "0.0005"}),
+    *_rows("area", {"亩": 1, "平方米": "0.0015", "公顷": 15, "平方公里": 1500}),
+    # Standard coal equivalent: an energy amount, not a mass of coal; a kWh's
+    # coal equivalent is a statistical convention (0.1229 or ~0.3 kgce), so
+    # 千瓦时 is a dimension of its own.
+    *_rows("energy", {"吨标准煤": 1, "吨标煤": 1, "千克标准煤": "0.001"}),
+    *_rows("power", {"千瓦": 1, "兆瓦": 1000, "吉瓦": 10**6}),
+    *_rows("electricity", {"千瓦时": 1, "兆瓦时": 1000}),
+    *_rows("count", dict.fromkeys(_COUNT_NOUNS, 1)),
+    *_rows("percent", {"%": 1, "％": 1}),
+    *_rows("percentage_point", {"个百分点": 1, "百分点": 1}),
+    *_rows("volume", {"立方米": 1}),
+    *_rows("length", {"公里": 1, "千米": 1}),
     # Bandwidth as written in the seeds (总带宽达到2720G): gigabits per second.
-    "G": UnitSpec("bandwidth", Decimal(1)),
-    "Gbps": UnitSpec("bandwidth", Decimal(1)),
-    "Tbps": UnitSpec("bandwidth", Decimal(1000)),
-    "Mbps": UnitSpec("bandwidth", Decimal("0.001")),
-}
+    *_rows("bandwidth", {"G": 1, "Gbps": 1, "Tbps": 1000, "Mbps": "0.001"}),
+)
+"""The units every database starts with (``manage.py migrate`` keeps them
+as built-in rows); planners add more."""
+
+SEED_REGISTRY = UnitRegistry.from_rows(SEED_UNITS)
+
+DIMENSIONS: tuple[str, ...] = SEED_REGISTRY.dimensions
 
 
-def _build() -> dict[str, UnitSpec]:
-    registry: dict[str, UnitSpec] = {}
-    for dimension, nouns in _BASES.items():
-        magnitudes = _MAGNITUDES if dimension in {"yuan", "usd"} else _NO_TRILLION
-        for noun, size in nouns.items():
-            for prefix, magnitude in magnitudes.items():
-                registry[prefix + noun] = UnitSpec(dimension, size * magnitude)
-    registry.update(_FIXED)
-    return registry
-
-
-_REGISTRY: dict[str, UnitSpec] = _build()
-
-DIMENSIONS: tuple[str, ...] = tuple(sorted({spec.dimension for spec in _REGISTRY.values()}))
-
-
-def known_units() -> tuple[str, ...]:
+def known_units(*, units: UnitRegistry = SEED_REGISTRY) -> tuple[str, ...]:
     """Every unit text the registry accepts, longest first (for scanners)."""
-    return tuple(sorted(_REGISTRY, key=lambda unit: (-len(unit), unit)))
+    return units.known_units()
 
 
-def lookup_unit(text: str) -> UnitSpec:
+def lookup_unit(text: str, *, units: UnitRegistry = SEED_REGISTRY) -> UnitSpec:
     """Return the unit's spec; raise ``UnknownUnit`` rather than guess."""
-    unit = text.strip()
-    try:
-        return _REGISTRY[unit]
-    except KeyError:
-        raise UnknownUnit(text) from None
+    return units.lookup(text)
 
 
-def can_convert(a: str, b: str) -> tuple[bool, str]:
-    """Whether ``a`` converts to ``b``; when not, a reason a person can read."""
-    try:
-        spec_a = lookup_unit(a)
-    except UnknownUnit as error:
-        return False, str(error)
-    try:
-        spec_b = lookup_unit(b)
-    except UnknownUnit as error:
-        return False, str(error)
-    if spec_a.dimension != spec_b.dimension:
-        return False, (
-            f"{a.strip()} ({spec_a.dimension}) cannot convert to {b.strip()} ({spec_b.dimension})"
-        )
-    return True, ""
+def conversion_problem(
+    a: str, b: str, *, units: UnitRegistry = SEED_REGISTRY
+) -> UnknownUnit | IncomparableUnits | None:
+    """Why ``a`` cannot convert to ``b`` (the exception, with its attributes),
+    or None when it can."""
+    return units.problem(a, b)
 
 
-def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
+def can_convert(a: str, b: str, *, units: UnitRegistry = SEED_REGISTRY) -> tuple[bool, str]:
+    """Whether ``a`` converts to ``b``; when not, the reason in English."""
+    problem = units.problem(a, b)
+    return (True, "") if problem is None else (False, str(problem))
+
+
+def convert(
+    value: Decimal, from_unit: str, to_unit: str, *, units: UnitRegistry = SEED_REGISTRY
+) -> Decimal:
     """Exact conversion within a dimension.
 
-    Raises ``UnknownUnit`` (with ``unit``) for a unit not in the registry and
-    ``IncomparableUnits`` (with both units and their dimensions) across
-    dimensions.
+    Raises ``UnknownUnit`` for a unit not in the registry and
+    ``IncomparableUnits`` across dimensions.
     """
-    source, target = lookup_unit(from_unit), lookup_unit(to_unit)
-    if source.dimension != target.dimension:
-        raise IncomparableUnits(
-            from_unit.strip(), source.dimension, to_unit.strip(), target.dimension
-        )
-    if source.factor == target.factor:
-        return value
-    return _EXACT.divide(_EXACT.multiply(value, source.factor), target.factor)
+    return units.convert(value, from_unit, to_unit)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from tracker.analytics.units import registry_scope
 from tracker.imports.fields import CsvFields
 from tracker.imports.planfile import display_name
 from tracker.imports.prepare import ChangeSet, Preparer
@@ -146,6 +147,18 @@ def prepare_outcome_import(path: Path) -> ChangeSet:
     problems = Problems()
     name, encoding, specs = read_outcome_csv(Path(path), problems)
     preparer = Preparer(problems)
+    with registry_scope():  # the units are read once, not per row
+        _prepare_rows(preparer, problems, name, specs)
+    if problems.errors:
+        raise ImportFailed(problems.errors)
+    change_set = preparer.change_set([name])
+    change_set.notes[name] = encoding
+    return change_set
+
+
+def _prepare_rows(
+    preparer: Preparer, problems: Problems, name: str, specs: list[OutcomeSpec]
+) -> None:
     for spec in specs:
         target = None
         if spec.plan and spec.code:
@@ -163,8 +176,3 @@ def prepare_outcome_import(path: Path) -> ChangeSet:
                         spec.place, "plan", _("规划“%(plan)s”不存在") % {"plan": spec.plan}
                     )
         preparer.outcome(spec, name, target)
-    if problems.errors:
-        raise ImportFailed(problems.errors)
-    change_set = preparer.change_set([name])
-    change_set.notes[name] = encoding
-    return change_set

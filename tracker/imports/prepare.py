@@ -4,8 +4,10 @@ Nothing is written here. Every spec read from the files is matched to the
 row it would create or update (by natural key), checked with the project's
 own rules (the models' ``full_clean``, so field sizes, words in their sets,
 period order, ranges and known units come from ``tracker/models.py`` and
-``tracker/validation.py``; quotes and unit conversion through
-``tracker.validation``), and every problem is collected with its place. The
+``tracker/validation.py``; quotes through ``tracker.validation``), and
+every problem is collected with its place; a figure whose unit cannot
+convert to its target's is a warning (it is stored and yields
+``incomparable``), never an error. The
 result is a ``ChangeSet`` the writer applies in one transaction, or
 ``ImportFailed`` listing every problem.
 
@@ -32,6 +34,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from tracker import validation
+from tracker.analytics.units import registry_scope
 from tracker.domain.phrases import quote_states_value
 from tracker.imports.planfile import read_plan_files
 from tracker.imports.problems import ImportFailed, Place, Problem, Problems
@@ -805,10 +808,10 @@ class Preparer:
             keys=OUTCOME_KEYS,
         )
         if target is not None and fields["unit"] and not self.problems.has_error(place, "unit"):
-            try:
-                validation.check_units_convert(fields["unit"], target.unit)
-            except ValidationError as error:
-                self.problems.validation(place, error, keys=OUTCOME_KEYS)
+            # Stored and shown, never refused: it yields "incomparable" (DESIGN.md 3).
+            warning = validation.incomparable_units_warning(fields["unit"], target.unit)
+            if warning:
+                self.problems.warn(place, "unit", warning)
         document = self.document(spec.document) if spec.document else None
         if spec.document and document is None:
             self.problems.error(
@@ -897,11 +900,12 @@ def prepare_plan_import(paths: Iterable[Path]) -> ChangeSet:
     problems = Problems()
     files = read_plan_files(paths, problems)
     preparer = Preparer(problems)
-    preparer.documents_of(files)
-    labels = preparer.units_of(files)
-    preparer.plans_of(files)
-    preparer.targets_of(files, labels)
-    preparer.outcomes_of(files)
+    with registry_scope():  # the units are read once, not per row
+        preparer.documents_of(files)
+        labels = preparer.units_of(files)
+        preparer.plans_of(files)
+        preparer.targets_of(files, labels)
+        preparer.outcomes_of(files)
     if problems.errors:
         raise ImportFailed(problems.errors)
     return preparer.change_set([plan_file.name for plan_file in files])

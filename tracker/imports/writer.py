@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from tracker import services
+from tracker.analytics.units import registry_scope
 from tracker.imports.prepare import Change, ChangeSet
 from tracker.imports.problems import ImportFailed, Problems
 from tracker.imports.specs import OUTCOME_KEYS, TARGET_KEYS, UNIT_KEYS
@@ -26,7 +27,8 @@ def apply(change_set: ChangeSet, *, actor: Any, approved: bool, via: str) -> Non
     first, targets, assignments, outcomes); unchanged rows are not touched,
     so a re-import leaves no audit events."""
     try:
-        with transaction.atomic():
+        # The units are read once for the whole write, not per row validated.
+        with registry_scope(), transaction.atomic():
             for change in change_set.writes:
                 _write(change, actor=actor, approved=approved, via=via)
     except (ValidationError, PermissionDenied, IntegrityError) as error:

@@ -4,6 +4,7 @@ Names follow ``<entity>_<action>(*, ...)``; the admin, the imports and the
 review page all call these.
 """
 
+from tracker.services.assignments import assignments_add
 from tracker.services.entities import entity_delete, entity_save
 from tracker.services.outcomes import (
     outcome_approve,
@@ -14,8 +15,15 @@ from tracker.services.outcomes import (
     outcome_update,
 )
 from tracker.services.targets import target_lock, target_unlock
+from tracker.services.units import (
+    ensure_builtin_units,
+    unit_of_measure_delete,
+    unit_of_measure_save,
+)
 
 __all__ = [
+    "assignments_add",
+    "ensure_builtin_units",
     "entity_delete",
     "entity_save",
     "outcome_approve",
@@ -26,4 +34,6 @@ __all__ = [
     "outcome_update",
     "target_lock",
     "target_unlock",
+    "unit_of_measure_delete",
+    "unit_of_measure_save",
 ]

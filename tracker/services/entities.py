@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from tracker.analytics.assessments import refresh
-from tracker.models import Assignment, Outcome, Target
+from tracker.models import Assignment, Outcome, Target, UnitOfMeasure
 from tracker.services.audit import audit_record, diff, snapshot
 
 
@@ -49,6 +49,8 @@ def entity_save(
     changed (so re-imports leave no trace)."""
     if isinstance(instance, Outcome):
         raise TypeError("Outcomes are written by tracker.services.outcomes.")
+    if isinstance(instance, UnitOfMeasure):
+        raise TypeError("Units of measure are written by tracker.services.units.")
     _refuse_locked(instance)
     model = type(instance)
     before = {}
@@ -81,6 +83,8 @@ def entity_delete(*, instance: models.Model, actor: Any, via: str = "") -> None:
     Django's ``PROTECT`` says so first, with the rows in the way."""
     if isinstance(instance, Outcome):
         raise TypeError("Outcomes are withdrawn by tracker.services.outcomes.outcome_delete.")
+    if isinstance(instance, UnitOfMeasure):
+        raise TypeError("Units of measure are removed by tracker.services.units.")
     _refuse_locked(instance)
     audit_record(
         actor=actor,

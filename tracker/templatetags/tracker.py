@@ -45,6 +45,12 @@ def rate(met: int, missed: int) -> str:
 
 
 @register.simple_tag
+def share(numerator: int, denominator: int) -> str:
+    """A share with its counts (the reporting rate), ``—`` when nothing is due."""
+    return formatting.share_text(numerator, denominator)
+
+
+@register.simple_tag
 def badge(status: str | None, grade: str | None = None, indicative: bool = False) -> SafeString:
     return formatting.status_badge(status, grade, indicative)
 

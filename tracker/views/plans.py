@@ -15,11 +15,12 @@ from tracker import selectors
 from tracker.analytics.rollups import plan_rollup_select, rollup_from_row
 from tracker.db import run_select
 from tracker.models import Plan, Target
+from tracker.rollup_tables import PlanListTable
 from tracker.schema import plan as plan_table
 from tracker.selectors import AsOfAssessment
 from tracker.sqldata import SelectData
 from tracker.status_bar import status_bar
-from tracker.tables import PlanListTable, TargetReportTable
+from tracker.tables import TargetReportTable
 from tracker.views.access import ReportAccessMixin
 from tracker.views.reports import TargetExportView, TargetReportView
 

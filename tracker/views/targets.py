@@ -11,8 +11,10 @@ from django.db.models import QuerySet
 from django.views.generic import DetailView
 
 from tracker import selectors
+from tracker.analytics.units import load_registry
 from tracker.charts import target_chart
-from tracker.domain import grade, known_on
+from tracker.domain import IncomparableUnits, grade, known_on
+from tracker.formatting import incomparable_units_text
 from tracker.models import Assignment, Target
 from tracker.tables import assessment_of
 from tracker.views.access import ReportAccessMixin
@@ -32,7 +34,13 @@ class TargetDetailView(ReportAccessMixin, AsOfMixin, DetailView):
         target: Target = self.object
         as_of = self.as_of()
         outcomes = list(selectors.target_outcomes(target.pk, self.request.user))
+        units = load_registry()
         for outcome in outcomes:
+            # Stored and shown, with the reason it cannot count (DESIGN.md 3).
+            problem = units.problem(outcome.unit, target.unit)
+            outcome.unit_problem = (
+                incomparable_units_text(problem) if isinstance(problem, IncomparableUnits) else ""
+            )
             # The grade each figure has for this target (DESIGN.md 5): a
             # context figure is shown, never judged.
             outcome.grade = grade(
@@ -58,7 +66,7 @@ class TargetDetailView(ReportAccessMixin, AsOfMixin, DetailView):
             assignments=Assignment.objects.filter(target=target)
             .select_related("unit")
             .order_by("position", "id"),
-            chart=target_chart(target, approved, chart_id=f"chart-{target.pk}"),
+            chart=target_chart(target, approved, chart_id=f"chart-{target.pk}", units=units),
             can_see_pending=selectors.can_see_pending(self.request.user),
             **self.as_of_context(),
         )

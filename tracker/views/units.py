@@ -19,10 +19,11 @@ from tracker import selectors
 from tracker.analytics.rollups import rollup_from_row, unit_rollup_select
 from tracker.db import run_select
 from tracker.models import Assignment, Plan, Target, Unit
+from tracker.rollup_tables import UnitRankingTable
 from tracker.schema import unit as unit_table
 from tracker.selectors import AsOfAssessment
 from tracker.sqldata import SelectData
-from tracker.tables import UnitRankingTable, UnitTargetTable
+from tracker.tables import UnitTargetTable
 from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
 from tracker.views.reports import TargetExportView, TargetReportView, export_targets
 
@@ -55,8 +56,9 @@ class RankingForm(forms.Form):
 
 
 class UnitRankingView(ReportAccessMixin, SingleTableMixin, TemplateView):
-    """Units by attainment rate; the rollup is a Core select counted, sorted
-    and paged by the database (``SelectData``)."""
+    """Units furthest behind first, with the unassigned row so they add up
+    to the plan; the rollup is a Core select counted, sorted and paged by
+    the database (``SelectData``)."""
 
     template_name = "tracker/unit_ranking.html"
     extra_context = {"nav": "units"}
@@ -69,10 +71,9 @@ class UnitRankingView(ReportAccessMixin, SingleTableMixin, TemplateView):
 
     def get_table_data(self) -> SelectData:
         lead_only, plan_id = self.get_form().choice()
+        select = selectors.unit_ranking_select(lead_only=lead_only, plan_id=plan_id)
         return SelectData(
-            selectors.unit_ranking_select(lead_only=lead_only, plan_id=plan_id),
-            tiebreak=[unit_table.c.id],
-            row_factory=selectors.rollup_row,
+            select, tiebreak=selectors.ranking_tiebreak(select), row_factory=selectors.rollup_row
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -1,8 +1,11 @@
 """``attainment``: a terminal summary of attainment per plan and per unit.
 
-Counts of each status and the confirmed and indicative rates (DESIGN.md 6),
-per plan (each target once) and per unit (over lead assignments and over all
-assignments). Statuses are computed for ``--as-of`` with the domain rules
+Counts of each status and the confirmed, indicative and reporting rates
+(DESIGN.md 6), per plan (each target once) and per unit (over lead
+assignments and over all assignments), the units furthest behind (missed +
+overdue) first and the targets no unit answers for in the "unassigned" row,
+so the units add up to the plan. Statuses are computed for ``--as-of`` with
+the domain rules
 (``assessments.compute`` and ``tracker.domain.rollup``) for every date,
 today included: one code path, and the command never writes (the stored
 statuses that ``tracker.analytics.rollups`` reads exist for today only;
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -23,8 +26,16 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from tracker.analytics.assessments import compute
-from tracker.db import run_select
-from tracker.domain import Rate, RollupResult, rollup_by
+from tracker.db import run_select, to_date
+from tracker.domain import (
+    Assessment,
+    Rate,
+    Reporting,
+    RollupResult,
+    period_is_over,
+    rollup,
+    rollup_by,
+)
 from tracker.exports.attainment import attainment_selection
 from tracker.labels import label
 from tracker.management.commands._attainment_options import parse_as_of, plan_ids_for
@@ -38,9 +49,9 @@ _NONE = "-"
 
 @dataclass(frozen=True)
 class Line:
-    """One plan or unit of the summary."""
+    """One plan or unit of the summary; the unassigned line has key None."""
 
-    key: int
+    key: int | None
     name: str
     title: str
     result: RollupResult
@@ -53,21 +64,38 @@ class Summary:
     units: list[Line]
 
 
-def _rate_order(line: Line) -> tuple[Any, ...]:
-    # Highest confirmed rate first, then indicative; no rate last; then name.
-    def key(rate: Decimal | None) -> tuple[int, Decimal]:
-        return (1, Decimal(0)) if rate is None else (0, -rate)
+def _behind_order(line: Line) -> tuple[Any, ...]:
+    # Furthest behind (missed + overdue, all assignments) first, then over
+    # lead assignments, then by name; the unassigned line last among equals.
+    return (-line.result.behind, -line.result.lead_behind, line.key is None, line.name)
 
-    result = line.result
-    return (*key(result.confirmed_rate), *key(result.indicative_rate), line.name)
+
+def _unassigned(
+    targets: dict[int, tuple[Assessment, bool]], with_lead: set[int], with_unit: set[int]
+) -> Line | None:
+    """Targets without a lead unit (lead scope) and without any unit (all
+    scope), shaped like a unit's line."""
+    no_lead = [pair for key, pair in targets.items() if key not in with_lead]
+    if not no_lead:
+        return None
+    every = rollup((a, "lead", over) for key, (a, over) in targets.items() if key not in with_unit)
+    lead = rollup((a, "lead", over) for a, over in no_lead)
+    result = replace(
+        every,
+        lead_counts=lead.lead_counts,
+        lead_confirmed=lead.lead_confirmed,
+        lead_indicative=lead.lead_indicative,
+        lead_reporting=lead.lead_reporting,
+    )
+    return Line(None, _("未分配责任单位"), "", result)
 
 
 def build_summary(*, as_of: date, plan_id: int | None = None) -> Summary:
-    """The numbers the command prints: four queries whatever the size."""
+    """The numbers the command prints: five queries whatever the size."""
     selection = attainment_selection(plan_ids=[plan_id]) if plan_id is not None else None
     assessments = compute(as_of=as_of, target_filter=selection)
     targets_query = sa.select(
-        target.c.id, plan.c.id.label("plan_id"), plan.c.slug, plan.c.title
+        target.c.id, target.c.period_end, plan.c.id.label("plan_id"), plan.c.slug, plan.c.title
     ).select_from(target.join(plan, target.c.plan_id == plan.c.id))
     assignments_query = sa.select(
         assignment.c.target_id, assignment.c.role, unit.c.id.label("unit_id"), unit.c.name
@@ -83,10 +111,14 @@ def build_summary(*, as_of: date, plan_id: int | None = None) -> Summary:
     assignment_rows = [
         row for row in run_select(assignments_query) if int(row["target_id"]) in assessments
     ]
+    over = {
+        int(row["id"]): period_is_over(to_date(row["period_end"]), as_of) for row in target_rows
+    }
 
     # Per plan every target counts once: as its plan's "lead" pair.
     by_plan = rollup_by(
-        (int(row["plan_id"]), assessments[int(row["id"])], "lead") for row in target_rows
+        (int(row["plan_id"]), assessments[int(row["id"])], "lead", over[int(row["id"])])
+        for row in target_rows
     )
     plan_names = {int(row["plan_id"]): (row["slug"], row["title"]) for row in target_rows}
     plans = sorted(
@@ -94,15 +126,24 @@ def build_summary(*, as_of: date, plan_id: int | None = None) -> Summary:
         key=lambda line: line.name,
     )
     by_unit = rollup_by(
-        (int(row["unit_id"]), assessments[int(row["target_id"])], row["role"])
+        (
+            int(row["unit_id"]),
+            assessments[int(row["target_id"])],
+            row["role"],
+            over[int(row["target_id"])],
+        )
         for row in assignment_rows
     )
     unit_names = {int(row["unit_id"]): row["name"] for row in assignment_rows}
-    units = sorted(
-        (Line(key, unit_names[key], "", result) for key, result in by_unit.items()),
-        key=_rate_order,
+    lines = [Line(key, unit_names[key], "", result) for key, result in by_unit.items()]
+    unassigned = _unassigned(
+        {key: (assessments[key], over[key]) for key in over},
+        with_lead={int(row["target_id"]) for row in assignment_rows if row["role"] == "lead"},
+        with_unit={int(row["target_id"]) for row in assignment_rows},
     )
-    return Summary(as_of=as_of, plans=plans, units=units)
+    if unassigned is not None:
+        lines.append(unassigned)
+    return Summary(as_of=as_of, plans=plans, units=sorted(lines, key=_behind_order))
 
 
 # -- Terminal layout ---------------------------------------------------------
@@ -150,13 +191,17 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], *, left: int = 1
     return [line(header), rule, *(line(row) for row in rows)]
 
 
-def rate_text(rate: Rate) -> str:
+def rate_text(rate: Rate | Reporting | None) -> str:
     """``66.7% (2/3)``: the rate with the counts it rests on; ``-`` when
     nothing counts (never a bare 0% or 100%)."""
-    if rate.value is None:
+    if rate is None or rate.value is None:
         return _NONE
     percent = (rate.value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{percent}% ({rate.met}/{rate.denominator})"
+    return f"{percent}% ({rate.numerator}/{rate.denominator})"
+
+
+def _rate_header() -> list[str]:
+    return [_("确认完成率"), _("参考完成率"), _("终期报告率")]
 
 
 def _status_header() -> list[str]:
@@ -174,7 +219,7 @@ def render(summary: Summary) -> list[str]:
         return [*lines, _("没有目标。")]
 
     lines.append(_("按规划（每个目标计一次）"))
-    header = [_("规划"), _("目标数"), *_status_header(), _("确认完成率"), _("参考完成率")]
+    header = [_("规划"), _("目标数"), *_status_header(), *_rate_header()]
     rows = [
         [
             _clip(line.name, _NAME_WIDTH),
@@ -182,21 +227,27 @@ def render(summary: Summary) -> list[str]:
             *_counts(line.result.counts),
             rate_text(line.result.confirmed),
             rate_text(line.result.indicative),
+            rate_text(line.result.reporting),
         ]
         for line in summary.plans
     ]
     lines += table(header, rows)
     lines += [f"  {line.name}: {line.title}" for line in summary.plans]
 
-    lines += ["", _("按责任单位（牵头：仅牵头任务；全部：牵头和配合；不牵头的单位只列全部）")]
+    lines += [
+        "",
+        _(
+            "按责任单位（牵头：仅牵头任务；全部：牵头和配合；不牵头的单位只列全部；"
+            "最落后的（未完成＋逾期最多）在前；没有责任单位的目标计入“未分配责任单位”）"
+        ),
+    ]
     if summary.units:
         header = [
             _("责任单位"),
             _("范围"),
             _("目标数"),
             *_status_header(),
-            _("确认完成率"),
-            _("参考完成率"),
+            *_rate_header(),
         ]
         rows = []
         for line in summary.units:
@@ -212,6 +263,7 @@ def render(summary: Summary) -> list[str]:
                         *_counts(result.lead_counts),
                         rate_text(result.lead_confirmed),
                         rate_text(result.lead_indicative),
+                        rate_text(result.lead_reporting),
                     ]
                 )
                 name = ""
@@ -223,6 +275,7 @@ def render(summary: Summary) -> list[str]:
                     *_counts(result.counts),
                     rate_text(result.confirmed),
                     rate_text(result.indicative),
+                    rate_text(result.reporting),
                 ]
             )
         lines += table(header, rows, left=2)
@@ -237,6 +290,7 @@ def render(summary: Summary) -> list[str]:
             "确认完成率 = 已完成 ÷（已完成 + 未完成），仅计终期证据；"
             "参考完成率同时计入考核期后的事后证据。"
         ),
+        _("终期报告率 = 已报终期数据的目标 ÷ 考核期已结束的目标。"),
     ]
     return lines
 

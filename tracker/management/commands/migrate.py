@@ -1,13 +1,16 @@
-"""``migrate``: Django's own tables, then the tracker's Alembic head.
+"""``migrate``: Django's own tables, then the tracker's Alembic head, then
+the built-in units of measure.
 
 One command takes an empty SQLite or PostgreSQL database to the current
 schema, and is idempotent. Django's test runner calls it too, so the test
-database gets the tracker's tables from the real migrations.
+database gets the tracker's tables from the real migrations and the units
+from the code's seed (``tracker.services.units.ensure_builtin_units``).
 """
 
 from django.core.management.commands import migrate as django_migrate
 
 from tracker import migrations_runner
+from tracker.services.units import ensure_builtin_units
 
 
 class Command(django_migrate.Command):
@@ -29,9 +32,11 @@ class Command(django_migrate.Command):
         if options["verbosity"] >= 1:
             self.stdout.write(self.style.MIGRATE_HEADING("Tracker tables (Alembic):"))
         migrations_runner.upgrade(database)
+        units_changed = ensure_builtin_units(using=database)
         if options["verbosity"] >= 1:
             self.stdout.write(
                 "  "
                 + self.style.SUCCESS("at head ")
                 + ", ".join(sorted(migrations_runner.current(database)))
             )
+            self.stdout.write(f"  built-in units of measure: {units_changed} added or updated")
