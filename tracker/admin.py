@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from tracker import services
+from tracker.admin_a11y import LabelledTabularInline
 from tracker.models import (
     Assignment,
     AuditEvent,
@@ -72,7 +73,7 @@ def _save_outcome(request, obj: Outcome) -> Outcome:
     )
 
 
-class UnitAliasInline(admin.TabularInline):
+class UnitAliasInline(LabelledTabularInline):
     model = UnitAlias
     extra = 1
 
@@ -103,7 +104,7 @@ class PlanAdmin(ServiceAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["parent", "document"]
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(LabelledTabularInline):
     model = Assignment
     extra = 1
     autocomplete_fields = ["unit"]
