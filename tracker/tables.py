@@ -14,12 +14,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tracker.charts import status_bar
+from tracker.datalang import zh
 from tracker.formatting import EMPTY, figure_text, period_text, rate_text, status_badge
 from tracker.labels import LABELS, label
 from tracker.models import Assessment, Outcome, Target
 from tracker.vocabulary import STATUSES
 
 # -- pieces shared by the cells ---------------------------------------------------
+
+
+class DataColumn(tables.Column):
+    """A column of Chinese data (codes, indicators, titles, names): marked
+    ``lang`` on English pages (``tracker.datalang``)."""
+
+    def render(self, value: Any) -> SafeString:
+        return zh(value)
 
 
 def assessment_of(target: Target) -> Assessment | None:
@@ -69,12 +78,12 @@ class TargetReportTable(tables.Table):
     status with its grade, the lead unit and the commitment. Every sort ends
     on the id, so ties never shuffle rows between pages."""
 
-    code = tables.Column(
+    code = DataColumn(
         verbose_name=_("编号"),
         linkify=("tracker:target-detail", [tables.A("pk")]),
         order_by=("code", "id"),
     )
-    indicator = tables.Column(
+    indicator = DataColumn(
         verbose_name=_("指标"),
         linkify=("tracker:target-detail", [tables.A("pk")]),
         order_by=("indicator", "id"),
@@ -146,7 +155,7 @@ class TargetReportTable(tables.Table):
         return format_html(
             '<a href="{}">{}</a>',
             reverse("tracker:unit-detail", args=[record.lead_unit_id]),
-            record.lead_unit_name,
+            zh(record.lead_unit_name),
         )
 
     def render_commitment(self, record: Target) -> SafeString:
@@ -157,7 +166,7 @@ class TargetReportTable(tables.Table):
 class UnitTargetTable(TargetReportTable):
     """A unit's targets across plans, with its role on each."""
 
-    plan = tables.Column(
+    plan = DataColumn(
         verbose_name=_("规划"),
         accessor="plan__title",
         linkify=lambda record: reverse("tracker:plan-report", args=[record.plan.slug]),
@@ -237,12 +246,12 @@ _ROLLUP_SEQUENCE = ("targets", "bar", *STATUSES, "confirmed_rate", "indicative_r
 
 
 class PlanListTable(RollupTable):
-    title = tables.Column(
+    title = DataColumn(
         verbose_name=_("规划"),
         linkify=lambda record: reverse("tracker:plan-report", args=[record["slug"]]),
         attrs={"td": {"class": "title"}},
     )
-    jurisdiction = tables.Column(verbose_name=_("行政区域"))
+    jurisdiction = DataColumn(verbose_name=_("行政区域"))
     period = tables.Column(
         verbose_name=_("规划期"), accessor="id", order_by=("period_end", "period_start")
     )
@@ -265,7 +274,7 @@ class UnitRankingTable(RollupTable):
 
     def render_name(self, record: dict[str, Any], value: str) -> SafeString:
         return format_html(
-            '<a href="{}">{}</a>', reverse("tracker:unit-detail", args=[record["id"]]), value
+            '<a href="{}">{}</a>', reverse("tracker:unit-detail", args=[record["id"]]), zh(value)
         )
 
 
@@ -278,12 +287,12 @@ def _target_cell(outcome: Outcome) -> SafeString:
         '<a href="{}"><strong>{} {}</strong></a><div class="statement">{}</div>'
         '<div class="muted">{}：{} · {}</div>',
         reverse("tracker:target-detail", args=[target.pk]),
-        target.code,
-        target.indicator,
-        target.statement,
+        zh(target.code),
+        zh(target.indicator),
+        zh(target.statement),
         _("目标"),
         target_figure(target),
-        target.plan.title,
+        zh(target.plan.title),
     )
 
 
@@ -293,7 +302,7 @@ def _reported_cell(outcome: Outcome) -> SafeString:
         proxy = format_html(
             '<div><span class="tag proxy">{}</span> {}</div>',
             _("替代指标"),
-            outcome.reported_indicator,
+            zh(outcome.reported_indicator),
         )
     return format_html(
         '<strong class="figure">{}</strong><div class="period">{}</div>{}',
@@ -306,9 +315,9 @@ def _reported_cell(outcome: Outcome) -> SafeString:
 def _quote_cell(outcome: Outcome) -> SafeString:
     return format_html(
         '<blockquote class="quote">{}</blockquote><a href="{}">{}</a>',
-        outcome.quote,
+        zh(outcome.quote),
         outcome_anchor(outcome),
-        outcome.document.title,
+        zh(outcome.document.title),
     )
 
 
@@ -320,9 +329,16 @@ class _OutcomeRowTable(tables.Table):
     reported = tables.Column(verbose_name=_("报告值"), accessor="pk", orderable=False)
     quote = tables.Column(verbose_name=_("原文引述"), accessor="pk", orderable=False)
 
+    #: The row to focus after an action (``tracker.views.review``).
+    focused_pk: int | None = None
+
     class Meta:
         attrs = {"class": "report review"}
         per_page = 20
+        row_attrs = {
+            "tabindex": lambda table, record: "-1" if record.pk == table.focused_pk else None,
+            "autofocus": lambda table, record: "" if record.pk == table.focused_pk else None,
+        }
 
     def render_target(self, record: Outcome) -> SafeString:
         return _target_cell(record)
@@ -382,5 +398,5 @@ class OwnOutcomeTable(_OutcomeRowTable):
             badge,
             _("审核意见（%(reviewer)s）：")
             % {"reviewer": record.reviewed_by.get_username() if record.reviewed_by else "—"},
-            record.review_comment,
+            zh(record.review_comment),
         )
