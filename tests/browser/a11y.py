@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AXE_SCRIPT
 
 WCAG_21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 OPTIONS = {
@@ -23,12 +23,19 @@ OPTIONS = {
     "resultTypes": ["violations", "incomplete"],
 }
 
-_AXE = Axe()
+
+def prepare(context: Any) -> None:
+    """Load axe into every page of a browser context as the page opens: the
+    script is sent once per context, not once per check (a second or more
+    over a whole matrix)."""
+    context.add_init_script(AXE_SCRIPT)
 
 
 def check(page: Any) -> dict[str, Any]:
     """axe's results for the page as it is now."""
-    return _AXE.run(page, options=OPTIONS).response
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate("options => axe.run(document, options)", OPTIONS)
 
 
 def save(results: dict[str, Any], path: Path) -> None:

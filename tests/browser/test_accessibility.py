@@ -29,6 +29,7 @@ def test_no_wcag_violation_on_any_page(
     open_as, live_server, demo_world, artifacts_dir, role, language, viewport
 ):
     page = open_as(role, language, viewport)
+    a11y.prepare(page.context)
     folder = artifacts_dir / "axe" / f"{language}-{viewport.name}" / role
     problems, summary = [], {}
     for spec in pages_for(role):

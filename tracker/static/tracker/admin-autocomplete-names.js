@@ -52,6 +52,12 @@
         selection.setAttribute('aria-labelledby', `${id} ${rendered.id}`);
         rendered.setAttribute('aria-labelledby', id);
         selection.setAttribute(NAMED, '');
+        // Django autofocuses a form's first field: when that is an
+        // autocomplete, the focus sits on the hidden <select>, where keys
+        // change a value nobody sees. Hand it to the visible combobox.
+        if (document.activeElement === select) {
+            selection.focus();
+        }
     }
 
     function nameAll(root) {
