@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from tracker import services, validation
+from tracker.admin_a11y import LabelledTabularInline
 from tracker.admin_actions import (
     UnlockForm,
     apply_each,
@@ -86,7 +87,7 @@ def _save_outcome(request, obj: Outcome) -> Outcome:
     return saved
 
 
-class UnitAliasInline(admin.TabularInline):
+class UnitAliasInline(LabelledTabularInline):
     model = UnitAlias
     extra = 1
 
@@ -121,7 +122,7 @@ class PlanAdmin(ServiceAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["parent", "document"]
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(LabelledTabularInline):
     model = Assignment
     extra = 1
     autocomplete_fields = ["unit"]

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tracker.datalang import DataSelect
 from tracker.labels import choices
 from tracker.models import Plan, Target, Unit
 from tracker.vocabulary import ASSIGNMENT_ROLES, COMMITMENTS, EVIDENCE_GRADES, STATUSES
@@ -22,13 +23,14 @@ class TargetReportFilter(django_filters.FilterSet):
     """Plan, unit, status, grade, commitment and the year the period ends."""
 
     plan = django_filters.ModelChoiceFilter(
-        label=_("规划"), queryset=Plan.objects.all(), empty_label=_("全部")
+        label=_("规划"), queryset=Plan.objects.all(), empty_label=_("全部"), widget=DataSelect
     )
     unit = django_filters.ModelChoiceFilter(
         label=_("责任单位"),
         field_name="assignments__unit",
         queryset=Unit.objects.all(),
         empty_label=_("全部"),
+        widget=DataSelect,
     )
     role = django_filters.ChoiceFilter(
         label=_("分工"),

@@ -6,6 +6,11 @@ target's source quote become a ``<mark>`` linking to the target. Quotes may
 overlap (two targets quoting one sentence), so the text is cut at every span
 boundary and each piece is marked by the spans covering it; every piece is
 escaped on its own, so the stored text can never inject markup.
+
+A passage is told apart without colour (WCAG 1.4.1): a short visible cue
+after it says what it is and for which target (``目标 三.8.2``, ``引述
+三.8.2``), and each piece's link carries, in its accessible name, every
+target the piece serves, so overlapping passages are not left to a tooltip.
 """
 
 from __future__ import annotations
@@ -13,21 +18,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from tracker.datalang import page_language, zh
 
 
 @dataclass(frozen=True)
 class Span:
     """A passage to mark: ``[start, end)`` in the text, where it links, the
-    anchor id a link from elsewhere lands on, and a CSS class."""
+    anchor id a link from elsewhere lands on, what it is (``kind``, in full,
+    and ``tag``, the short visible cue), the target's ``code`` and what the
+    passage says about it (``about``: indicator and figure), and a CSS class."""
 
     start: int
     end: int
     href: str
-    title: str
     anchor: str
+    kind: str
+    tag: str
+    code: str
+    about: str
     css: str = "quote"
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind}：{self.about}"
 
 
 def find_span(text: str, quote: str) -> tuple[int, int] | None:
@@ -38,8 +54,29 @@ def find_span(text: str, quote: str) -> tuple[int, int] | None:
     return None if start < 0 else (start, start + len(quote))
 
 
+def _described(spans: list[Span], lang: str) -> SafeString:
+    """The hidden part of a piece's link name: every span covering it."""
+    return format_html(
+        '<span class="visually-hidden" lang="{}">（{}）</span>',
+        lang,
+        format_html_join("；", "{}：{}", ((s.kind, zh(s.about)) for s in spans)),
+    )
+
+
+def _cue(span: Span, lang: str) -> SafeString:
+    css = span.css.split()
+    return format_html(
+        '<span class="cue cue-{}" lang="{}" aria-hidden="true">{} {}</span>',
+        "pending" if "pending" in css else css[0],
+        lang,
+        span.tag,
+        zh(span.code),
+    )
+
+
 def highlight(text: str, spans: Iterable[Span]) -> SafeString:
-    """The text, escaped, with each span's pieces in ``<mark>`` links.
+    """The text, escaped, with each span's pieces in ``<mark>`` links and a
+    cue where each span ends.
 
     Spans outside the text or empty are ignored (offsets of an edited
     document would otherwise break the page)."""
@@ -47,6 +84,7 @@ def highlight(text: str, spans: Iterable[Span]) -> SafeString:
         (s for s in spans if 0 <= s.start < s.end <= len(text)),
         key=lambda s: (s.start, -s.end),
     )
+    lang = page_language()
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     anchored: set[str] = set()
     parts: list[str] = []
@@ -61,14 +99,17 @@ def highlight(text: str, spans: Iterable[Span]) -> SafeString:
         ids = [s.anchor for s in covering if s.start == begin and s.anchor not in anchored]
         anchored.update(ids)
         anchors = mark_safe("".join(format_html('<span id="{}"></span>', a) for a in ids))  # noqa: S308
+        ending = mark_safe("".join(_cue(s, lang) for s in covering if s.end == finish))  # noqa: S308
         parts.append(
             format_html(
-                '{}<a class="mark-link" href="{}" title="{}"><mark class="{}">{}</mark></a>',
+                '{}<a class="mark-link" href="{}" title="{}"><mark class="{}">{}</mark>{}</a>{}',
                 anchors,
                 main.href,
                 " / ".join(dict.fromkeys(s.title for s in covering)),
                 " ".join(sorted({s.css for s in covering})),
                 piece,
+                _described(covering, lang),
+                ending,
             )
         )
     return mark_safe("".join(parts))  # noqa: S308 (every piece escaped above)

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from tracker.datalang import zh
 from tracker.formatting import figure_text, period_text
 from tracker.labels import label
 from tracker.models import Outcome
@@ -22,12 +23,12 @@ def _target_cell(outcome: Outcome) -> SafeString:
         '<a href="{}"><strong>{} {}</strong></a><div class="statement">{}</div>'
         '<div class="muted">{}：{} · {}</div>',
         reverse("tracker:target-detail", args=[target.pk]),
-        target.code,
-        target.indicator,
-        target.statement,
+        zh(target.code),
+        zh(target.indicator),
+        zh(target.statement),
         _("目标"),
         target_figure(target),
-        target.plan.title,
+        zh(target.plan.title),
     )
 
 
@@ -37,7 +38,7 @@ def _reported_cell(outcome: Outcome) -> SafeString:
         proxy = format_html(
             '<div><span class="tag proxy">{}</span> {}</div>',
             _("替代指标"),
-            outcome.reported_indicator,
+            zh(outcome.reported_indicator),
         )
     return format_html(
         '<strong class="figure">{}</strong><div class="period">{}</div>{}',
@@ -50,9 +51,9 @@ def _reported_cell(outcome: Outcome) -> SafeString:
 def _quote_cell(outcome: Outcome) -> SafeString:
     return format_html(
         '<blockquote class="quote">{}</blockquote><a href="{}">{}</a>',
-        outcome.quote,
+        zh(outcome.quote),
         outcome_anchor(outcome),
-        outcome.document.title,
+        zh(outcome.document.title),
     )
 
 
@@ -64,9 +65,16 @@ class _OutcomeRowTable(tables.Table):
     reported = tables.Column(verbose_name=_("报告值"), accessor="pk", orderable=False)
     quote = tables.Column(verbose_name=_("原文引述"), accessor="pk", orderable=False)
 
+    #: The row to focus after an action (``tracker.views.review``).
+    focused_pk: int | None = None
+
     class Meta:
         attrs = {"class": "report review"}
         per_page = 20
+        row_attrs = {
+            "tabindex": lambda table, record: "-1" if record.pk == table.focused_pk else None,
+            "autofocus": lambda table, record: "" if record.pk == table.focused_pk else None,
+        }
 
     def render_target(self, record: Outcome) -> SafeString:
         return _target_cell(record)
@@ -126,5 +134,5 @@ class OwnOutcomeTable(_OutcomeRowTable):
             badge,
             _("审核意见（%(reviewer)s）：")
             % {"reviewer": record.reviewed_by.get_username() if record.reviewed_by else "—"},
-            record.review_comment,
+            zh(record.review_comment),
         )

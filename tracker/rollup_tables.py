@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from tracker.datalang import DataColumn, zh
 from tracker.formatting import period_text, rate_text, share_text
 from tracker.labels import LABELS
 from tracker.status_bar import status_bar
@@ -84,12 +85,12 @@ _ROLLUP_SEQUENCE = (
 
 
 class PlanListTable(RollupTable):
-    title = tables.Column(
+    title = DataColumn(
         verbose_name=_("规划"),
         linkify=lambda record: reverse("tracker:plan-report", args=[record["slug"]]),
         attrs={"td": {"class": "title"}},
     )
-    jurisdiction = tables.Column(verbose_name=_("行政区域"))
+    jurisdiction = DataColumn(verbose_name=_("行政区域"))
     period = tables.Column(
         verbose_name=_("规划期"), accessor="id", order_by=("period_end", "period_start")
     )
@@ -124,5 +125,5 @@ class UnitRankingTable(RollupTable):
         if record["id"] is None:
             return format_html('<span class="unassigned">{}</span>', UNASSIGNED)
         return format_html(
-            '<a href="{}">{}</a>', reverse("tracker:unit-detail", args=[record["id"]]), value
+            '<a href="{}">{}</a>', reverse("tracker:unit-detail", args=[record["id"]]), zh(value)
         )

@@ -17,11 +17,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tracker.datalang import DataColumn, zh
 from tracker.formatting import EMPTY, figure_text, period_text, status_badge
 from tracker.labels import label
 from tracker.models import Assessment, Outcome, Target
-
-# The rollup tables have their own module; named here too, with the others.
 
 # -- pieces shared by the cells ---------------------------------------------------
 
@@ -80,12 +79,12 @@ class TargetReportTable(tables.Table):
     status with its grade, the lead unit and the commitment. Every sort ends
     on the id, so ties never shuffle rows between pages."""
 
-    code = tables.Column(
+    code = DataColumn(
         verbose_name=_("编号"),
         linkify=lambda record, table: target_url(record.pk, table.as_of),
         order_by=("code", "id"),
     )
-    indicator = tables.Column(
+    indicator = DataColumn(
         verbose_name=_("指标"),
         linkify=lambda record, table: target_url(record.pk, table.as_of),
         order_by=("indicator", "id"),
@@ -176,7 +175,7 @@ class TargetReportTable(tables.Table):
         return format_html(
             '<a href="{}">{}</a>',
             reverse("tracker:unit-detail", args=[record.lead_unit_id]),
-            record.lead_unit_name,
+            zh(record.lead_unit_name),
         )
 
     def render_commitment(self, record: Target) -> SafeString:
@@ -187,7 +186,7 @@ class TargetReportTable(tables.Table):
 class UnitTargetTable(TargetReportTable):
     """A unit's targets across plans, with its role on each."""
 
-    plan = tables.Column(
+    plan = DataColumn(
         verbose_name=_("规划"),
         accessor="plan__title",
         linkify=lambda record: reverse("tracker:plan-report", args=[record.plan.slug]),

@@ -7,10 +7,13 @@ from datetime import date
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
-from tracker import formatting
+from tracker import datalang, formatting
 from tracker.labels import label
+from tracker.models import Outcome
 from tracker.reason_text import render_reason
 from tracker.status_bar import status_bar as draw_status_bar
 from tracker.vocabulary import STATUSES
@@ -22,6 +25,29 @@ register = template.Library()
 def word(value: str | None) -> str:
     """The translated label of a stored word (``met`` -> 已完成)."""
     return label(value) if value else formatting.EMPTY
+
+
+@register.filter
+def zh(value: object) -> SafeString:
+    """Chinese data on the page, marked ``lang="zh-Hans"`` when the page is
+    in another language (``tracker.datalang``, WCAG 3.1.2)."""
+    return datalang.zh(value)
+
+
+@register.simple_tag
+def outcome_name(outcome: Outcome) -> SafeString:
+    """Which outcome a row's buttons act on, for their accessible names
+    (``通过`` alone would name every button in the queue alike, WCAG 2.4.6)."""
+    target = outcome.target
+    return format_html(
+        _("{code} {indicator}：{figure} · {period}"),
+        code=datalang.zh(target.code),
+        indicator=datalang.zh(target.indicator),
+        figure=formatting.figure_text(
+            outcome.qualifier, outcome.value, outcome.value_high, outcome.unit
+        ),
+        period=formatting.period_text(outcome.period_start, outcome.period_end),
+    )
 
 
 @register.simple_tag

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.generic import DetailView
 
 from tracker import selectors
@@ -53,13 +55,24 @@ class DocumentView(ReportAccessMixin, DetailView):
 
 def _outcome_span(outcome: Outcome) -> Span:
     figure = figure_text(outcome.qualifier, outcome.value, outcome.value_high, outcome.unit)
-    title = f"{outcome.target.code} {outcome.target.indicator}: {figure}"
-    css = "quote"
+    kind, tag, css = _("完成情况引述"), _("引述"), "quote"
     if outcome.state != "approved":
-        title += f" ({label(outcome.state)})"
+        state = label(outcome.state)
+        kind = _("完成情况引述（%(state)s）") % {"state": state}
+        tag = _("引述（%(state)s）") % {"state": state}
         css = f"quote pending {outcome.state}"
     href = reverse("tracker:target-detail", args=[outcome.target_id]) + f"#outcome-{outcome.pk}"
-    return Span(outcome.quote_start, outcome.quote_end, href, title, f"outcome-{outcome.pk}", css)
+    return Span(
+        outcome.quote_start,
+        outcome.quote_end,
+        href,
+        f"outcome-{outcome.pk}",
+        kind=kind,
+        tag=tag,
+        code=outcome.target.code,
+        about=f"{outcome.target.code} {outcome.target.indicator} {figure}",
+        css=css,
+    )
 
 
 def _source_span(target: Target, start: int, end: int) -> Span:
@@ -68,7 +81,10 @@ def _source_span(target: Target, start: int, end: int) -> Span:
         start,
         end,
         reverse("tracker:target-detail", args=[target.pk]),
-        f"{target.code} {target.indicator}: {figure}",
         f"target-{target.pk}",
-        "source",
+        kind=_("目标出处"),
+        tag=pgettext("document cue", "目标"),
+        code=target.code,
+        about=f"{target.code} {target.indicator} {figure}",
+        css="source",
     )

@@ -2,12 +2,20 @@
 outcomes in one click; supervisors submit their drafts. Every action is a
 POST through ``tracker.services``, which refuses what the rules forbid
 (approving one's own entry, a return without a comment, a locked target);
-the page shows the service's own message."""
+the page shows the service's own message.
+
+Focus after an action (WCAG 2.4.3): the page reloads, and a keyboard or
+screen-reader user must not be thrown back to its top. The action remembers
+the row it was taken on; the queue then focuses the row now at that place
+(the next item, since the acted-on one has left the list), or the list's
+heading when the list is empty, or the message when the action was refused.
+"""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -15,6 +23,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -22,9 +31,13 @@ from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
 from tracker import selectors, services
+from tracker.datalang import zh
 from tracker.models import Outcome
 from tracker.review_tables import OwnOutcomeTable, ReviewQueueTable
 from tracker.views.access import ENTER_OUTCOMES, REVIEW, ReviewAccessMixin
+
+FOCUS_KEY = "tracker.review_focus"
+QUEUE, MINE = "queue", "mine"
 
 
 class ReviewQueueView(ReviewAccessMixin, TemplateView):
@@ -36,14 +49,31 @@ class ReviewQueueView(ReviewAccessMixin, TemplateView):
         user = self.request.user
         config = RequestConfig(self.request)
         if user.has_perm(REVIEW):
-            context["queue"] = config.configure(
+            context[QUEUE] = config.configure(
                 ReviewQueueTable(selectors.review_queue(), prefix="q-")
             )
         if user.has_perm(ENTER_OUTCOMES):
-            context["mine"] = config.configure(
+            context[MINE] = config.configure(
                 OwnOutcomeTable(selectors.own_unsubmitted(user), prefix="mine-")
             )
+        context.update(self._focus(context))
         return context
+
+    def _focus(self, context: dict[str, Any]) -> dict[str, Any]:
+        """Where the last action on this page asked focus to land (read once)."""
+        focus = self.request.session.pop(FOCUS_KEY, None)
+        if not isinstance(focus, dict) or focus.get("path") != self.request.path:
+            return {}
+        if focus.get("messages"):
+            return {"focus_messages": True}
+        table = context.get(focus.get("list"))
+        if table is None:
+            return {}
+        records = list(table.page.object_list.data) if table.page else []
+        if not records:
+            return {"focus_heading": focus["list"]}
+        table.focused_pk = records[min(focus["position"], len(records) - 1)].pk
+        return {}
 
 
 class OutcomeActionView(PermissionRequiredMixin, View, ABC):
@@ -51,6 +81,7 @@ class OutcomeActionView(PermissionRequiredMixin, View, ABC):
 
     http_method_names = ["post"]
     done_message = ""
+    focus_list = QUEUE
 
     @abstractmethod
     def act(self, outcome: Outcome, request: HttpRequest) -> None:
@@ -58,19 +89,33 @@ class OutcomeActionView(PermissionRequiredMixin, View, ABC):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
         outcome = get_object_or_404(Outcome.objects.select_related("target"), pk=pk)
+        back = _back(request)
+        focus: dict[str, Any] = {"path": urlsplit(back).path}
         try:
             self.act(outcome, request)
         except ValidationError as error:
             messages.error(request, _message(outcome, " ".join(error.messages)))
+            focus["messages"] = True
         except PermissionDenied as error:
             messages.error(request, _message(outcome, str(error)))
+            focus["messages"] = True
         else:
             messages.success(request, _message(outcome, str(self.done_message)))
-        return HttpResponseRedirect(_back(request))
+            focus.update(list=self.focus_list, position=_position(request))
+        request.session[FOCUS_KEY] = focus
+        return HttpResponseRedirect(back)
 
 
 def _message(outcome: Outcome, text: str) -> str:
-    return f"{outcome.target.code} {outcome.target.indicator}：{text}"
+    return format_html("{} {}：{}", zh(outcome.target.code), zh(outcome.target.indicator), text)
+
+
+def _position(request: HttpRequest) -> int:
+    """The acted-on row's place in its list (0 = first), as the form sent it."""
+    try:
+        return max(0, int(request.POST.get("position", "0")))
+    except ValueError:
+        return 0
 
 
 def _back(request: HttpRequest) -> str:
@@ -112,6 +157,7 @@ class SubmitView(OutcomeActionView):
     """Submit one's own draft or returned outcome (others' are not on the page)."""
 
     permission_required = ENTER_OUTCOMES
+    focus_list = MINE
 
     def act(self, outcome: Outcome, request: HttpRequest) -> None:
         if request.user.pk not in {outcome.entered_by_id, outcome.last_edited_by_id}:

@@ -17,6 +17,7 @@ from django_tables2.views import SingleTableMixin
 
 from tracker import selectors
 from tracker.analytics.rollups import rollup_from_row, unit_rollup_select
+from tracker.datalang import DataSelect
 from tracker.db import run_select
 from tracker.models import Assignment, Plan, Target, Unit
 from tracker.rollup_tables import UnitRankingTable
@@ -38,7 +39,11 @@ class RankingForm(forms.Form):
         required=False,
     )
     plan = forms.ModelChoiceField(
-        label=_("规划"), queryset=Plan.objects.all(), required=False, empty_label=_("全部规划")
+        label=_("规划"),
+        queryset=Plan.objects.all(),
+        required=False,
+        empty_label=_("全部规划"),
+        widget=DataSelect,
     )
 
     def __init__(self, data: Any = None) -> None:
