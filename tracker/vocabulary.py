@@ -11,8 +11,9 @@ COMMITMENTS = ("firm", "aspirational")
 GROWTH_PATHS = ("linear", "compound")
 ASSIGNMENT_ROLES = ("lead", "support")
 DOCUMENT_KINDS = ("plan", "reply", "news", "bulletin", "other")
-# Outcome review (DESIGN.md section 6a).
-OUTCOME_STATES = ("draft", "submitted", "approved", "returned")
+# Outcome review (DESIGN.md section 6a). Nothing is erased: an outcome that
+# should no longer count is ``withdrawn`` with a reason and stays in history.
+OUTCOME_STATES = ("draft", "submitted", "approved", "returned", "withdrawn")
 # Statuses and evidence grades (DESIGN.md sections 5 and 6).
 STATUSES = (
     "met",
@@ -34,4 +35,9 @@ AUDIT_ACTIONS = (
     "return",
     "lock",
     "unlock",
+    "withdraw",
+    "deactivate",
+    "reactivate",
 )
+# Where a write came from, named in its audit event (docs/security.md).
+ENTRY_POINTS = ("admin", "review", "import", "import_outcomes")
