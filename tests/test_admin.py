@@ -223,10 +223,14 @@ def test_planner_locks_a_target_once_its_final_figure_is_approved(client, planne
     with_final = make.target()
     make.outcome(with_final)  # approved, covering the whole period: final
     without = make.target()
+    # All or nothing: one refusal and neither is locked, the refusal named.
     response = _act(client, "lock_selected", [with_final, without])
     shown = [str(m) for m in response.context["messages"]]
-    assert any("已锁定 1 个目标" in m for m in shown)
-    assert any("只有终期数据审核通过后才能锁定" in m for m in shown)
+    assert any(str(without) in m and "只有终期数据审核通过后才能锁定" in m for m in shown)
+    assert any("均未处理" in m for m in shown)
+    assert not Target.objects.filter(locked_at__isnull=False).exists()
+    response = _act(client, "lock_selected", [with_final])
+    assert any("已锁定 1 个目标" in str(m) for m in response.context["messages"])
     with_final.refresh_from_db()
     without.refresh_from_db()
     assert with_final.locked_by == planner
@@ -238,7 +242,7 @@ def test_unlocking_asks_for_a_reason_and_audits_it(client, planner, make):
     make.outcome(target)
     _act(client, "lock_selected", [target])
     page = _act(client, "unlock_selected", [target])
-    assert page.templates[0].name == "admin/tracker/target/unlock.html"
+    assert page.templates[0].name == "admin/tracker/reason_action.html"
     refused = _act(client, "unlock_selected", [target], apply="1", reason="  ")
     assert "reason" in refused.context["form"].errors
     target.refresh_from_db()

@@ -4,26 +4,27 @@ Names follow ``<entity>_<action>(*, ...)``; the admin, the imports and the
 review page all call these.
 """
 
-from tracker.services.entities import entity_delete, entity_save
-from tracker.services.outcomes import (
-    outcome_approve,
-    outcome_create,
-    outcome_delete,
-    outcome_return,
-    outcome_submit,
-    outcome_update,
-)
+from tracker.services.concurrency import StaleEdit
+from tracker.services.entities import entity_delete, entity_save, plan_deletion
+from tracker.services.outcomes import outcome_create, outcome_update, outcome_withdraw
+from tracker.services.review import outcome_approve, outcome_return, outcome_submit
 from tracker.services.targets import target_lock, target_unlock
+from tracker.services.users import user_record_change, user_set_active, user_snapshot
 
 __all__ = [
+    "StaleEdit",
     "entity_delete",
     "entity_save",
     "outcome_approve",
     "outcome_create",
-    "outcome_delete",
     "outcome_return",
     "outcome_submit",
     "outcome_update",
+    "outcome_withdraw",
+    "plan_deletion",
     "target_lock",
     "target_unlock",
+    "user_record_change",
+    "user_set_active",
+    "user_snapshot",
 ]
