@@ -5,7 +5,7 @@ services, refusals as messages, all-or-nothing actions) is in ``base``."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from tracker.admin import audit, outcomes, plans, targets, users  # noqa: F401
+from tracker.admin import audit, logins, outcomes, plans, targets, users  # noqa: F401
 
 admin.site.site_header = _("规划目标跟踪")
 admin.site.site_title = _("规划目标跟踪")
