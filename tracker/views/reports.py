@@ -13,13 +13,13 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.views import View
 from django_filters.views import FilterView
-from django_tables2.views import SingleTableMixin
 
 from tracker.exports.attainment import COLUMNS, attainment_rows
 from tracker.exports.csvstream import streaming_csv_response
 from tracker.filters import TargetReportFilter
 from tracker.models import Target
 from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
+from tracker.views.paging import BoundedTableMixin
 
 # Sorting and paging do not change which targets an export holds.
 _NOT_FILTERS = ("sort", "page", "per_page")
@@ -41,7 +41,7 @@ class FilteredTargetsMixin(ABC):
         )
 
 
-class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, SingleTableMixin, FilterView):
+class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, BoundedTableMixin, FilterView):
     """A filtered, sorted, paged table of targets; sorting and paging happen
     in the database (django-tables2 on the QuerySet)."""
 
