@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.forms import MultiWidget
 from django.test import Client
 
 from tests import factories as make
@@ -28,6 +29,11 @@ def _field_data(form, data: dict[str, Any]) -> None:
             continue
         value = form[name].value()
         key = form.add_prefix(name)
+        if isinstance(field.widget, MultiWidget):  # a date and a time, say
+            parts = value if isinstance(value, list) else field.widget.decompress(value)
+            for index, part in enumerate(parts):
+                data[f"{key}_{index}"] = "" if part is None else str(part)
+            continue
         if isinstance(value, bool):
             if value:
                 data[key] = "on"

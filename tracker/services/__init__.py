@@ -6,6 +6,7 @@ review page all call these.
 
 from tracker.services.concurrency import StaleEdit
 from tracker.services.entities import entity_delete, entity_save, plan_deletion
+from tracker.services.logins import login_unlock
 from tracker.services.outcomes import outcome_create, outcome_update, outcome_withdraw
 from tracker.services.review import outcome_approve, outcome_return, outcome_submit
 from tracker.services.targets import target_lock, target_unlock
@@ -15,6 +16,7 @@ __all__ = [
     "StaleEdit",
     "entity_delete",
     "entity_save",
+    "login_unlock",
     "outcome_approve",
     "outcome_create",
     "outcome_return",
