@@ -264,3 +264,13 @@ def test_only_planners_see_the_lock_actions(client, supervisor, make):
     assert page.status_code == 200
     assert b"lock_selected" not in page.content
     assert b"unlock_selected" not in page.content
+
+
+def test_save_and_continue_goes_to_the_new_outcome(client, supervisor, make):
+    target = make.target()
+    document = make.document(text="2020年全市技改投资增长29%。")
+    response = client.post(
+        reverse("admin:tracker_outcome_add"), _outcome_form(target, document, _continue="1")
+    )
+    outcome = Outcome.objects.get(target=target)
+    assert response["Location"] == reverse("admin:tracker_outcome_change", args=[outcome.pk])

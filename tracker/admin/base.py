@@ -231,9 +231,16 @@ def outcome_fields(obj: Outcome) -> dict[str, Any]:
 
 def save_outcome(request: HttpRequest, obj: Outcome) -> Outcome:
     """An outcome from an admin form: entered, or updated from the version
-    the person loaded."""
+    the person loaded. The services return the row as stored; the form's
+    object takes its values (key, state, version), so the admin's redirect
+    ("save and continue") and its log name the saved row."""
     if obj.pk is None:
-        return services.outcome_create(actor=request.user, via="admin", **outcome_fields(obj))
-    return services.outcome_update(
-        outcome=obj, actor=request.user, version=obj.version, via="admin", **outcome_fields(obj)
-    )
+        saved = services.outcome_create(actor=request.user, via="admin", **outcome_fields(obj))
+    else:
+        saved = services.outcome_update(
+            outcome=obj, actor=request.user, version=obj.version, via="admin", **outcome_fields(obj)
+        )
+    for field in Outcome._meta.concrete_fields:
+        setattr(obj, field.attname, getattr(saved, field.attname))
+    obj._state.adding = False
+    return saved
