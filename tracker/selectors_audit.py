@@ -10,7 +10,8 @@ same way as the admin.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -60,15 +63,20 @@ def entity_choices() -> list[tuple[str, str]]:
     return [(name, entity_label(name)) for name in ENTITY_MODELS]
 
 
-def field_label(entity: str, attname: str) -> str:
-    """``target_id`` of an outcome -> 目标; unknown names stay as stored."""
+def _field(entity: str, attname: str) -> models.Field | None:
     model = ENTITY_MODELS.get(entity)
     if model is None:
-        return attname
+        return None
     try:
-        return str(capfirst(model._meta.get_field(attname).verbose_name))
+        return model._meta.get_field(attname)
     except FieldDoesNotExist:
-        return attname
+        return None
+
+
+def field_label(entity: str, attname: str) -> str:
+    """``target_id`` of an outcome -> 目标; unknown names stay as stored."""
+    field = _field(entity, attname)
+    return str(capfirst(field.verbose_name)) if field is not None else attname
 
 
 def value_text(value: Any) -> str:
@@ -99,6 +107,41 @@ def changes_of(event: AuditEvent) -> list[Change]:
         old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
         result.append(Change(name, field_label(event.entity, name), old, new))
     return result
+
+
+class ValueNames:
+    """How a page of events shows its values: a reference by the name of what
+    it points at (one query per kind of record on the page, whatever the
+    number of rows), a stored word by its label, a time in local time."""
+
+    def __init__(self, events: Iterable[AuditEvent]) -> None:
+        wanted: dict[type[models.Model], set[int]] = defaultdict(set)
+        for event in events:
+            for change in changes_of(event):
+                field = _field(event.entity, change.field)
+                if field is not None and field.many_to_one:
+                    for value in (change.old, change.new):
+                        if isinstance(value, int) and not isinstance(value, bool):
+                            wanted[field.related_model].add(value)
+        self.names = {
+            model: {pk: str(row) for pk, row in model._default_manager.in_bulk(ids).items()}
+            for model, ids in wanted.items()
+        }
+
+    def text(self, event: AuditEvent, attname: str, value: Any) -> str:
+        field = _field(event.entity, attname)
+        if value is None or value == "" or field is None:
+            return value_text(value)
+        if field.many_to_one and isinstance(value, int):
+            name = self.names.get(field.related_model, {}).get(value)
+            return f"{name} (#{value})" if name else f"#{value}"
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(field, models.DateTimeField) and isinstance(value, str):
+            moment = parse_datetime(value)
+            if moment is not None:
+                return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S")
+        return value_text(value)
 
 
 def audit_events() -> QuerySet[AuditEvent]:

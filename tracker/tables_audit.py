@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from tracker.formatting import EMPTY
 from tracker.labels import label
 from tracker.models import AuditEvent
-from tracker.selectors_audit import changes_of, entity_label, value_text
+from tracker.selectors_audit import ValueNames, changes_of, entity_label
 from tracker.services.concurrency import person_name
 
 # Changes listed in a row of the trail before "… N more" (the record's
@@ -21,15 +21,24 @@ from tracker.services.concurrency import person_name
 _LISTED = 4
 
 
-def changes_cell(event: AuditEvent, *, limit: int | None = None) -> SafeString:
-    changes = changes_of(event)
+def changes_cell(event: AuditEvent, names: ValueNames, *, limit: int | None = None) -> SafeString:
+    # The row's own key says nothing the "record" column does not, and a
+    # field created empty says nothing at all.
+    changes = [
+        change
+        for change in changes_of(event)
+        if change.field != "id" and not (change.old in (None, "") and change.new in (None, ""))
+    ]
     if not changes:
         return format_html('<span class="muted">{}</span>', EMPTY)
     shown = changes if limit is None else changes[:limit]
     items = format_html_join(
         "",
         '<li><span class="field">{}</span> <del>{}</del> → <ins>{}</ins></li>',
-        ((c.label, value_text(c.old), value_text(c.new)) for c in shown),
+        (
+            (c.label, names.text(event, c.field, c.old), names.text(event, c.field, c.new))
+            for c in shown
+        ),
     )
     more = ""
     if limit is not None and len(changes) > limit:
@@ -74,8 +83,15 @@ class AuditEventTable(tables.Table):
             '<a href="{}">{} #{}</a>', url, entity_label(record.entity), record.entity_id
         )
 
+    def value_names(self) -> ValueNames:
+        """Names for the current page's values, looked up once per page."""
+        if not hasattr(self, "_value_names"):
+            rows = self.page.object_list if hasattr(self, "page") else self.rows
+            self._value_names = ValueNames(row.record for row in rows)
+        return self._value_names
+
     def render_changes(self, record: AuditEvent) -> SafeString:
-        return changes_cell(record, limit=_LISTED)
+        return changes_cell(record, self.value_names(), limit=_LISTED)
 
 
 class RecordHistoryTable(AuditEventTable):
@@ -88,4 +104,4 @@ class RecordHistoryTable(AuditEventTable):
         order_by = ("at",)
 
     def render_changes(self, record: AuditEvent) -> SafeString:
-        return changes_cell(record)
+        return changes_cell(record, self.value_names())
