@@ -199,3 +199,25 @@ def test_a_locked_target_takes_no_new_outcome(tmp_path, stored, make):
     lines = failure(csv_file(tmp_path, [ROW]))
     assert any("已锁定" in line for line in lines)
     assert list(Outcome.objects.values_list("pk", flat=True)) == [final.pk]
+
+
+DECLINE_TEXT = "2020年,全市固定资产投资下降4%,工业投资增长4%。"
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "warned"),
+    [
+        ("-4", "全市固定资产投资下降4%", False),  # a decline entered as a negative change
+        ("4", "全市固定资产投资下降4%", False),  # the decline itself (a 下降X%以上 target)
+        ("-4", "工业投资增长4%", True),  # the sign contradicts the quote
+        ("5", "全市固定资产投资下降4%", True),
+    ],
+)
+def test_the_value_check_reads_the_sign_of_a_change(tmp_path, make, value, quote, warned):
+    plan = make.plan(slug="p-sign")
+    make.target(plan, code="T1", unit="%", value=Decimal("20"))
+    make.document(text=DECLINE_TEXT, slug="d-sign")
+    row = {**ROW, "plan": "p-sign", "document": "d-sign", "value": value, "quote": quote}
+    output = run(csv_file(tmp_path, [row]))
+    assert ("没有写在引述中" in output) is warned
+    assert Outcome.objects.get().value == Decimal(value)

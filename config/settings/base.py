@@ -175,3 +175,7 @@ LOGGING = {
 # ------------------------------------------------------------------------------
 # Demo users (README) may only ever be made where this is True.
 TRACKER_ALLOW_DEMO_USERS = False
+# Largest file accepted when a document is added from a file (admin); larger
+# files are refused before they are read. Pasted text is bounded by
+# https://docs.djangoproject.com/en/5.2/ref/settings/#data-upload-max-memory-size
+TRACKER_DOCUMENT_MAX_BYTES = int(env_str("TRACKER_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))

@@ -90,6 +90,13 @@ def test_parse_figure_on_seed_phrases(text, qualifier, value, high, unit):
         ("两千五百亿元", "exact", "2500", None, "亿元"),
         ("超过百亿元", "more_than", "100", None, "亿元"),
         ("三十个以上", "at_least", "30", None, "个"),
+        ("三万五千个", "exact", "35000", None, "个"),
+        ("十二万个", "exact", "12", None, "万个"),
+        ("两家", "exact", "2", None, "家"),
+        ("三成", "exact", "30", None, "%"),
+        ("超过三成", "more_than", "30", None, "%"),
+        ("1.3万亿斤", "exact", "1.3", None, "万亿斤"),
+        ("近5000家", "about", "5000", None, "家"),
     ],
 )
 def test_parse_figure_qualifiers(text, qualifier, value, high, unit):
@@ -123,7 +130,7 @@ def test_reached_levels_are_exact_in_outcomes(text, value, unit):
         "5G",
         "3个月",
         "2020年",
-        "三万五千个",
+        "两千五亿元",
         "超过X元",
     ],
 )

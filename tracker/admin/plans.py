@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db import models
 
 from tracker.admin.base import ServiceAdmin, VersionField
+from tracker.admin_documents import document_add_view
 from tracker.models import Document, Plan, Unit, UnitAlias
 
 
@@ -38,6 +39,10 @@ class DocumentAdmin(ServiceAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # A document is added from a file or a paste, text extracted first.
+        return document_add_view(self, request)
 
 
 @admin.register(Plan)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from tracker import validation
+from tracker.domain.phrases import quote_states_value
 from tracker.imports.planfile import read_plan_files
 from tracker.imports.problems import ImportFailed, Place, Problem, Problems
 from tracker.imports.specs import (
@@ -170,14 +171,11 @@ def _unsaved(links: dict[str, models.Model | None]) -> list[str]:
 
 
 def _digits_in(value: Decimal | None, quote: str) -> bool:
-    """Whether the figure is written in the quote (6.4 in '增长6.4%')."""
+    """Whether the figure is written in the quote (6.4 in '增长6.4%'; -4 in
+    '下降4%', since a decline is entered as a negative change)."""
     if value is None:
         return True
-    try:
-        written = {str(value), format(value.normalize(), "f")}
-    except InvalidOperation:  # pragma: no cover
-        return True
-    return any(text in quote for text in written)
+    return quote_states_value(value, quote)
 
 
 class Preparer:

@@ -1,0 +1,34 @@
+"""The labelled set for reading documents: every quote verbatim at its
+offsets, every split the one its rule gives, every target a demo target."""
+
+import dataclasses
+
+from benchmarks.extraction.labels import check, document_text, load
+
+
+def test_the_labelled_set_checks_clean():
+    labels = load()
+    assert check(labels) == []
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 25
+    assert {label.split for label in labels.targets} == {"dev", "test"}
+    assert {label.split for label in labels.outcomes} == {"dev", "test"}
+
+
+def test_the_check_catches_a_moved_offset_and_a_moved_split():
+    labels = load()
+    first = labels.outcomes[0]
+    moved = dataclasses.replace(first, start=first.start + 1, end=first.end + 1)
+    flipped = dataclasses.replace(first, split="test" if first.split == "dev" else "dev")
+    broken = dataclasses.replace(labels, outcomes=(moved, flipped, *labels.outcomes[1:]))
+    problems = check(broken)
+    assert any("quote is not at" in p and f"found at {first.start}" in p for p in problems)
+    assert any("breaks the rule" in p for p in problems)
+
+
+def test_target_labels_cover_each_commitment_once():
+    labels = load()
+    seen = [(label.document, label.start, label.end, label.value) for label in labels.targets]
+    assert len(seen) == len(set(seen))
+    for label in labels.targets:
+        text = document_text(label.document)
+        assert label.statement in text
