@@ -8,7 +8,7 @@ a query string that fails again; the count of requests is in the message.
 
 By default each page gets every string once, shared out among the roles
 (each role a different share, every role many strings): 780 requests. With
-``TRACKER_FUZZ_FULL=1`` every role gets every string on every page (5,460
+``TRACKER_FUZZ_FULL=1`` every role gets every string on every page (4,680
 requests; minutes on a shared machine), as run for issue 10's note.
 """
 
