@@ -111,3 +111,15 @@ def outcome(
     }
     values.update(fields)
     return services.outcome_create(actor=actor, approved=approved, via="test", **values)
+
+
+def importer(role: str = "planner") -> str:
+    """The username of a person an import is recorded under (created once
+    per test): approved plan imports and outcome CSVs need one."""
+    from django.contrib.auth.models import Group
+
+    username = f"{role}-importer"
+    created, made = get_user_model().objects.get_or_create(username=username)
+    if made:
+        created.groups.add(Group.objects.get(name=role))
+    return username

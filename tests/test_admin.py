@@ -227,10 +227,14 @@ def test_planner_locks_a_target_once_its_final_figure_is_approved(client, planne
     with_final = make.target()
     make.outcome(with_final)  # approved, covering the whole period: final
     without = make.target()
+    # All or nothing: one refusal and neither is locked, the refusal named.
     response = _act(client, "lock_selected", [with_final, without])
     shown = [str(m) for m in response.context["messages"]]
-    assert any("已锁定 1 个目标" in m for m in shown)
-    assert any("只有终期数据审核通过后才能锁定" in m for m in shown)
+    assert any(str(without) in m and "只有终期数据审核通过后才能锁定" in m for m in shown)
+    assert any("均未处理" in m for m in shown)
+    assert not Target.objects.filter(locked_at__isnull=False).exists()
+    response = _act(client, "lock_selected", [with_final])
+    assert any("已锁定 1 个目标" in str(m) for m in response.context["messages"])
     with_final.refresh_from_db()
     without.refresh_from_db()
     assert with_final.locked_by == planner
@@ -242,7 +246,7 @@ def test_unlocking_asks_for_a_reason_and_audits_it(client, planner, make):
     make.outcome(target)
     _act(client, "lock_selected", [target])
     page = _act(client, "unlock_selected", [target])
-    assert page.templates[0].name == "admin/tracker/target/unlock.html"
+    assert page.templates[0].name == "admin/tracker/reason_action.html"
     refused = _act(client, "unlock_selected", [target], apply="1", reason="  ")
     assert "reason" in refused.context["form"].errors
     target.refresh_from_db()
@@ -264,3 +268,13 @@ def test_only_planners_see_the_lock_actions(client, supervisor, make):
     assert page.status_code == 200
     assert b"lock_selected" not in page.content
     assert b"unlock_selected" not in page.content
+
+
+def test_save_and_continue_goes_to_the_new_outcome(client, supervisor, make):
+    target = make.target()
+    document = make.document(text="2020年全市技改投资增长29%。")
+    response = client.post(
+        reverse("admin:tracker_outcome_add"), _outcome_form(target, document, _continue="1")
+    )
+    outcome = Outcome.objects.get(target=target)
+    assert response["Location"] == reverse("admin:tracker_outcome_change", args=[outcome.pk])

@@ -40,7 +40,7 @@ def test_withdrawing_the_evidence_restores_the_status(make):
     target = make.target(value=Decimal("20"))
     outcome = make.outcome(target, value=Decimal("10"))
     assert status_of(target) == ("missed", "final")
-    services.outcome_delete(outcome=outcome, actor=None)
+    services.outcome_withdraw(outcome=outcome, actor=None, reason="引述有误")
     assert status_of(target) == ("overdue", None)
 
 

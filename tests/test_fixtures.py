@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests import factories
 from tracker.analytics.assessments import compute
 from tracker.models import Assignment, AuditEvent, Outcome, Plan, Target
 
@@ -27,6 +28,8 @@ AS_OF = date(2026, 11, 23)
 
 
 def load(*options: str, **kwargs) -> str:
+    if kwargs.get("approved"):
+        kwargs.setdefault("user", factories.importer())
     out = StringIO()
     call_command("import_plan", *map(str, PLAN_FILES), *options, stdout=out, **kwargs)
     return out.getvalue()

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests import factories
 from tracker import services
 from tracker.imports.outcomes_csv import COLUMNS
 from tracker.models import AuditEvent, Outcome
@@ -61,6 +62,8 @@ def csv_file(tmp_path, rows, *, encoding="utf-8", bom=False, columns=COLUMNS, na
 
 
 def run(path, **options) -> str:
+    if options.get("user", "") == "":
+        options["user"] = factories.importer("supervisor")
     out = StringIO()
     call_command("import_outcomes", str(path), stdout=out, **options)
     return out.getvalue()
@@ -114,7 +117,7 @@ def test_every_problem_by_row_and_column_and_nothing_written(tmp_path, stored):
         {**ROW, "quote": "技改投资增长31.5%左右", "qualifier": "about", "value": "31.5"},  # 12
         {**ROW, "quote": "技改投资增长31.5%左右", "qualifier": "about", "value": "31.5"},  # 13
     ]
-    lines = failure(csv_file(tmp_path, rows), user=None)
+    lines = failure(csv_file(tmp_path, rows))
     expected = [
         "o.csv 第3行 「p-csv:T1」 value: “29%”不是纯数字",
         "o.csv 第4行 「p-csv:T1」 period_start: “2020/1/1”不是 YYYY-MM-DD 格式的日期",

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests import factories
 from tracker import services
 from tracker.models import (
     Assignment,
@@ -143,6 +144,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def run(*files: Path, **options) -> str:
+    if options.get("approved"):
+        options.setdefault("user", factories.importer())
     out = StringIO()
     call_command("import_plan", *map(str, files), stdout=out, **options)
     return out.getvalue()

@@ -172,11 +172,12 @@ quote = "比上年提高3.5个百分点"
 """.replace("{text}", TEXT)
 
 
-def test_a_plan_file_imports_it_with_a_warning(tmp_path):
+def test_a_plan_file_imports_it_with_a_warning(tmp_path, make):
     path = tmp_path / "plan.toml"
     path.write_text(PLAN, encoding="utf-8")
     out = StringIO()
-    call_command("import_plan", str(path), approved=True, stdout=out)
+    planner = make.user("plan-importer", groups=("planner",))
+    call_command("import_plan", str(path), approved=True, user=planner.username, stdout=out)
     output = out.getvalue()
     assert "unit: 个百分点（百分点）无法换算为目标的单位%（百分比）" in output
     outcome = Outcome.objects.get(target__plan__slug="p-inc-file")

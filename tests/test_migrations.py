@@ -96,3 +96,31 @@ def test_0003_converts_accumulates_into_measures():
     finally:
         migrations_runner.upgrade()
         engine.dispose()
+
+
+def test_the_trust_revision_downgrades_and_upgrades_again(tmp_path):
+    """0005_trust on a scratch SQLite file: up, down one step (the triggers
+    go first, the batch rebuilds after), up again with the guard back."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(f"sqlite+pysqlite:///{tmp_path / 'scratch.sqlite3'}")
+    config = migrations_runner.alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            command.downgrade(config, "0005_trust-1")
+            assert "version" not in {
+                c["name"] for c in sa.inspect(connection).get_columns("tracker_plan")
+            }
+            command.upgrade(config, "head")
+            triggers = (
+                connection.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+                )
+                .scalars()
+                .all()
+            )
+    finally:
+        engine.dispose()
+    assert triggers == ["tracker_audit_event_no_delete", "tracker_audit_event_no_update"]

@@ -2,7 +2,8 @@
 
 Decisions (tracker/roles.py): all four roles read the reports; only
 auditors export CSV; the review queue is for those who enter or review
-outcomes (supervisors). Anonymous visitors go to the login page; a signed-in
+outcomes (supervisors); the audit trail is for auditors and planners (its
+CSV for auditors). Anonymous visitors go to the login page; a signed-in
 user without the permission gets 403.
 """
 
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.django_db
 READ = {"planner": 200, "supervisor": 200, "manager": 200, "auditor": 200}
 EXPORT = {"planner": 403, "supervisor": 403, "manager": 403, "auditor": 200}
 REVIEW = {"planner": 403, "supervisor": 200, "manager": 403, "auditor": 403}
+AUDIT = {"planner": 200, "supervisor": 403, "manager": 403, "auditor": 200}
 
 PAGES = {
     "plan-list": READ,
@@ -32,6 +34,9 @@ PAGES = {
     "target-detail": READ,
     "document": READ,
     "review-queue": REVIEW,
+    "audit-trail": AUDIT,
+    "audit-record": AUDIT,
+    "audit-export": EXPORT,
 }
 # POST actions: a permitted user is redirected back to the queue.
 ACTIONS = {
@@ -54,6 +59,7 @@ def urls():
         "outcome-approve": [report.met_outcome.pk],
         "outcome-return": [report.met_outcome.pk],
         "outcome-submit": [report.met_outcome.pk],
+        "audit-record": ["outcome", report.met_outcome.pk],
     }
     return {name: reverse(f"tracker:{name}", args=args.get(name, [])) for name in PAGES | ACTIONS}
 

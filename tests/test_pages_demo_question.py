@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests import pages_support
+from tests import factories, pages_support
 from tracker.models import Plan
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,13 @@ PLAN_FILES = sorted((Path(settings.BASE_DIR) / "fixtures" / "plans").glob("*.tom
 
 @pytest.fixture
 def demo(client):
-    call_command("import_plan", *map(str, PLAN_FILES), approved=True, stdout=io.StringIO())
+    call_command(
+        "import_plan",
+        *map(str, PLAN_FILES),
+        approved=True,
+        user=factories.importer(),
+        stdout=io.StringIO(),
+    )
     client.force_login(pages_support.user_with_role("manager"))
     return Plan.objects.get(jurisdiction="郑州市", period_start__year=2020, period_end__year=2020)
 

@@ -134,7 +134,7 @@ def test_locked_target_refuses_add_change_withdraw_until_unlocked(make, alice, b
     with pytest.raises(ValidationError):
         services.outcome_update(outcome=final, actor=alice, value=Decimal("1"))
     with pytest.raises(ValidationError):
-        services.outcome_delete(outcome=final, actor=alice)
+        services.outcome_withdraw(outcome=final, actor=alice, reason="录错了")
     with pytest.raises(ValidationError):
         services.target_unlock(target=target, actor=bob, reason="")
     services.target_unlock(target=target, actor=bob, reason="统计局修订了2020年数据")

@@ -132,8 +132,9 @@ def test_the_table_refuses_a_name_that_starts_with_a_magnitude():
 # -- the grain target, end to end -------------------------------------------------
 
 
-def test_the_grain_target_imports_and_13908_yi_jin_is_met(tmp_path):
-    output = import_plan(tmp_path, GRAIN_PLAN, approved=True)
+def test_the_grain_target_imports_and_13908_yi_jin_is_met(tmp_path, make):
+    planner = make.user("grain-importer", groups=("planner",))
+    output = import_plan(tmp_path, GRAIN_PLAN, approved=True, user=planner.username)
     assert "新增" in output
     target = Target.objects.get(plan__slug="t-grain", code="1")
     assert (target.value, target.unit) == (Decimal("1.3"), "万亿斤")
@@ -164,7 +165,7 @@ def test_a_unit_added_in_the_admin_works_in_imports_and_forms(client, planner, m
     assert AuditEvent.objects.filter(entity="unitofmeasure", entity_id=unit.pk, via="admin")
 
     # The same file now imports ...
-    import_plan(tmp_path, GRAIN_PLAN + BOXES_TARGET, approved=True)
+    import_plan(tmp_path, GRAIN_PLAN + BOXES_TARGET, approved=True, user=planner.username)
     boxes = Target.objects.get(plan__slug="t-grain", code="2")
     assert boxes.unit == "万标准箱"
 

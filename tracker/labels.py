@@ -30,6 +30,7 @@ LABELS = {
     "submitted": _("待审核"),
     "approved": _("已审核"),
     "returned": _("已退回"),
+    "withdrawn": _("已撤回"),
     "met": _("已完成"),
     "missed": _("未完成"),
     "indeterminate": _("无法判定"),
@@ -55,6 +56,14 @@ LABELS = {
     "return": _("退回"),
     "lock": _("锁定"),
     "unlock": _("解锁"),
+    "withdraw": _("撤回"),
+    "deactivate": _("停用账号"),
+    "reactivate": _("恢复账号"),
+    # Entry points of the audit trail.
+    "admin": _("管理后台"),
+    "review": _("审核队列"),
+    "import": _("规划文件导入"),
+    "import_outcomes": _("完成情况CSV导入"),
 }
 
 

@@ -43,6 +43,12 @@ def _updated_at() -> models.DateTimeField:
     return models.DateTimeField(_("修改时间"), auto_now=True, db_default=Now())
 
 
+def _version() -> models.IntegerField:
+    # Checked and raised by the services on every write (optimistic
+    # concurrency); the admin carries it in a hidden field.
+    return models.IntegerField(_("版本"), default=1, db_default=1)
+
+
 def _notes() -> models.TextField:
     return models.TextField(_("备注"), blank=True, default="", db_default="")
 
@@ -57,6 +63,7 @@ class Unit(models.Model):
     )
     notes = _notes()
     created_at = _created_at()
+    version = _version()
 
     class Meta:
         managed = False
@@ -77,6 +84,7 @@ class UnitAlias(models.Model):
         Unit, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("责任单位")
     )
     alias = models.CharField(_("别名"), max_length=200)
+    version = _version()
 
     class Meta:
         managed = False
@@ -101,6 +109,7 @@ class Document(models.Model):
     url = models.URLField(_("网址"), max_length=500, blank=True, default="", db_default="")
     text = models.TextField(_("全文"), blank=True, default="", db_default="")
     created_at = _created_at()
+    version = _version()
 
     class Meta:
         managed = False
@@ -147,6 +156,7 @@ class Plan(models.Model):
     notes = _notes()
     created_at = _created_at()
     updated_at = _updated_at()
+    version = _version()
 
     class Meta:
         managed = False
@@ -228,6 +238,7 @@ class Target(models.Model):
     notes = _notes()
     created_at = _created_at()
     updated_at = _updated_at()
+    version = _version()
     units = models.ManyToManyField(
         Unit, through="Assignment", related_name="targets", verbose_name=_("责任单位")
     )
@@ -272,6 +283,7 @@ class Assignment(models.Model):
     )
     role = models.CharField(_("角色"), max_length=20, choices=choices(v.ASSIGNMENT_ROLES))
     position = models.SmallIntegerField(_("排序"), default=0, db_default=0)
+    version = _version()
 
     class Meta:
         managed = False
@@ -333,9 +345,13 @@ class Outcome(models.Model):
     entered_by = _user("+", _("录入人"))
     last_edited_by = _user("+", _("最后修改人"))
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+    withdrawn_by = _user("+", _("撤回人"))
+    withdrawal_reason = models.TextField(_("撤回理由"), blank=True, default="", db_default="")
     notes = _notes()
     created_at = _created_at()
     updated_at = _updated_at()
+    version = _version()
 
     class Meta:
         managed = False

@@ -5,8 +5,8 @@ Created (and brought up to date) by ``manage.py migrate`` through a
 
 | role | job (DESIGN.md section 1) |
 | --- | --- |
-| planner | enters plans, targets, units, documents, units of measure; locks periods |
-| supervisor | logs outcomes and their documents; reviews other people's outcomes |
+| planner | enters plans, targets, units, documents, units of measure; locks; reads the audit |
+| supervisor | logs and withdraws outcomes and their documents; reviews other people's |
 | manager | reads the attainment reports |
 | auditor | reads everything, the audit trail included, and exports CSV |
 
@@ -19,6 +19,8 @@ The report pages (``tracker.views``) follow from these permissions:
   data; neither job needs bulk extracts of the evidence, so neither gets
   them ("what its job needs and no more"); a manager who needs a file asks
   an auditor, whose job is provenance;
+- the audit trail page needs ``view_auditevent`` (auditors and planners);
+  its CSV export also ``export_attainment`` (auditors);
 - the review queue needs ``review_outcome`` or ``change_outcome``
   (supervisors); drafts and submitted outcomes are shown on target and
   document pages only to those same people.
@@ -43,6 +45,10 @@ _READ_REPORTS = (
     "view_outcome",
 )
 
+# Targets, documents and outcomes are never deleted (docs/security.md):
+# no role holds their delete permission.
+_KEPT = {"target", "document", "outcome"}
+
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     PLANNER: tuple(
         f"{action}_{model}"
@@ -56,13 +62,13 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
             "unitofmeasure",
         )
         for action in _ALL
+        if not (action == "delete" and model in _KEPT)
     )
-    + ("view_outcome", "lock_target"),
+    + ("view_outcome", "lock_target", "view_auditevent"),
     SUPERVISOR: _READ_REPORTS
     + (
         "add_outcome",
         "change_outcome",
-        "delete_outcome",
         "add_document",
         "change_document",
         "review_outcome",

@@ -10,7 +10,12 @@ Rules the database enforces itself, so no code path can bypass them:
 - words (comparator, direction, state ...) are checked against their sets;
 - periods run forwards, ranges have ``high > low``;
 - a document that outcomes cite, or a target that has outcomes, cannot be
-  deleted (``ON DELETE RESTRICT``).
+  deleted (``ON DELETE RESTRICT``);
+- every editable row carries a ``version`` the services check and raise on
+  each write, so the later of two concurrent saves is refused, never
+  silently applied (optimistic concurrency, docs/security.md);
+- the audit trail is append-only: triggers created by migration
+  ``0005_trust`` refuse UPDATE and DELETE on ``tracker_audit_event``.
 """
 
 from __future__ import annotations
@@ -92,6 +97,12 @@ def _text(name: str, length: int | None = None) -> sa.Column:
     return sa.Column(name, type_, nullable=False, server_default="")
 
 
+def _version() -> sa.Column:
+    """The row's version: 1 when created, raised by every write through the
+    services, which refuse a save made from an older version."""
+    return sa.Column("version", sa.Integer(), nullable=False, server_default="1")
+
+
 def _flag(name: str) -> sa.Column:
     return sa.Column(name, sa.Boolean(), nullable=False, server_default=sa.false())
 
@@ -104,6 +115,7 @@ unit = sa.Table(
     _flag("is_collective"),
     _text("notes"),
     _created_at(),
+    _version(),
     sa.UniqueConstraint("name"),
     comment="A responsible unit (责任单位): a department or a collective body.",
 )
@@ -120,6 +132,7 @@ unit_alias = sa.Table(
         index=True,
     ),
     sa.Column("alias", sa.String(NAME), nullable=False),
+    _version(),
     sa.UniqueConstraint("alias"),
     comment="Another name for a unit (市发改委 = 市发展改革委).",
 )
@@ -160,6 +173,7 @@ document = sa.Table(
     _text("url", 500),
     _text("text"),
     _created_at(),
+    _version(),
     sa.UniqueConstraint("slug"),
     sa.CheckConstraint(_in("kind", DOCUMENT_KINDS), name="kind"),
     comment="A source text: plan, reply to a proposal, news item, bulletin.",
@@ -193,6 +207,7 @@ plan = sa.Table(
     _text("notes"),
     _created_at(),
     _updated_at(),
+    _version(),
     sa.UniqueConstraint("slug"),
     sa.CheckConstraint("period_start <= period_end", name="period_order"),
     comment="A policy document with targets.",
@@ -235,6 +250,7 @@ target = sa.Table(
     _text("notes"),
     _created_at(),
     _updated_at(),
+    _version(),
     sa.UniqueConstraint("plan_id", "code"),
     sa.CheckConstraint("period_start <= period_end", name="period_order"),
     sa.CheckConstraint(_in("comparator", COMPARATORS), name="comparator"),
@@ -273,6 +289,7 @@ assignment = sa.Table(
     ),
     sa.Column("role", sa.String(WORD), nullable=False),
     sa.Column("position", sa.SmallInteger(), nullable=False, server_default="0"),
+    _version(),
     sa.UniqueConstraint("target_id", "unit_id"),
     sa.CheckConstraint(_in("role", ASSIGNMENT_ROLES), name="role"),
     sa.CheckConstraint("position >= 0", name="position_sign"),
@@ -315,12 +332,19 @@ outcome = sa.Table(
     sa.Column("entered_by_id", UserId, nullable=True),
     sa.Column("last_edited_by_id", UserId, nullable=True),
     sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("withdrawn_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("withdrawn_by_id", UserId, nullable=True),
+    _text("withdrawal_reason"),
     _text("notes"),
     _created_at(),
     _updated_at(),
+    _version(),
     sa.CheckConstraint("period_start <= period_end", name="period_order"),
     sa.CheckConstraint(_in("qualifier", QUALIFIERS), name="qualifier"),
     sa.CheckConstraint(_in("state", OUTCOME_STATES), name="state"),
+    sa.CheckConstraint(
+        "(state = 'withdrawn') = (withdrawn_at IS NOT NULL)", name="withdrawal_pair"
+    ),
     sa.CheckConstraint(
         "(qualifier = 'range' AND value_high IS NOT NULL AND value_high > value)"
         " OR (qualifier <> 'range' AND value_high IS NULL)",

@@ -1,8 +1,9 @@
-"""The tracker's pages: reports for managers and auditors, the review queue."""
+"""The tracker's pages: reports for managers and auditors, the review queue,
+the audit trail."""
 
 from django.urls import path
 
-from tracker.views import documents, plans, review, targets, units
+from tracker.views import audit, documents, plans, review, targets, units
 
 app_name = "tracker"
 
@@ -20,4 +21,7 @@ urlpatterns = [
     path("review/<int:pk>/approve/", review.ApproveView.as_view(), name="outcome-approve"),
     path("review/<int:pk>/return/", review.ReturnView.as_view(), name="outcome-return"),
     path("review/<int:pk>/submit/", review.SubmitView.as_view(), name="outcome-submit"),
+    path("audit/", audit.AuditTrailView.as_view(), name="audit-trail"),
+    path("audit/export.csv", audit.AuditExportView.as_view(), name="audit-export"),
+    path("audit/<slug:entity>/<int:pk>/", audit.RecordHistoryView.as_view(), name="audit-record"),
 ]

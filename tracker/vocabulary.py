@@ -20,6 +20,7 @@ __all__ = [
     "COMPARATORS",
     "DIRECTIONS",
     "DOCUMENT_KINDS",
+    "ENTRY_POINTS",
     "EVIDENCE_GRADES",
     "GRADES",
     "GROWTH_PATHS",
@@ -33,6 +34,7 @@ __all__ = [
     "Commitment",
     "Comparator",
     "Direction",
+    "EntryPoint",
     "EvidenceGrade",
     "Grade",
     "Growth",
@@ -57,8 +59,9 @@ Growth = Literal["linear", "compound"]
 Measure = Literal["level", "flow", "rate"]
 Role = Literal["lead", "support"]
 DocumentKind = Literal["plan", "reply", "news", "bulletin", "other"]
-# Outcome review (DESIGN.md section 6a).
-OutcomeState = Literal["draft", "submitted", "approved", "returned"]
+# Outcome review (DESIGN.md section 6a). Nothing is erased: an outcome that
+# should no longer count is ``withdrawn`` with a reason and stays in history.
+OutcomeState = Literal["draft", "submitted", "approved", "returned", "withdrawn"]
 # Grades of an outcome for a target (DESIGN.md section 5). ``baseline`` (a
 # level before the period) and ``context`` (another period's rate or flow,
 # shown but never judged) are never a verdict's evidence.
@@ -85,6 +88,9 @@ AuditAction = Literal[
     "return",
     "lock",
     "unlock",
+    "withdraw",
+    "deactivate",
+    "reactivate",
 ]
 # Why a status is what it is (``tracker.domain.reasons``): stored beside the
 # status with its parameters, rendered in the reader's language by
@@ -111,6 +117,9 @@ ReasonCode = Literal[
     "unknown_unit",
 ]
 
+# Where a write came from, named in its audit event (docs/security.md).
+EntryPoint = Literal["admin", "review", "import", "import_outcomes"]
+
 COMPARATORS: tuple[str, ...] = get_args(Comparator)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 DIRECTIONS: tuple[str, ...] = get_args(Direction)
@@ -127,3 +136,4 @@ VERDICTS: tuple[str, ...] = get_args(Verdict)
 BANDS: tuple[str, ...] = get_args(Band)
 AUDIT_ACTIONS: tuple[str, ...] = get_args(AuditAction)
 REASON_CODES: tuple[str, ...] = get_args(ReasonCode)
+ENTRY_POINTS: tuple[str, ...] = get_args(EntryPoint)

@@ -5,6 +5,7 @@ defaults here are safe for local use. Reference:
 https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tables2",
     "django_filters",
+    # Login throttling (django-axes, below): failed attempts in its own tables.
+    "tracker.login_throttle.LoginThrottleConfig",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a lockout into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -100,9 +105,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes' backend comes first: it refuses a locked-out login before
+# Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:plan-list"
 LOGOUT_REDIRECT_URL = "login"
+
+# LOGIN THROTTLING (django-axes)
+# ------------------------------------------------------------------------------
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# After AXES_FAILURE_LIMIT failed logins for one username, or from one
+# address, further logins are refused for the cool-off (or until an
+# administrator unlocks them in the admin's "登录锁定" list). Both the site's
+# login page and the admin's are covered. docs/security.md.
+AXES_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Our page (tracker/views/login.py): translated, says how long to wait.
+AXES_LOCKOUT_CALLABLE = "tracker.views.login.lockout_response"
+# Our own admin list (tracker/admin/logins.py: Chinese, audited unlock).
+AXES_ENABLE_ADMIN = False
+# Behind a reverse proxy every request comes from the proxy's address: say
+# how many proxies there are, so the client's own address is the one counted.
+if env_str("PROXY_COUNT", ""):
+    AXES_IPWARE_PROXY_COUNT = int(env_str("PROXY_COUNT", "1"))
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 # INTERNATIONALISATION
 # ------------------------------------------------------------------------------

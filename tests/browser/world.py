@@ -65,7 +65,9 @@ def make_users() -> None:
 
 def build() -> World:
     make_users()
-    call_command("import_plan", *map(str, PLAN_FILES), approved=True, verbosity=0)
+    call_command(
+        "import_plan", *map(str, PLAN_FILES), approved=True, user="planner", verbosity=0
+    )
     users = {name: get_user_model().objects.get(username=name) for name in USERS}
     world = _supplement(users)
     shown = set(Assessment.objects.values_list("status", flat=True))

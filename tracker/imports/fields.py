@@ -20,6 +20,23 @@ from django.utils.translation import gettext as _
 from tracker.imports.problems import Place, Problems
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Control characters no field of the tracker holds (tab, newline and
+# carriage return are text). NUL above all: PostgreSQL refuses it in text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character(value: str) -> str | None:
+    """A message naming the first control character in ``value`` (and where
+    it is), or None when there is none."""
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    return _("含有控制字符 U+%(code)04X（第 %(position)d 个字符处），须删除") % {
+        "code": ord(found.group()),
+        "position": found.start() + 1,
+    }
+
+
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
@@ -69,6 +86,10 @@ class Fields:
                 _("须为字符串，此处为%(type)s %(value)r")
                 % {"type": _type_name(value), "value": value},
             )
+            return ""
+        bad = control_character(value)
+        if bad is not None:
+            self.error(key, bad)
             return ""
         if self.keys.get(key) and key in self.data and not value.strip():
             self.error(key, _("不能为空"))
@@ -138,6 +159,11 @@ class Fields:
             return []
         if any(not item.strip() for item in value):
             self.error(key, _("含有空字符串"))
+        for item in value:
+            bad = control_character(item)
+            if bad is not None:
+                self.error(key, bad)
+                return []
         if len(set(value)) != len(value):
             self.error(key, _("同一名称列了两次"))
         return [item for item in value if item.strip()]

@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from tracker.domain import infer_measure
-from tracker.imports.fields import Fields
+from tracker.imports.fields import Fields, control_character
 from tracker.imports.problems import Place, Problems
 from tracker.imports.specs import (
     DocumentSpec,
@@ -109,6 +109,14 @@ def read_plan_file(path: Path, problems: Problems) -> PlanFile:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
+    except UnicodeDecodeError as error:
+        problems.error(
+            Place(name),
+            "",
+            _("不是 UTF-8 编码（第 %(position)d 个字节无法读取）：计划文件须存为 UTF-8")
+            % {"position": error.start + 1},
+        )
+        return loaded
     except tomllib.TOMLDecodeError as error:
         problems.error(Place(name), "", _("不是有效的 TOML：%(error)s") % {"error": error})
         return loaded
@@ -229,7 +237,7 @@ def _read_text(path: Path, place: Place, problems: Problems) -> str:
     """The text exactly as stored (no newline translation), so quote
     offsets count the characters of the file; a UTF-8 BOM is not text."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         problems.error(
             place,
@@ -238,6 +246,11 @@ def _read_text(path: Path, place: Place, problems: Problems) -> str:
         )
     except UnicodeDecodeError:
         problems.error(place, "text_file", _("%(path)s 不是 UTF-8 文本") % {"path": path})
+    else:
+        bad = control_character(text)
+        if bad is None:
+            return text
+        problems.error(place, "text_file", f"{path}: {bad}")
     return ""
 
 

@@ -55,6 +55,7 @@ from tracker.models import (
     Unit,
     UnitAlias,
 )
+from tracker.services.documents import text_change_refusal
 
 # Write order: whatever a row refers to is written before it.
 ENTITIES = ("document", "unit", "unitalias", "plan", "target", "assignment", "outcome")
@@ -304,8 +305,10 @@ class Preparer:
                 usable = bool(spec.fields["text"]) and not self.problems.has_error(
                     spec.place, "text_file"
                 )
-                if stored is not None and "text" in changed and usable:
-                    self._check_cited_quotes(stored.pk, spec.fields["text"], spec.place)
+                if stored is not None and "text" in changed:
+                    refusal = text_change_refusal(stored.pk)
+                    if refusal is not None:
+                        self.problems.error(spec.place, "text", refusal)
                 self.documents[spec.slug] = _Doc(instance, spec.fields["text"], usable)
                 self.record(
                     "document",
@@ -315,26 +318,6 @@ class Preparer:
                     instance,
                     new=stored is None,
                     changed=changed,
-                )
-
-    def _check_cited_quotes(self, document_id: int, text: str, place: Place) -> None:
-        """A new text must keep every stored quote at its offsets, or the
-        outcomes citing it would point at the wrong characters."""
-        cited = Outcome.objects.filter(document_id=document_id).select_related("target")
-        for outcome in cited.order_by("id"):
-            try:
-                offsets = validation.locate_quote(outcome.quote, text)
-            except ValidationError:
-                offsets = None
-            if offsets != (outcome.quote_start, outcome.quote_end):
-                self.problems.error(
-                    place,
-                    "text",
-                    _(
-                        "全文已改动，已有完成情况 #%(id)s（目标 %(target)s）的引述在新全文中"
-                        "找不到或位置改变；文件全文应与原文逐字一致"
-                    )
-                    % {"id": outcome.pk, "target": outcome.target.code},
                 )
 
     # -------------------------------------------------------------- units
@@ -768,6 +751,7 @@ class Preparer:
         if stored_plans:
             rest = (
                 Outcome.objects.filter(target__plan__in=stored_plans)
+                .exclude(state="withdrawn")
                 .exclude(pk__in=self.matched_outcomes)
                 .select_related("target__plan")
                 .order_by("target__plan__slug", "target__code", "period_end", "id")
@@ -841,7 +825,9 @@ class Preparer:
                     target=target.instance,
                     document=document.instance,
                     **{k: fields[k] for k in OUTCOME_KEY_FIELDS},
-                ).order_by("id")
+                )
+                .exclude(state="withdrawn")
+                .order_by("id")
             )
         if len(stored) > 1:
             self.problems.error(

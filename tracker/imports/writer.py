@@ -63,6 +63,7 @@ def _write(change: Change, *, actor: Any, approved: bool, via: str) -> None:
                 outcome=instance,
                 actor=actor,
                 keep_approved=approved,
+                version=instance.version,
                 via=via,
                 **{name: getattr(instance, name) for name in change.changed},
             )

@@ -8,7 +8,7 @@ layer (a scan), an empty file, a type the tracker does not read, a file over
 the size limit.
 
 Plain Python below the services: no ORM, no request. The admin's add page
-(``tracker.admin_documents``) calls it and saves through the services.
+(``tracker.admin.documents``) calls it and saves through the services.
 """
 
 from tracker.ingest.errors import ExtractionError

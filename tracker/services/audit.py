@@ -27,12 +27,17 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+# Bookkeeping the database or the services keep, not what a person changed:
+# a save that only moves these is no change (re-imports leave no trace).
+NOT_AUDITED = frozenset({"created_at", "updated_at", "version", "password", "last_login"})
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """Field values of a row, keyed by attribute name (``target_id`` ...)."""
     return {
         field.attname: _jsonable(getattr(instance, field.attname))
         for field in instance._meta.concrete_fields
-        if field.attname not in {"created_at", "updated_at"}
+        if field.attname not in NOT_AUDITED
     }
 
 
@@ -55,6 +60,8 @@ def audit_record(
     comment: str = "",
     via: str = "",
 ) -> AuditEvent:
+    """Append one event; ``entity`` is the model's name (``outcome``,
+    ``user`` ...), so a record's history is (entity, entity_id)."""
     return AuditEvent.objects.create(
         actor_id=getattr(actor, "pk", None),
         action=action,
@@ -63,4 +70,14 @@ def audit_record(
         changes=changes,
         comment=comment,
         via=via,
+    )
+
+
+def last_event(instance: models.Model) -> AuditEvent | None:
+    """The most recent event of a row: who changed it last, and when."""
+    return (
+        AuditEvent.objects.filter(entity=instance._meta.model_name, entity_id=instance.pk)
+        .select_related("actor")
+        .order_by("-at", "-id")
+        .first()
     )

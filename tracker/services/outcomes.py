@@ -1,10 +1,11 @@
-"""Writes to outcomes, including their review (DESIGN.md section 6a).
+"""Writes to outcomes: entering, correcting and withdrawing them.
 
-An outcome starts as ``draft``, is ``submitted`` for review, and another
-person ``approves`` it or ``returns`` it with a comment; a returned outcome is
-edited (back to ``draft``) and submitted again. Only approved outcomes count
-in verdicts. While a target is locked, none of its outcomes can be added,
-changed or withdrawn.
+An outcome starts as ``draft``; its review (submit, approve, return) is in
+``tracker.services.review`` (DESIGN.md section 6a). Only approved outcomes
+count in verdicts. Nothing is erased: an outcome that should no longer count
+is withdrawn with a reason and stays in the history. While a target is
+locked, none of its outcomes can be added, changed or withdrawn. The same
+reported figure (target, document, period and quote) is entered once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from tracker.analytics.assessments import refresh
 from tracker.models import Document, Outcome, Target
 from tracker.services.audit import audit_record, diff, snapshot
+from tracker.services.concurrency import check_version, claim_next_version
 
 EDITABLE_FIELDS = (
     "target",
@@ -39,9 +41,12 @@ EDITABLE_FIELDS = (
 # States from which an action may start.
 SUBMITTABLE = ("draft", "returned")
 EDITABLE = ("draft", "returned", "submitted", "approved")
+WITHDRAWABLE = EDITABLE
+# What makes two outcomes the same reported figure (the CSV import's key).
+IDENTITY = ("target_id", "document_id", "period_start", "period_end", "quote")
 
 
-def _refuse_if_locked(target: Target) -> None:
+def refuse_if_locked(target: Target) -> None:
     if target.locked_at is not None:
         raise ValidationError(
             _("目标“%(target)s”的考核期已锁定：须先解锁才能新增、修改或撤回其完成情况。")
@@ -50,7 +55,7 @@ def _refuse_if_locked(target: Target) -> None:
         )
 
 
-def _refuse_state(outcome: Outcome, allowed: tuple[str, ...], action: str) -> None:
+def refuse_state(outcome: Outcome, allowed: tuple[str, ...], action: str) -> None:
     if outcome.state not in allowed:
         raise ValidationError(
             _("处于“%(state)s”状态的完成情况不能%(action)s。")
@@ -59,10 +64,41 @@ def _refuse_state(outcome: Outcome, allowed: tuple[str, ...], action: str) -> No
         )
 
 
-def _refuse_own_entry(outcome: Outcome, actor: Any) -> None:
-    people = {outcome.entered_by_id, outcome.last_edited_by_id} - {None}
-    if actor is None or actor.pk in people:
-        raise PermissionDenied(_("不能审核自己录入或最后修改的完成情况，须由另一人审核。"))
+def refuse_duplicate(outcome: Outcome) -> None:
+    """One rule for the admin, the imports and anything else: the same
+    figure from the same sentence of the same document for the same period
+    is one outcome (a withdrawn one does not count)."""
+    same = (
+        Outcome.objects.filter(**{name: getattr(outcome, name) for name in IDENTITY})
+        .exclude(state="withdrawn")
+        .exclude(pk=outcome.pk)
+        .order_by("id")
+        .first()
+    )
+    if same is not None:
+        raise ValidationError(
+            _(
+                "与已有的完成情况 #%(id)s 重复（目标、出处文件、统计期和引述都相同）："
+                "请修改那一条，而不是再录入一条。"
+            )
+            % {"id": same.pk},
+            code="duplicate",
+        )
+
+
+def locked_for_write(outcome: Outcome, *, version: int | None) -> Outcome:
+    """The stored outcome, row-locked, after checking the version the caller
+    edited (``None``: the caller holds no version; state rules decide)."""
+    stored = Outcome.objects.select_for_update().select_related("target").get(pk=outcome.pk)
+    check_version(stored, yours=version, current=stored.version)
+    return stored
+
+
+def save_new_version(outcome: Outcome, *, update_fields: list[str] | None = None) -> None:
+    outcome.version = claim_next_version(Outcome, outcome.pk, outcome.version)
+    if update_fields is not None:
+        update_fields = [*update_fields, "version", "updated_at"]
+    outcome.save(update_fields=update_fields)
 
 
 @transaction.atomic
@@ -88,7 +124,7 @@ def outcome_create(
     by a planner (DESIGN.md 6a): the outcome counts at once, and the audit
     trail says it came in approved."""
     target = Target.objects.select_for_update().get(pk=target.pk)
-    _refuse_if_locked(target)
+    refuse_if_locked(target)
     now = timezone.now()
     outcome = Outcome(
         target=target,
@@ -112,6 +148,7 @@ def outcome_create(
         outcome.reviewed_at = now
         outcome.submitted_at = now
     outcome.full_clean()
+    refuse_duplicate(outcome)
     outcome.save()
     audit_record(
         actor=actor,
@@ -127,22 +164,29 @@ def outcome_create(
 
 @transaction.atomic
 def outcome_update(
-    *, outcome: Outcome, actor: Any, keep_approved: bool = False, via: str = "", **fields: Any
+    *,
+    outcome: Outcome,
+    actor: Any,
+    keep_approved: bool = False,
+    version: int | None = None,
+    via: str = "",
+    **fields: Any,
 ) -> Outcome:
     """Change an outcome's figures or quote. Any edit sends it back to draft
     (a changed figure needs a fresh review), except a planner's re-import of
-    an approved outcome (``keep_approved=True``)."""
+    an approved outcome (``keep_approved=True``). ``version`` is the version
+    the person edited: a save from an older one is refused."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
-    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
-    _refuse_if_locked(outcome.target)
-    _refuse_state(outcome, EDITABLE, _("修改"))
+    outcome = locked_for_write(outcome, version=version)
+    refuse_if_locked(outcome.target)
+    refuse_state(outcome, EDITABLE, _("修改"))
     before = snapshot(outcome)
     for name, value in fields.items():
         setattr(outcome, name, value)
     if "target" in fields:
-        _refuse_if_locked(outcome.target)
+        refuse_if_locked(outcome.target)
     if diff(before, snapshot(outcome)) == {}:
         return outcome
     previous_target_id = before["target_id"]
@@ -152,7 +196,8 @@ def outcome_update(
         outcome.reviewed_by = None
         outcome.reviewed_at = None
     outcome.full_clean()
-    outcome.save()
+    refuse_duplicate(outcome)
+    save_new_version(outcome)
     audit_record(
         actor=actor,
         action="update",
@@ -165,98 +210,34 @@ def outcome_update(
 
 
 @transaction.atomic
-def outcome_submit(*, outcome: Outcome, actor: Any, via: str = "") -> Outcome:
-    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
-    _refuse_if_locked(outcome.target)
-    _refuse_state(outcome, SUBMITTABLE, _("提交审核"))
-    before = snapshot(outcome)
-    outcome.state = "submitted"
-    outcome.submitted_at = timezone.now()
-    outcome.save(update_fields=["state", "submitted_at", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="submit",
-        instance=outcome,
-        changes=diff(before, snapshot(outcome)),
-        via=via,
-    )
-    return outcome
-
-
-def _review(
-    *, outcome: Outcome, actor: Any, state: str, action: str, verb: str, comment: str, via: str
+def outcome_withdraw(
+    *, outcome: Outcome, actor: Any, reason: str, version: int | None = None, via: str = ""
 ) -> Outcome:
-    """A second person's decision on a submitted outcome (approve or return)."""
-    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
-    _refuse_if_locked(outcome.target)
-    _refuse_state(outcome, ("submitted",), verb)
-    _refuse_own_entry(outcome, actor)
+    """Withdraw an outcome: it stops counting at once and stays in the
+    history with who withdrew it, when and why. Refused while its target is
+    locked, and without a reason."""
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": ValidationError(_("撤回须说明理由。"), code="reason_required")}
+        )
+    outcome = locked_for_write(outcome, version=version)
+    refuse_if_locked(outcome.target)
+    refuse_state(outcome, WITHDRAWABLE, _("撤回"))
     before = snapshot(outcome)
-    outcome.state = state
-    outcome.reviewed_by = actor
-    outcome.reviewed_at = timezone.now()
-    outcome.review_comment = comment
-    outcome.save(
-        update_fields=["state", "reviewed_by", "reviewed_at", "review_comment", "updated_at"]
+    outcome.state = "withdrawn"
+    outcome.withdrawn_at = timezone.now()
+    outcome.withdrawn_by = actor
+    outcome.withdrawal_reason = reason.strip()
+    save_new_version(
+        outcome, update_fields=["state", "withdrawn_at", "withdrawn_by", "withdrawal_reason"]
     )
     audit_record(
         actor=actor,
-        action=action,
+        action="withdraw",
         instance=outcome,
         changes=diff(before, snapshot(outcome)),
-        comment=comment,
+        comment=outcome.withdrawal_reason,
         via=via,
     )
     refresh(target_ids=[outcome.target_id])
     return outcome
-
-
-@transaction.atomic
-def outcome_approve(*, outcome: Outcome, actor: Any, comment: str = "", via: str = "") -> Outcome:
-    return _review(
-        outcome=outcome,
-        actor=actor,
-        state="approved",
-        action="approve",
-        verb=_("审核通过"),
-        comment=comment,
-        via=via,
-    )
-
-
-@transaction.atomic
-def outcome_return(*, outcome: Outcome, actor: Any, comment: str, via: str = "") -> Outcome:
-    if not comment.strip():
-        raise ValidationError(
-            {
-                "review_comment": ValidationError(
-                    _("退回时须填写审核意见。"), code="comment_required"
-                )
-            }
-        )
-    return _review(
-        outcome=outcome,
-        actor=actor,
-        state="returned",
-        action="return",
-        verb=_("退回"),
-        comment=comment,
-        via=via,
-    )
-
-
-@transaction.atomic
-def outcome_delete(*, outcome: Outcome, actor: Any, via: str = "") -> None:
-    """Withdraw an outcome. Refused while its target is locked."""
-    outcome = Outcome.objects.select_for_update().get(pk=outcome.pk)
-    _refuse_if_locked(outcome.target)
-    audit_record(
-        actor=actor,
-        action="delete",
-        instance=outcome,
-        changes=diff(snapshot(outcome), {}),
-        via=via,
-    )
-    target_id = outcome.target_id
-    outcome.delete()
-    refresh(target_ids=[target_id])

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from tracker.domain import grade
 from tracker.models import Target
 from tracker.services.audit import audit_record, diff, snapshot
+from tracker.services.concurrency import check_version, claim_next_version
 
 
 def has_approved_final(target: Target) -> bool:
@@ -33,9 +34,17 @@ def has_approved_final(target: Target) -> bool:
     )
 
 
+def _save_lock(target: Target) -> None:
+    target.version = claim_next_version(Target, target.pk, target.version)
+    target.save(update_fields=["locked_at", "locked_by", "version", "updated_at"])
+
+
 @transaction.atomic
-def target_lock(*, target: Target, actor: Any, comment: str = "", via: str = "") -> Target:
+def target_lock(
+    *, target: Target, actor: Any, comment: str = "", version: int | None = None, via: str = ""
+) -> Target:
     target = Target.objects.select_for_update().get(pk=target.pk)
+    check_version(target, yours=version, current=target.version)
     if target.locked_at is not None:
         raise ValidationError(_("该目标已锁定。"), code="already_locked")
     if not has_approved_final(target):
@@ -43,7 +52,7 @@ def target_lock(*, target: Target, actor: Any, comment: str = "", via: str = "")
     before = snapshot(target)
     target.locked_at = timezone.now()
     target.locked_by = actor
-    target.save(update_fields=["locked_at", "locked_by", "updated_at"])
+    _save_lock(target)
     audit_record(
         actor=actor,
         action="lock",
@@ -56,18 +65,21 @@ def target_lock(*, target: Target, actor: Any, comment: str = "", via: str = "")
 
 
 @transaction.atomic
-def target_unlock(*, target: Target, actor: Any, reason: str, via: str = "") -> Target:
+def target_unlock(
+    *, target: Target, actor: Any, reason: str, version: int | None = None, via: str = ""
+) -> Target:
     if not reason.strip():
         raise ValidationError(
             {"reason": ValidationError(_("解锁须说明理由。"), code="reason_required")}
         )
     target = Target.objects.select_for_update().get(pk=target.pk)
+    check_version(target, yours=version, current=target.version)
     if target.locked_at is None:
         raise ValidationError(_("该目标未锁定。"), code="not_locked")
     before = snapshot(target)
     target.locked_at = None
     target.locked_by = None
-    target.save(update_fields=["locked_at", "locked_by", "updated_at"])
+    _save_lock(target)
     audit_record(
         actor=actor,
         action="unlock",

@@ -16,6 +16,7 @@ from tracker.analytics.assessments import ensure_fresh
 READ_REPORTS = "tracker.view_target"
 EXPORT = "tracker.export_attainment"
 REVIEW = "tracker.review_outcome"
+READ_AUDIT = "tracker.view_auditevent"
 ENTER_OUTCOMES = "tracker.change_outcome"
 
 
@@ -44,3 +45,15 @@ class ReviewAccessMixin(PermissionRequiredMixin):
     def has_permission(self) -> bool:
         user = self.request.user
         return user.has_perm(REVIEW) or user.has_perm(ENTER_OUTCOMES)
+
+
+class AuditAccessMixin(PermissionRequiredMixin):
+    """The audit trail: auditors and planners (``view_auditevent``)."""
+
+    permission_required: str | tuple[str, ...] = READ_AUDIT
+
+
+class AuditExportAccessMixin(AuditAccessMixin):
+    """Its CSV: also ``export_attainment`` (auditors)."""
+
+    permission_required = (READ_AUDIT, EXPORT)

@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
-from django_tables2.views import SingleTableMixin
 
 from tracker import selectors
 from tracker.analytics.rollups import plan_rollup_select, rollup_from_row
@@ -22,10 +21,11 @@ from tracker.sqldata import SelectData
 from tracker.status_bar import status_bar
 from tracker.tables import TargetReportTable
 from tracker.views.access import ReportAccessMixin
+from tracker.views.paging import BoundedTableMixin
 from tracker.views.reports import TargetExportView, TargetReportView
 
 
-class PlanListView(ReportAccessMixin, SingleTableMixin, TemplateView):
+class PlanListView(ReportAccessMixin, BoundedTableMixin, TemplateView):
     """Every plan with the spread of its statuses and its two rates."""
 
     template_name = "tracker/plan_list.html"

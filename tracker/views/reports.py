@@ -16,7 +16,6 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.views import View
 from django_filters.views import FilterView
-from django_tables2.views import SingleTableMixin
 
 from tracker import selectors
 from tracker.exports.attainment import COLUMNS, attainment_rows
@@ -26,6 +25,7 @@ from tracker.models import Target
 from tracker.selectors import AsOfAssessment
 from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
 from tracker.views.asof import AsOfMixin
+from tracker.views.paging import BoundedTableMixin
 
 # Sorting and paging do not change which targets an export holds.
 _NOT_FILTERS = ("sort", "page", "per_page")
@@ -70,7 +70,7 @@ class FilteredTargetsMixin(AsOfMixin, ABC):
         )
 
 
-class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, SingleTableMixin, FilterView):
+class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, BoundedTableMixin, FilterView):
     """A filtered, sorted, paged table of targets; sorting and paging happen
     in the database (django-tables2 on the QuerySet)."""
 

@@ -2,7 +2,9 @@
 outcomes in one click; supervisors submit their drafts. Every action is a
 POST through ``tracker.services``, which refuses what the rules forbid
 (approving one's own entry, a return without a comment, a locked target);
-the page shows the service's own message.
+the page shows the service's own message. Each form carries the version of
+the outcome the person saw: a decision on an outcome changed since is
+refused, not applied to figures they did not see.
 
 Focus after an action (WCAG 2.4.3): the page reloads, and a keyboard or
 screen-reader user must not be thrown back to its top. The action remembers
@@ -28,13 +30,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
-from django_tables2 import RequestConfig
 
 from tracker import selectors, services
 from tracker.datalang import zh
 from tracker.models import Outcome
 from tracker.review_tables import OwnOutcomeTable, ReviewQueueTable
 from tracker.views.access import ENTER_OUTCOMES, REVIEW, ReviewAccessMixin
+from tracker.views.paging import BoundedRequestConfig
 
 FOCUS_KEY = "tracker.review_focus"
 QUEUE, MINE = "queue", "mine"
@@ -47,7 +49,7 @@ class ReviewQueueView(ReviewAccessMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        config = RequestConfig(self.request)
+        config = BoundedRequestConfig(self.request)
         if user.has_perm(REVIEW):
             context[QUEUE] = config.configure(
                 ReviewQueueTable(selectors.review_queue(), prefix="q-")
@@ -106,6 +108,15 @@ class OutcomeActionView(PermissionRequiredMixin, View, ABC):
         return HttpResponseRedirect(back)
 
 
+def _version(request: HttpRequest) -> int | None:
+    """The version the page showed (None from an older page or a script:
+    then the state rules alone decide)."""
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return None
+
+
 def _message(outcome: Outcome, text: str) -> str:
     return format_html("{} {}：{}", zh(outcome.target.code), zh(outcome.target.indicator), text)
 
@@ -135,6 +146,7 @@ class ApproveView(OutcomeActionView):
             outcome=outcome,
             actor=request.user,
             comment=request.POST.get("comment", "").strip(),
+            version=_version(request),
             via="review",
         )
         self.done_message = _("已审核通过。")
@@ -148,6 +160,7 @@ class ReturnView(OutcomeActionView):
             outcome=outcome,
             actor=request.user,
             comment=request.POST.get("comment", "").strip(),
+            version=_version(request),
             via="review",
         )
         self.done_message = _("已退回，审核意见已记录。")
@@ -162,5 +175,7 @@ class SubmitView(OutcomeActionView):
     def act(self, outcome: Outcome, request: HttpRequest) -> None:
         if request.user.pk not in {outcome.entered_by_id, outcome.last_edited_by_id}:
             raise PermissionDenied(_("只能提交自己录入或修改的完成情况。"))
-        services.outcome_submit(outcome=outcome, actor=request.user, via="review")
+        services.outcome_submit(
+            outcome=outcome, actor=request.user, version=_version(request), via="review"
+        )
         self.done_message = _("已提交审核。")

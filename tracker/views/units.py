@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
-from django_tables2.views import SingleTableMixin
 
 from tracker import selectors
 from tracker.analytics.rollups import rollup_from_row, unit_rollup_select
@@ -26,6 +25,7 @@ from tracker.selectors import AsOfAssessment
 from tracker.sqldata import SelectData
 from tracker.tables import UnitTargetTable
 from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
+from tracker.views.paging import BoundedTableMixin
 from tracker.views.reports import TargetExportView, TargetReportView, export_targets
 
 
@@ -60,7 +60,7 @@ class RankingForm(forms.Form):
         return self.cleaned_data.get("scope") != "all", plan.pk if plan else None
 
 
-class UnitRankingView(ReportAccessMixin, SingleTableMixin, TemplateView):
+class UnitRankingView(ReportAccessMixin, BoundedTableMixin, TemplateView):
     """Units furthest behind first, with the unassigned row so they add up
     to the plan; the rollup is a Core select counted, sorted and paged by
     the database (``SelectData``)."""

@@ -4,6 +4,10 @@ Migrates, loads the demo plans built from the seed documents (idempotent:
 running it again changes nothing), and makes demo users whose credentials the
 README gives. Users are made only under local settings against the default
 SQLite file, never under production settings or another database.
+
+The plans come in approved, so a person must vouch for them (docs/security.md):
+the account ``demo-loader``, a planner who cannot sign in (no password), is
+the one the audit trail names.
 """
 
 from pathlib import Path
@@ -28,6 +32,7 @@ DEMO_USERS = [
     ("auditor", (roles.AUDITOR,), False, False),
 ]
 PLAN_FILES = Path(settings.BASE_DIR) / "fixtures" / "plans"
+LOADER = "demo-loader"
 
 
 def demo_users_allowed() -> bool:
@@ -52,7 +57,10 @@ class Command(BaseCommand):
         self.stdout.write("Database migrated.")
         plan_files = sorted(PLAN_FILES.glob("*.toml"))
         if plan_files:
-            call_command("import_plan", *map(str, plan_files), approved=True, verbosity=1)
+            loader = self._loader()
+            call_command(
+                "import_plan", *map(str, plan_files), approved=True, user=loader, verbosity=1
+            )
         if no_users:
             return
         if not demo_users_allowed():
@@ -61,6 +69,17 @@ class Command(BaseCommand):
                 "against the default SQLite file. Use createsuperuser elsewhere."
             )
         self._make_users()
+
+    @transaction.atomic
+    def _loader(self) -> str:
+        """The planner account the demo data is recorded under (no password:
+        nobody signs in as it)."""
+        user, created = get_user_model().objects.get_or_create(username=LOADER)
+        if created:
+            user.set_unusable_password()
+            user.save()
+        user.groups.add(Group.objects.get(name=roles.PLANNER))
+        return LOADER
 
     @transaction.atomic
     def _make_users(self):

@@ -9,7 +9,8 @@ by ``--user``, to be submitted for review; a row matching a stored outcome
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tracker.imports import ImportFailed, apply, prepare_outcome_import, summary_lines
 from tracker.imports.cli import failure, import_actor, require_migrated
@@ -26,7 +27,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--user",
             metavar="USERNAME",
-            help="The supervisor entering the outcomes (must exist and may add outcomes).",
+            help="The supervisor entering the outcomes (required; must exist and may add "
+            "outcomes): the drafts are theirs to submit.",
         )
         parser.add_argument(
             "--dry-run",
@@ -37,6 +39,9 @@ class Command(BaseCommand):
     def handle(self, *args, file, user=None, dry_run=False, **options):
         verbosity = options.get("verbosity", 1)
         require_migrated()
+        if not user and not dry_run:
+            # Drafts belong to whoever entered them: only they submit them.
+            raise CommandError(_("须给出 --user：导入的完成情况记在录入人名下。"))
         actor = import_actor(user, permission="tracker.add_outcome")
         try:
             change_set = prepare_outcome_import(Path(file))

@@ -8,7 +8,7 @@ through the services. Re-importing the same files changes nothing.
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from tracker.imports import ImportFailed, apply, prepare_plan_import, summary_lines
@@ -26,14 +26,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--approved",
             action="store_true",
-            help="Outcomes come in approved (a planner's import; the audit trail says so). "
+            help="Outcomes come in approved (a planner's import; the audit trail says so); "
+            "needs --user, the person who vouches for them. "
             "Default: new outcomes are drafts, and changed approved ones go back to draft.",
         )
         parser.add_argument(
             "--user",
             metavar="USERNAME",
-            help="Record the import under this user (must exist and may add plans). "
-            "Default: a system import.",
+            help="Record the import under this user (must exist and may add plans); "
+            "required with --approved. Without it: a system import of drafts.",
         )
         parser.add_argument(
             "--dry-run",
@@ -44,6 +45,10 @@ class Command(BaseCommand):
     def handle(self, *args, files, approved=False, user=None, dry_run=False, **options):
         verbosity = options.get("verbosity", 1)
         require_migrated()
+        if approved and not user and not dry_run:
+            # An approved figure counts at once: someone must vouch for it,
+            # and the audit trail names them (docs/security.md).
+            raise CommandError(_("--approved 须同时给出 --user：审核通过的完成情况须记下审核人。"))
         actor = import_actor(user, permission="tracker.add_plan")
         try:
             change_set = prepare_plan_import([Path(name) for name in files])

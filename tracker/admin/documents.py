@@ -42,7 +42,7 @@ from tracker.models import Document
 __all__ = ["DocumentConfirmForm", "DocumentSourceForm", "document_add_view"]
 
 CONFIRM_FIELDS = ["title", "slug", "kind", "issuer", "published_on", "url"]
-_SALT = "tracker.admin_documents.extracted"
+_SALT = "tracker.admin.documents.extracted"
 _TOKEN_MAX_AGE = 24 * 60 * 60
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 

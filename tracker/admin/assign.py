@@ -1,15 +1,14 @@
-"""Admin actions on targets that ask something first (an intermediate page),
-and the helper that applies a service row by row.
-
-Each action goes through ``tracker.services``, so it validates and audits
-like every other write.
+"""The admin action that gives selected targets a responsible unit (lead
+or support), after an intermediate page asks which (DESIGN.md 6: the
+"unassigned" row is cleared here). It goes through ``tracker.services``, so
+it validates and audits like every other write, all or nothing.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -20,25 +19,6 @@ from tracker import services
 from tracker.labels import choices
 from tracker.models import Target, Unit
 from tracker.vocabulary import ASSIGNMENT_ROLES
-
-
-def apply_each(model_admin, request, queryset, service) -> int:
-    """Run a service on each selected row; report each refusal by name."""
-    done = 0
-    for obj in queryset:
-        try:
-            service(obj)
-            done += 1
-        except (ValidationError, PermissionDenied) as error:
-            message = "; ".join(getattr(error, "messages", [str(error)]))
-            model_admin.message_user(request, f"{obj}: {message}", messages.ERROR)
-    return done
-
-
-class UnlockForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("解锁理由"), widget=forms.Textarea(attrs={"rows": 3}), strip=True
-    )
 
 
 class AssignUnitForm(forms.Form):
@@ -110,29 +90,10 @@ def assign_unit(
     )
 
 
-def unlock_page(model_admin, request, queryset, form: UnlockForm) -> TemplateResponse:
-    return _intermediate_page(
-        model_admin,
-        request,
-        queryset,
-        template="admin/tracker/target/unlock.html",
-        title=_("解锁目标"),
-        form=form,
-        action="unlock_selected",
-    )
-
-
 def assign_permission(request: HttpRequest) -> bool:
     return request.user.has_perm("tracker.add_assignment") and request.user.has_perm(
         "tracker.change_assignment"
     )
 
 
-__all__ = [
-    "AssignUnitForm",
-    "UnlockForm",
-    "apply_each",
-    "assign_permission",
-    "assign_unit",
-    "unlock_page",
-]
+__all__ = ["AssignUnitForm", "assign_permission", "assign_unit"]
