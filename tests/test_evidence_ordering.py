@@ -11,7 +11,14 @@ changed on both sides would pass it.
 
 All figures of a case share one grade (interim: periods inside the target's
 year, ending before its end), so the cases hold whatever order the grades
-themselves take. To add a tie-break (a new ordering term), add a case.
+themselves take. To add a tie-break (a new ordering term), add a case and a
+term to ``stated_order``.
+
+A property test then draws figures of one grade at random and checks SQL
+and the domain against ``stated_order``, the rule as the docs state it. It
+catches a swapped pair of terms within a few examples (the general property
+test in ``test_analytics_evidence`` needs hundreds; see the CI profile in
+``tests/conftest.py``).
 """
 
 from __future__ import annotations
@@ -21,10 +28,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tracker.analytics.evidence import best_evidence_by_target, ids
 from tracker.domain import OutcomeFacts, TargetFacts, best_evidence
-from tracker.models import Outcome, Target
+from tracker.models import Document, Outcome, Plan, Target
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +171,77 @@ def test_sql_and_domain_pick_the_stated_winner(make, case, entry_order):
     domain = best_evidence(_target_facts(target), [_outcome_facts(o) for o in outcomes])
     assert domain is not None
     assert domain.id == expected, case.rule
+
+
+# -- the same rules on random figures of one grade ------------------------------------------
+
+ENDS = [date(2020, 3, 31), JUN_END, date(2020, 9, 30), OCT_END]
+PUBLISHED = [None, date(2020, 11, 20), OLDER, OLDER, NEWER]
+
+
+def stated_order(figure: Figure, entered: int) -> tuple:
+    """docs/attainment.md section 5 within a grade, smallest first: same
+    indicator before proxy, latest period end, latest document (undated
+    last), latest entry."""
+    published = figure.published
+    return (
+        figure.proxy,
+        -figure.ends.toordinal(),
+        published is None,
+        -(published.toordinal() if published else 0),
+        -entered,
+    )
+
+
+@pytest.fixture
+def documents_by_date():
+    """One document per publication date, shared by the examples."""
+    return {
+        published: Document.objects.create(
+            slug=f"order-doc-{n}", title=f"文件{n}", kind="news", published_on=published
+        )
+        for n, published in enumerate(dict.fromkeys(PUBLISHED))
+    }
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    figures=st.lists(
+        st.builds(
+            Figure,
+            ends=st.sampled_from(ENDS),
+            published=st.sampled_from(PUBLISHED),
+            proxy=st.booleans(),
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_within_a_grade_sql_and_domain_follow_the_stated_order(documents_by_date, figures):
+    # One savepoint per example, rolled back: examples never see each other.
+    # Rows go straight into the tables: the services would refresh the stored
+    # statuses on every row, which this test does not read.
+    with transaction.atomic():
+        plan = Plan.objects.create(
+            slug="order-plan", title="排序", period_start=JAN, period_end=date(2020, 12, 31)
+        )
+        target = Target.objects.create(
+            plan=plan, code="O1", statement="增长20%以上", indicator="增速",
+            comparator="at_least", value=Decimal(20), unit="%",
+            period_start=plan.period_start, period_end=plan.period_end,
+        )  # fmt: skip
+        outcomes = [
+            Outcome.objects.create(
+                target=target, document=documents_by_date[figure.published],
+                value=Decimal(n), unit="%", period_start=JAN, period_end=figure.ends,
+                quote="增长", is_proxy=figure.proxy, state="approved",
+                reported_indicator="相近指标" if figure.proxy else "",
+            )
+            for n, figure in enumerate(figures)
+        ]  # fmt: skip
+        expected = min(range(len(figures)), key=lambda n: stated_order(figures[n], n))
+        chosen = best_evidence_by_target(ids([target.pk]))[target.pk].best
+        assert chosen is not None and chosen.id == outcomes[expected].pk
+        domain = best_evidence(_target_facts(target), [_outcome_facts(o) for o in outcomes])
+        assert domain is not None and domain.id == outcomes[expected].pk
+        transaction.set_rollback(True)
