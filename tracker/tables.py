@@ -1,5 +1,5 @@
 """The report tables (django-tables2): one class per presentation, variants by
-``Meta`` inheritance (DESIGN.md 9). Every sortable column names the database
+``Meta`` inheritance (docs/architecture.md section 6). Every sortable column names the database
 expression it sorts by, so sorting happens in SQL, never in Python."""
 
 from __future__ import annotations

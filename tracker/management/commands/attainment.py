@@ -1,6 +1,6 @@
 """``attainment``: a terminal summary of attainment per plan and per unit.
 
-Counts of each status and the confirmed and indicative rates (DESIGN.md 6),
+Counts of each status and the confirmed and indicative rates (docs/attainment.md section 7),
 per plan (each target once) and per unit (over lead assignments and over all
 assignments). Statuses are computed for ``--as-of`` with the domain rules
 (``assessments.compute`` and ``tracker.domain.rollup``) for every date,
