@@ -16,24 +16,18 @@ import django  # noqa: E402
 django.setup()
 
 from tracker.db import engine_for  # noqa: E402
+from tracker.migrations_compare import COMPARE_OPTIONS  # noqa: E402
 from tracker.schema import metadata  # noqa: E402
 
 config = context.config
-
-
-def include_name(name, type_, parent_names):
-    if type_ == "table":
-        return name in metadata.tables
-    return True
 
 
 def configure(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
-        include_name=include_name,
-        compare_type=True,
         render_as_batch=True,  # SQLite can barely ALTER: batch mode
+        **COMPARE_OPTIONS,  # types, server defaults, check constraints
     )
 
 
@@ -45,9 +39,9 @@ def run_offline() -> None:
     context.configure(
         url=url_for(connections[config.attributes.get("django_database", "default")].settings_dict),
         target_metadata=metadata,
-        include_name=include_name,
         literal_binds=True,
         render_as_batch=True,
+        **COMPARE_OPTIONS,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -186,7 +186,6 @@ def build(specs, documents) -> dict[Target, list[Outcome]]:
 
 
 @settings(
-    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

@@ -1,11 +1,14 @@
 """The schema's migrations: one head, no drift from the tables, idempotent."""
 
 import pytest
+import sqlalchemy as sa
 from alembic import command
 from django.core.management import call_command
 from django.db import connection
 
+from tests.drift_support import tables_copy
 from tracker import migrations_runner
+from tracker.migrations_compare import check_terms, schema_differences
 from tracker.schema import metadata
 
 
@@ -124,3 +127,85 @@ def test_the_trust_revision_downgrades_and_upgrades_again(tmp_path):
     finally:
         engine.dispose()
     assert triggers == ["tracker_audit_event_no_delete", "tracker_audit_event_no_update"]
+
+
+# -- what alembic check compares (tracker.migrations_compare) ----------------------------
+
+
+def _diff_kinds(differences) -> list[tuple[str, str, str]]:
+    """(operation, table, column or constraint) of Alembic's diff tuples."""
+    flat = [d for group in differences for d in (group if isinstance(group, list) else [group])]
+    kinds = []
+    for diff in flat:
+        if diff[0] == "modify_default":
+            kinds.append((diff[0], diff[2], diff[3]))
+        else:
+            kinds.append((diff[0], diff[1].table.name, diff[1].name))
+    return kinds
+
+
+def _check(tampered, table_name: str, name: str) -> sa.CheckConstraint:
+    return next(
+        c
+        for c in tampered.tables[table_name].constraints
+        if isinstance(c, sa.CheckConstraint) and c.name == name
+    )
+
+
+@pytest.mark.django_db
+def test_the_migrated_database_matches_the_schema():
+    assert schema_differences() == []
+
+
+@pytest.mark.django_db
+def test_a_server_default_changed_without_a_migration_is_a_difference():
+    tampered = tables_copy()
+    tampered.tables["tracker_unit"].c.is_collective.server_default = sa.DefaultClause(sa.true())
+    tampered.tables["tracker_target"].c.notes.server_default = None
+    assert sorted(_diff_kinds(schema_differences(tampered))) == [
+        ("modify_default", "tracker_target", "notes"),
+        ("modify_default", "tracker_unit", "is_collective"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_check_added_or_removed_without_a_migration_is_a_difference():
+    tampered = tables_copy()
+    unit = tampered.tables["tracker_unit"]
+    unit.append_constraint(sa.CheckConstraint("name <> ''", name="name_filled"))
+    document = tampered.tables["tracker_document"]
+    document.constraints.discard(_check(tampered, "tracker_document", "ck_tracker_document_kind"))
+    assert sorted(_diff_kinds(schema_differences(tampered))) == [
+        ("add_constraint", "tracker_unit", "ck_tracker_unit_name_filled"),
+        ("remove_constraint", "tracker_document", "ck_tracker_document_kind"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_check_whose_words_or_bounds_changed_is_a_difference():
+    """A word added to a vocabulary (or a bound moved) in schema.py needs a
+    migration; Alembic compares checks by name only, the tracker's plugin
+    compares their words and numbers."""
+    tampered = tables_copy()
+    kind = _check(tampered, "tracker_document", "ck_tracker_document_kind")
+    kind.sqltext = sa.text("kind IN ('plan', 'reply', 'news', 'bulletin', 'other', 'memo')")
+    sign = _check(tampered, "tracker_target", "ck_tracker_target_tolerance_sign")
+    sign.sqltext = sa.text("tolerance IS NULL OR tolerance >= 1")
+    assert sorted(_diff_kinds(schema_differences(tampered))) == [
+        ("add_constraint", "tracker_document", "ck_tracker_document_kind"),
+        ("add_constraint", "tracker_target", "ck_tracker_target_tolerance_sign"),
+        ("remove_constraint", "tracker_document", "ck_tracker_document_kind"),
+        ("remove_constraint", "tracker_target", "ck_tracker_target_tolerance_sign"),
+    ]
+
+
+def test_check_terms_survive_postgresqls_rewriting():
+    declared = "kind IN ('plan', 'reply')"
+    reflected = (
+        "((kind)::text = ANY ((ARRAY['plan'::character varying,"
+        " 'reply'::character varying])::text[]))"
+    )
+    assert check_terms(declared) == check_terms(reflected)
+    assert check_terms("tolerance >= 0") == check_terms("(tolerance >= (0)::numeric)")
+    assert check_terms("tolerance >= 0") != check_terms("tolerance >= 1")
+    assert check_terms("quote_start >= 0 AND quote_end > quote_start") == {("number", 0)}

@@ -1,4 +1,4 @@
-"""The review queue (DESIGN.md 6a): oldest first, approve or return in one
+"""The review queue (docs/reports.md "Outcome review"): oldest first, approve or return in one
 click through the services, their refusals shown; supervisors submit their
 own drafts."""
 

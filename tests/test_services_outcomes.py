@@ -1,4 +1,4 @@
-"""Outcome review and locking (DESIGN.md 6a): every transition, the
+"""Outcome review and locking (docs/reports.md "Outcome review"): every transition, the
 self-approval refusal, the lock, and the audit trail they leave."""
 
 from datetime import date

@@ -8,7 +8,9 @@ def check_schema_drift(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
 
     return [
         checks.Error(
-            problem, hint="Make tracker/models.py and tracker/schema.py agree.", id="tracker.E001"
+            str(problem),
+            hint="Make tracker/models.py and tracker/schema.py agree.",
+            id="tracker.E001",
         )
         for problem in find_drift()
     ]

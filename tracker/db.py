@@ -1,6 +1,6 @@
 """Bridges between Django's database settings and SQLAlchemy.
 
-Two ways in, each for its own job (DESIGN.md section 8):
+Two ways in, each for its own job (docs/architecture.md section 3):
 
 - ``run_select`` compiles a SQLAlchemy Core statement for the vendor's dialect
   and runs it on Django's own connection, so a request (or a test) sees its

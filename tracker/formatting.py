@@ -1,7 +1,7 @@
 """How the pages write figures, periods, rates and statuses, in either language.
 
 Figures keep Chinese magnitudes (``2500亿元``) in both languages: Western
-scales would misstate them (DESIGN.md section 10). Dates and decimals follow
+scales would misstate them (docs/attainment.md section 8). Dates and decimals follow
 the active language's format module (``config/formats/``).
 """
 
@@ -108,7 +108,7 @@ def percent_text(share: Decimal | float | None, *, places: int = 1) -> str:
 
 def rate_text(met: int, missed: int) -> str:
     """``60.0%（3/5）``: the rate with the counts it rests on, never a bare 0% or
-    100% from an empty denominator (DESIGN.md 6)."""
+    100% from an empty denominator (docs/attainment.md section 7)."""
     if met + missed == 0:
         return EMPTY
     return _("%(rate)s（%(met)s/%(total)s）") % {
@@ -154,7 +154,7 @@ def status_text(status: str, grade: str | None, indicative: bool = False) -> str
 
 def status_badge(status: str | None, grade: str | None, indicative: bool = False) -> SafeString:
     """The status badge every report shows: colour by status, dashed when the
-    verdict is only indicative (later evidence, DESIGN.md 6)."""
+    verdict is only indicative (later evidence, docs/attainment.md section 6)."""
     if not status:
         return format_html('<span class="badge">{}</span>', EMPTY)
     classes = f"badge st-{status}" + (" indicative" if indicative else "")

@@ -23,11 +23,13 @@ FIGURE = {"max_digits": 24, "decimal_places": 6}
 
 def _user(related_name: str, verbose_name: str) -> models.ForeignKey:
     # No database foreign key into auth_user: Django owns that table, Alembic
-    # owns ours, and neither should depend on the other's migrations.
+    # owns ours, and neither should depend on the other's migrations. No index
+    # either: the lookups by person (a user's drafts) filter by state first.
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
+        db_index=False,
         null=True,
         blank=True,
         related_name=related_name,
@@ -101,7 +103,8 @@ class UnitAlias(models.Model):
 
 
 class Document(models.Model):
-    slug = models.SlugField(_("标识"), max_length=100, allow_unicode=True)
+    # The unique constraint's index serves lookups: no second index.
+    slug = models.SlugField(_("标识"), max_length=100, allow_unicode=True, db_index=False)
     title = models.CharField(_("标题"), max_length=300)
     issuer = models.CharField(_("发布机关"), max_length=200, blank=True, default="", db_default="")
     published_on = models.DateField(_("发布日期"), null=True, blank=True)
@@ -128,7 +131,8 @@ class Document(models.Model):
 
 
 class Plan(models.Model):
-    slug = models.SlugField(_("标识"), max_length=100, allow_unicode=True)
+    # The unique constraint's index serves lookups: no second index.
+    slug = models.SlugField(_("标识"), max_length=100, allow_unicode=True, db_index=False)
     title = models.CharField(_("名称"), max_length=300)
     issuer = models.CharField(_("印发机关"), max_length=200, blank=True, default="", db_default="")
     jurisdiction = models.CharField(
@@ -358,6 +362,12 @@ class Outcome(models.Model):
         db_table = "tracker_outcome"
         ordering = ["target", "-period_end"]
         permissions = [("review_outcome", _("可审核（通过或退回）完成情况"))]
+        # Index names: Django allows 30 characters, so these are shorter than
+        # the table's (ix_tracker_outcome_state_submitted_at); the drift check
+        # compares columns.
+        indexes = [
+            models.Index(fields=["state", "submitted_at"], name="ix_outcome_state_submitted")
+        ]
         verbose_name = _("实际完成情况")
         verbose_name_plural = _("实际完成情况")
 
@@ -387,7 +397,8 @@ class AuditEvent(models.Model):
     action = models.CharField(_("操作"), max_length=40, choices=choices(v.AUDIT_ACTIONS))
     entity = models.CharField(_("对象类型"), max_length=40)
     entity_id = models.BigIntegerField(_("对象编号"))
-    changes = models.JSONField(_("变更内容"), default=dict)
+    # No default: the table has none, and every event states its changes.
+    changes = models.JSONField(_("变更内容"))
     comment = models.TextField(_("说明"), blank=True, default="", db_default="")
     via = models.CharField(_("途径"), max_length=40, blank=True, default="", db_default="")
 
@@ -395,6 +406,7 @@ class AuditEvent(models.Model):
         managed = False
         db_table = "tracker_audit_event"
         ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["entity", "entity_id"], name="ix_audit_event_entity")]
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
 
@@ -433,13 +445,16 @@ class Assessment(models.Model):
     progress_ratio = models.DecimalField(_("进度比"), null=True, blank=True, **FIGURE)
     band = models.CharField(_("进度区间"), max_length=30, null=True, blank=True)  # noqa: DJ001
     # Rendered by tracker.reason_text, not by a choices label.
-    reason_code = models.CharField(_("说明代码"), max_length=40)
-    reason_params = models.JSONField(_("说明参数"), default=dict)
+    reason_code = models.CharField(
+        _("说明代码"), max_length=40, choices=[(code, code) for code in v.REASON_CODES]
+    )
+    reason_params = models.JSONField(_("说明参数"))
     computed_at = models.DateTimeField(_("计算时间"), auto_now=True, db_default=Now())
 
     class Meta:
         managed = False
         db_table = "tracker_assessment"
+        indexes = [models.Index(fields=["status", "grade"], name="ix_assessment_status_grade")]
         verbose_name = _("完成状态")
         verbose_name_plural = _("完成状态")
 

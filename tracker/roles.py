@@ -3,7 +3,7 @@
 Created (and brought up to date) by ``manage.py migrate`` through a
 ``post_migrate`` handler, so every database has them, the test database too.
 
-| role | job (DESIGN.md section 1) |
+| role | job (docs/reports.md "Who sees what") |
 | --- | --- |
 | planner | enters plans, targets, units, documents, units of measure; locks; reads the audit |
 | supervisor | logs and withdraws outcomes and their documents; reviews other people's |

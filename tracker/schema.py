@@ -402,7 +402,8 @@ assessment = sa.Table(
     # Why (tracker.domain.reasons): a code and its parameters, rendered in
     # the reader's language by tracker.reason_text, never stored as prose.
     sa.Column("reason_code", sa.String(40), nullable=False),
-    sa.Column("reason_params", Json, nullable=False, server_default="{}"),
+    # Every status is written with its parameters (tracker.analytics.assessments).
+    sa.Column("reason_params", Json, nullable=False),
     sa.Column(
         "computed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
     ),

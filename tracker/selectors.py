@@ -1,5 +1,5 @@
 """Reads for the report pages: QuerySets and Core selects that the tables
-filter, sort and page in the database (DESIGN.md 8, "selectors").
+filter, sort and page in the database (docs/architecture.md section 1).
 
 Each returns everything a page row needs in one query (``select_related``,
 ``Subquery`` annotations), so a page costs the same number of queries for
@@ -37,7 +37,7 @@ from tracker.vocabulary import EVIDENCE_GRADES, STATUSES
 User = AbstractBaseUser | AnonymousUser
 
 # Outcomes still in review: shown to the people who enter or review them,
-# never counted (DESIGN.md 6a).
+# never counted (docs/reports.md "Outcome review").
 PENDING_STATES = ("draft", "submitted", "returned")
 ROLLUP_COUNTS = (*COUNT_COLUMNS, *STATUSES)
 ROLLUP_RATES = ("confirmed_rate", "indicative_rate", "reporting_rate")
@@ -266,7 +266,7 @@ def ranking_tiebreak(select: sa.Select) -> list[sa.ColumnElement]:
 
 def rollup_row(row: dict[str, Any]) -> dict[str, Any]:
     """A rollup row with ints for counts and dates as dates (SQLite hands back
-    strings and floats, DESIGN.md 8)."""
+    strings and floats, docs/architecture.md section 3)."""
     converted = dict(row)
     for name in ROLLUP_COUNTS:
         if name in converted:
@@ -293,7 +293,7 @@ def ranking_target_ids(*, lead_only: bool, plan_id: int | None = None) -> sa.Sel
 
 def can_see_pending(user: User) -> bool:
     """Drafts and outcomes in review are for the people who enter and review
-    them (DESIGN.md 5 and 6a)."""
+    them (docs/reports.md "Outcome review")."""
     return user.has_perm("tracker.change_outcome") or user.has_perm("tracker.review_outcome")
 
 

@@ -2,7 +2,7 @@
 by the database.
 
 django-tables2 knows QuerySets and lists; a rollup is neither (it is a
-grouped Core select, DESIGN.md 8), and turning it into a list would sort and
+grouped Core select, docs/architecture.md section 3), and turning it into a list would sort and
 page it in Python. ``SelectData`` gives the table what it asks of a data
 source: ``len()`` is a ``COUNT(*)`` over the select, a slice is ``LIMIT`` /
 ``OFFSET``, and ``order_by()`` maps column names to SQL ``ORDER BY``.

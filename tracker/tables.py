@@ -1,8 +1,8 @@
 """The report tables (django-tables2): one class per presentation, variants by
-``Meta`` inheritance (DESIGN.md 9). Every sortable column names the database
-expression it sorts by, so sorting happens in SQL, never in Python. The
-review queue's tables are in ``tracker.review_tables``; the rollup tables
-(plans, units) in ``tracker.rollup_tables``."""
+``Meta`` inheritance (docs/architecture.md section 6). Every sortable column
+names the database expression it sorts by, so sorting happens in SQL, never
+in Python. The review queue's tables are in ``tracker.review_tables``; the
+rollup tables (plans, units) in ``tracker.rollup_tables``."""
 
 from __future__ import annotations
 

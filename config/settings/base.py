@@ -146,7 +146,7 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 # Django's zh-hans date input format ("%Y年%n月%j日") is not valid for Python:
-# our own format modules fix it (DESIGN.md section 10).
+# our own format modules fix it (docs/architecture.md section 7).
 FORMAT_MODULE_PATH = ["config.formats"]
 
 # STATIC FILES

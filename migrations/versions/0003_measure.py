@@ -116,7 +116,6 @@ def upgrade() -> None:
             sa.Column(
                 "reason_params",
                 sa.JSON().with_variant(postgresql.JSONB(), "postgresql"),
-                server_default="{}",
                 nullable=False,
             )
         )

@@ -76,7 +76,8 @@ def test_infinite_ends_are_open():
 @pytest.mark.parametrize(
     ("outcome", "satisfying", "verdict"),
     [
-        # DESIGN.md 4: 超过2500亿元 against 3000亿元 is indeterminate.
+        # docs/attainment.md section 3: 超过2500亿元 against 3000亿元 overlaps,
+        # so it is indeterminate.
         (("more_than", 2500), ("at_least", 3000), "indeterminate"),
         (("more_than", 20), ("at_least", 20), "met"),  # 超过X vs X以上
         (("at_least", 20), ("more_than", 20), "indeterminate"),  # X itself fails

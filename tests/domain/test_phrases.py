@@ -13,7 +13,7 @@ from tracker.domain.phrases import (
     parse_target_phrase,
 )
 
-# (phrase as written in shared/seeds, qualifier, value, value_high, unit)
+# (phrase as written in the seed texts (fixtures/documents/), qualifier, value, value_high, unit)
 SEED_FIGURES = [
     ("超过2500亿元", "more_than", "2500", None, "亿元"),
     ("4.8万个", "exact", "4.8", None, "万个"),

@@ -1,4 +1,4 @@
-"""Attainment rollups per unit and per plan, in SQLAlchemy Core (DESIGN.md 6).
+"""Attainment rollups per unit and per plan, in SQLAlchemy Core (docs/attainment.md section 7).
 
 Counts of each status and three rates, each kept as its numerator and
 denominator:

@@ -1,7 +1,7 @@
 """Figures as a person reads them: ``≥ 20%``, ``> 2500亿元``, ``20–30%``.
 
 Money and counts keep the unit as written (``2500亿元``, never Western scales
-such as ``250.0 十亿``: DESIGN.md section 10).
+such as ``250.0 十亿``: docs/attainment.md section 8).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Targets and outcomes as intervals (DESIGN.md section 4).
+"""Targets and outcomes as intervals (docs/attainment.md section 3).
 
 A target is a set of satisfying values; an outcome, even an exact one, is the
 set of values it may stand for (``超过2500亿元`` is ``(2500, inf)``). The

@@ -1,4 +1,4 @@
-"""Counts and attainment rates per unit or plan (DESIGN.md section 6).
+"""Counts and attainment rates per unit or plan (docs/attainment.md section 7).
 
 Each (assessment, role) pair is one assignment: a target with three units
 counts once for each unit. The confirmed rate is met / (met + missed) over

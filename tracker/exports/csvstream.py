@@ -3,7 +3,7 @@
 - UTF-8 with a byte order mark: without it Excel reads Chinese as mojibake.
 - ``csv.writer`` over an iterator, flushed in chunks: an export of every
   target never sits in memory as one file (django-tables2's ``ExportMixin``
-  builds it whole, DESIGN.md section 8).
+  builds it whole, docs/architecture.md section 5).
 - Formula injection (OWASP "CSV Injection"): a text cell starting with ``=``,
   ``+``, ``-``, ``@``, tab, CR or LF gets a leading ``'`` so a spreadsheet
   shows it as text instead of running it. Numbers stay numbers: a Decimal is

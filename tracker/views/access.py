@@ -1,4 +1,4 @@
-"""Who may open which page (DESIGN.md 1; the groups are in ``tracker.roles``).
+"""Who may open which page (docs/reports.md "Who sees what"; the groups are in ``tracker.roles``).
 
 Anonymous visitors are sent to the login page; a signed-in user without the
 permission gets 403, never a silent empty page.

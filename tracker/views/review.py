@@ -1,4 +1,4 @@
-"""The review queue (DESIGN.md 6a): reviewers approve or return submitted
+"""The review queue (docs/reports.md "Outcome review"): reviewers approve or return submitted
 outcomes in one click; supervisors submit their drafts. Every action is a
 POST through ``tracker.services``, which refuses what the rules forbid
 (approving one's own entry, a return without a comment, a locked target);

@@ -1,7 +1,7 @@
 """zh-hans formats that Python can parse.
 
 Django's own ``%Y年%n月%j日`` input format is not valid strftime/strptime
-syntax, so ``2016年9月5日`` would be rejected (DESIGN.md section 10).
+syntax, so ``2016年9月5日`` would be rejected (docs/architecture.md section 7).
 """
 
 DATE_FORMAT = "Y年n月j日"

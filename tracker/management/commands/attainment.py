@@ -1,7 +1,7 @@
 """``attainment``: a terminal summary of attainment per plan and per unit.
 
 Counts of each status and the confirmed, indicative and reporting rates
-(DESIGN.md 6), per plan (each target once) and per unit (over lead
+(docs/attainment.md section 9), per plan (each target once) and per unit (over lead
 assignments and over all assignments), the units furthest behind (missed +
 overdue) first and the targets no unit answers for in the "unassigned" row,
 so the units add up to the plan. Statuses are computed for ``--as-of`` with
