@@ -5,16 +5,24 @@ targets (``outcomes``). Plain Python over the phrase readers in
 suggestion is for a person to confirm.
 """
 
-
+from tracker.domain.reading.outcomes import (
+    Mention,
+    OpenTarget,
+    Proposal,
+    propose_outcomes,
+    read_mentions,
+)
 from tracker.domain.reading.plans import PlanReading, SuggestedTarget, Task, read_plan, split_units
 
 __all__ = [
+    "Mention",
     "OpenTarget",
     "PlanReading",
     "Proposal",
     "SuggestedTarget",
     "Task",
     "propose_outcomes",
+    "read_mentions",
     "read_plan",
     "split_units",
 ]

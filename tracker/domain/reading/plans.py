@@ -46,6 +46,7 @@ FORWARD_CUES = ("力争", "争取", "计划", "确保")
 ASPIRATION = ("力争", "争取")
 OWN_MODE = ("确保", "加快")
 PRODUCING_VERBS = ("编制", "出台", "制定", "建成", "创建", "新增", "引进", "培育", "建设")
+_TITLED_YEAR = re.compile(r"(\d{4})年[^，,。\s]{0,20}(?:方案|计划|规划|要点)")
 QUOTE_MARKS = {"“": "”", "《": "》", "‘": "’", "「": "」"}
 
 
@@ -231,9 +232,11 @@ def _period(sentence: str, on: date | None, year: int | None) -> tuple[date, dat
 
 
 def _plan_year(text: str, on: date | None) -> int | None:
-    title = re.search(r"(\d{4})年[^，,。\s]{0,20}(?:方案|计划|规划|要点)", text)
-    if title:
-        return int(title.group(1))
+    """The latest year a named plan of the text is for (a reply names last
+    year's plan and this year's), else the document's year."""
+    years = [int(m.group(1)) for m in _TITLED_YEAR.finditer(text)]
+    if years:
+        return max(years)
     return on.year if on else None
 
 
