@@ -82,7 +82,9 @@ def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
     for document, (on, _plan) in DOCUMENTS.items():
         text = document_text(document)
         tops = {}
-        for proposal in propose_outcomes(text, targets, on=on, units=SEED_REGISTRY):
+        for proposal in propose_outcomes(
+            text, targets, on=on, units=SEED_REGISTRY, is_plan=_plan
+        ):
             tops.setdefault(proposal.target.key, proposal)
         for key, top in tops.items():
             split = split_for(key)

@@ -43,8 +43,12 @@ from tracker.vocabulary import Measure, Qualifier
 __all__ = ["WINDOW", "Mention", "OpenTarget", "Proposal", "propose_outcomes", "read_mentions"]
 
 WINDOW = 40
+AFTER = 16
+COLON = re.compile(r"[:：;；]")
+GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 MIN_COVERAGE = Decimal("0.5")
 PROXY_BELOW = Decimal("0.8")
+COMPETING = Decimal("0.25")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,；;。：:\n]")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比)\s*$")
@@ -89,6 +93,7 @@ class Mention:
     change: bool
     baseline: bool
     restated: bool
+    dated: bool = True
 
 
 @dataclass(frozen=True)
@@ -138,13 +143,17 @@ def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date
 
 
 def read_mentions(
-    text: str, *, on: date | None = None, units: UnitRegistry = SEED_REGISTRY
+    text: str, *, on: date | None = None, units: UnitRegistry = SEED_REGISTRY, is_plan: bool = False
 ) -> list[Mention]:
-    """Every figure of ``text`` with its window, period and quote."""
+    """Every figure of ``text`` with its window, period and quote (in a
+    plan, ``全年`` is the plan's own year: a goal, left undated)."""
     normal = text.translate(NORMALISE)
     figures = find_figures(text, reading="outcome", units=units.known_units())
     all_periods = find_periods(text, on=on)
     fallback = _fallback(normal, on, all_periods)
+    # The day the text speaks from: its date, else the end of the latest
+    # year it reports; a figure for a later period is a goal, not a report.
+    today = on or (fallback[1] if fallback[2] == "latest_year" else None)
     mentions: list[Mention] = []
     sentence_start = 0
     previous: Mention | None = None
@@ -159,6 +168,7 @@ def read_mentions(
         period = None
         period_text = ""
         baseline = False
+        goal = False
         for found in all_periods:
             if found.start < sentence_start or found.end > figure.start:
                 continue
@@ -170,7 +180,15 @@ def read_mentions(
                 continue
             if not baseline:
                 period, period_text = found.period, found.text
-        if period is None and "全年" in normal[sentence_start : figure.start] and on is not None:
+                goal = found.period.kind in ("by", "plan") or bool(
+                    GOAL_BEFORE.search(normal[max(sentence_start, found.start - 3) : found.start])
+                )
+        if (
+            period is None
+            and not is_plan
+            and on is not None
+            and "全年" in normal[sentence_start : figure.start]
+        ):
             year = on.year if on.month == 12 and on.day == 31 else on.year - 1
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
             period_text = "全年"
@@ -179,8 +197,14 @@ def read_mentions(
         else:
             period_start = period.start or period.end
             period_end = period.end
-        window_start = max(previous_end, figure.start - WINDOW, sentence_start)
-        window = text[window_start : figure.start]
+        colon = max(
+            (m.end() for m in COLON.finditer(normal, sentence_start, figure.start)), default=0
+        )
+        window_start = max(previous_end, figure.start - WINDOW, sentence_start, colon)
+        after = CLAUSE_END.search(normal, figure.end)
+        after_end = min(after.start() if after else len(text), figure.end + AFTER)
+        next_figure = next((f.start for f in figures if f.start >= figure.end), len(text))
+        window = text[window_start : figure.start] + " " + text[figure.end : min(after_end, next_figure)]
         if baseline and previous is not None:
             window = previous.window
         clause_end = CLAUSE_END.search(normal, figure.end)
@@ -203,7 +227,10 @@ def read_mentions(
             change=bool(CHANGE_TAIL.search(normal[window_start : figure.start]))
             and not baseline,
             baseline=baseline,
-            restated=bool(RESTATED.search(local)),
+            restated=goal
+            or bool(RESTATED.search(local))
+            or (today is not None and period_end > today),
+            dated=period_text not in ("document_date", "latest_year", "none"),
         )
         mentions.append(mention)
         if not baseline:
@@ -231,19 +258,27 @@ def propose_outcomes(
     units: UnitRegistry = SEED_REGISTRY,
     per_target: int = 3,
     mentions: list[Mention] | None = None,
+    is_plan: bool = False,
 ) -> list[Proposal]:
     """Outcome drafts for each target, best first per target, targets in
-    the order given. ``mentions``: a ``read_mentions`` result to reuse."""
+    the order given. ``mentions``: a ``read_mentions`` result to reuse.
+    ``is_plan``: the text is a plan, whose undated figures are its goals,
+    so only figures with a period written beside them are read."""
     if mentions is None:
-        mentions = read_mentions(text, on=on, units=units)
-    usable = [m for m in mentions if not m.restated and m.period_end != date.min]
+        mentions = read_mentions(text, on=on, units=units, is_plan=is_plan)
+    usable = [
+        m
+        for m in mentions
+        if not m.restated and m.period_end != date.min and (m.dated or not is_plan)
+    ]
     windows = [_pairs(m.window) for m in usable]
     by_unit: dict[str, list[int]] = {}
     index_pairs: dict[str, set[int]] = {}
     for i, pairs in enumerate(windows):
         for pair in pairs:
             index_pairs.setdefault(pair, set()).add(i)
-    proposals: list[Proposal] = []
+    found: list[tuple[OpenTarget, int, Decimal, str]] = []
+    best: dict[int, Decimal] = {}
     named: dict[str, bool] = {}
     for target in targets:
         if target.jurisdiction:
@@ -261,7 +296,6 @@ def propose_outcomes(
                 i for i, m in enumerate(usable) if _converts(units, m.figure.figure.unit, target.unit)
             ]
         allowed = set(by_unit[target.unit])
-        ranked: list[tuple[tuple, Proposal]] = []
         percent = target.unit in ("%", "个百分点")
         for i in candidates & allowed:
             mention = usable[i]
@@ -270,6 +304,18 @@ def propose_outcomes(
             covered, name = _coverage(windows[i], names)
             if covered < MIN_COVERAGE:
                 continue
+            found.append((target, i, covered, name))
+            best[i] = max(best.get(i, Decimal(0)), covered)
+    # A figure whose words name another target's indicator far better
+    # reports that indicator (规上工业增加值增长 is not 规上制造业…).
+    ranked_by_target: dict[str, list[tuple[tuple, Proposal]]] = {}
+    order: list[str] = []
+    for target, i, covered, name in found:
+        if covered < best[i] - COMPETING:
+            continue
+        if True:
+            mention = usable[i]
+            names = [(n, None) for n in (target.indicator, *target.aliases) if n]
             grade = period_grade(
                 target.period_start,
                 target.period_end,
@@ -304,8 +350,13 @@ def propose_outcomes(
                 why=why,
             )
             key = (-score, -mention.period_end.toordinal(), mention.figure.start)
-            ranked.append((key, proposal))
-        ranked.sort(key=lambda item: item[0])
+            if target.key not in ranked_by_target:
+                ranked_by_target[target.key] = []
+                order.append(target.key)
+            ranked_by_target[target.key].append((key, proposal))
+    proposals: list[Proposal] = []
+    for target_key in order:
+        ranked = sorted(ranked_by_target[target_key], key=lambda item: item[0])
         proposals.extend(p for _, p in ranked[:per_target])
     return proposals
 
