@@ -77,14 +77,12 @@ def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
     for label in labels.outcomes:
         by_pair[(label.document, label.target)].append(label)
     counts = {"dev": [0, 0, 0], "test": [0, 0, 0]}  # right, proposed, labelled
-    for (document, target), found in by_pair.items():
+    for found in by_pair.values():
         counts[found[0].split][2] += 1
     for document, (on, _plan) in DOCUMENTS.items():
         text = document_text(document)
         tops = {}
-        for proposal in propose_outcomes(
-            text, targets, on=on, units=SEED_REGISTRY, is_plan=_plan
-        ):
+        for proposal in propose_outcomes(text, targets, on=on, units=SEED_REGISTRY, is_plan=_plan):
             tops.setdefault(proposal.target.key, proposal)
         for key, top in tops.items():
             split = split_for(key)
@@ -101,12 +99,17 @@ def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
             )
             counts[split][0] += right
             if misses and split == "dev" and not right:
-                print(f"  wrong top {document} {key}: {top.value} {top.unit} "
-                      f"{top.period_start}..{top.period_end} {top.quote!r} {top.why}")
+                print(
+                    f"  wrong top {document} {key}: {top.value} {top.unit} "
+                    f"{top.period_start}..{top.period_end} {top.quote!r} {top.why}"
+                )
         if misses:
             for (doc, key), wanted in by_pair.items():
                 if doc == document and key not in tops and wanted[0].split == "dev":
-                    print(f"  no proposal {document} {key}: wanted {wanted[0].value} {wanted[0].quote!r}")
+                    print(
+                        f"  no proposal {document} {key}: "
+                        f"wanted {wanted[0].value} {wanted[0].quote!r}"
+                    )
     return {k: tuple(v) for k, v in counts.items()}
 
 

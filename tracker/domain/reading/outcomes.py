@@ -85,6 +85,7 @@ class Mention:
 
     figure: FigureMatch
     window: str
+    before: str
     period_start: date
     period_end: date
     period_text: str
@@ -133,7 +134,8 @@ def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date
     years = [
         p.period.end.year
         for p in periods
-        if p.period.end is not None and p.period.kind not in ("by", "plan", "since")
+        if p.period.end is not None
+        and p.period.kind not in ("by", "plan", "since")
         and not re.search(r"(?:到|至|力争|争取)\s*$", text[max(0, p.start - 3) : p.start])
     ]
     if not years:
@@ -159,9 +161,7 @@ def read_mentions(
     previous: Mention | None = None
     previous_end = 0
     for figure in figures:
-        start = max(
-            (m.end() for m in SENTENCE_END.finditer(normal, 0, figure.start)), default=0
-        )
+        start = max((m.end() for m in SENTENCE_END.finditer(normal, 0, figure.start)), default=0)
         if start != sentence_start:
             sentence_start, previous, previous_end = start, None, start
         # The period: the last non-comparison period of the sentence before it.
@@ -204,7 +204,9 @@ def read_mentions(
         after = CLAUSE_END.search(normal, figure.end)
         after_end = min(after.start() if after else len(text), figure.end + AFTER)
         next_figure = next((f.start for f in figures if f.start >= figure.end), len(text))
-        window = text[window_start : figure.start] + " " + text[figure.end : min(after_end, next_figure)]
+        window = (
+            text[window_start : figure.start] + " " + text[figure.end : min(after_end, next_figure)]
+        )
         if baseline and previous is not None:
             window = previous.window
         clause_end = CLAUSE_END.search(normal, figure.end)
@@ -219,13 +221,13 @@ def read_mentions(
         mention = Mention(
             figure=figure,
             window=window,
+            before=_indicator_words(text[window_start : figure.start], period_text),
             period_start=period_start,
             period_end=period_end,
             period_text=period_text,
             quote_start=quote_start,
             quote_end=quote_end,
-            change=bool(CHANGE_TAIL.search(normal[window_start : figure.start]))
-            and not baseline,
+            change=bool(CHANGE_TAIL.search(normal[window_start : figure.start])) and not baseline,
             baseline=baseline,
             restated=goal
             or bool(RESTATED.search(local))
@@ -237,6 +239,14 @@ def read_mentions(
             previous = mention
         previous_end = figure.end
     return mentions
+
+
+def _indicator_words(before: str, period_text: str) -> str:
+    """The words that name what a figure reports: the window before it,
+    without its period, cue words and trailing verbs of reaching."""
+    words = before.replace(period_text, "") if period_text else before
+    words = re.sub(r"(?:达到|达|为|是|至|到|超过|约|近)\s*$", "", words.strip())
+    return words.strip(" ,，;；:：、()（）")[-30:]
 
 
 def _coverage(window_pairs: frozenset[str], names: Sequence[tuple[str, frozenset[str]]]):
@@ -293,7 +303,9 @@ def propose_outcomes(
                 candidates |= index_pairs.get(pair, set())
         if target.unit not in by_unit:
             by_unit[target.unit] = [
-                i for i, m in enumerate(usable) if _converts(units, m.figure.figure.unit, target.unit)
+                i
+                for i, m in enumerate(usable)
+                if _converts(units, m.figure.figure.unit, target.unit)
             ]
         allowed = set(by_unit[target.unit])
         percent = target.unit in ("%", "个百分点")
@@ -326,12 +338,16 @@ def propose_outcomes(
             figure = mention.figure.figure
             proxy = covered < PROXY_BELOW and not any(n in mention.window for n, _ in names)
             why = (
-                ("indicator", name),
-                ("coverage", f"{covered:.2f}"),
-                ("unit", figure.unit),
-                ("period", mention.period_text or "?"),
-                ("grade", grade),
-            ) + ((("proxy", name),) if proxy else ()) + ((("baseline", mention.period_text),) if mention.baseline else ())
+                (
+                    ("indicator", name),
+                    ("coverage", f"{covered:.2f}"),
+                    ("unit", figure.unit),
+                    ("period", mention.period_text or "?"),
+                    ("grade", grade),
+                )
+                + ((("proxy", name),) if proxy else ())
+                + ((("baseline", mention.period_text),) if mention.baseline else ())
+            )
             score = covered + Decimal(GRADE_RANK[grade]) / 20
             proposal = Proposal(
                 target=target,
@@ -346,7 +362,7 @@ def propose_outcomes(
                 proxy=proxy,
                 grade=grade,
                 score=score,
-                reported_indicator=mention.window.strip(" ,，;；:：、")[-20:],
+                reported_indicator=mention.before,
                 why=why,
             )
             key = (-score, -mention.period_end.toordinal(), mention.figure.start)

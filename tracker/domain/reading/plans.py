@@ -29,8 +29,13 @@ from datetime import date
 from decimal import Decimal
 
 from tracker.domain.measures import infer_measure
-from tracker.domain.phrases import FigureMatch, UnparsableFigure, find_figures, find_periods
-from tracker.domain.phrases import parse_target_phrase
+from tracker.domain.phrases import (
+    FigureMatch,
+    UnparsableFigure,
+    find_figures,
+    find_periods,
+    parse_target_phrase,
+)
 from tracker.vocabulary import Commitment, Comparator, Direction, Measure
 
 __all__ = ["PlanReading", "SuggestedTarget", "Task", "read_plan", "split_units"]
@@ -184,10 +189,10 @@ def _is_commitment_figure(
         return False  # capacities in the names listed before 等N个项目
     previous = [m.end for m in figures if m.end <= match.start]
     head = text[max([clause[0], *previous]) : match.start]
-    if head.count("、") >= 2 and not head.rstrip().endswith("等"):
-        if not any(verb in head for verb in PRODUCING_VERBS) and match.figure.unit != "%":
-            return False  # 提升装备、食品…5个传统产业: counts a list it names
-    return True
+    listed = head.count("、") >= 2 and not head.rstrip().endswith("等")
+    produced = any(verb in head for verb in PRODUCING_VERBS) or match.figure.unit == "%"
+    # 提升装备、食品…5个传统产业: counts a list it names
+    return not (listed and not produced)
 
 
 def _indicator(statement: str, match_text: str) -> str:
@@ -251,11 +256,7 @@ def read_plan(
     """
     year = _plan_year(text, on)
     quoted = _quoted(text)
-    figures_all = [
-        m
-        for m in find_figures(text, units=units)
-        if not _inside(m.start, quoted)
-    ]
+    figures_all = [m for m in find_figures(text, units=units) if not _inside(m.start, quoted)]
     headings = _headings(text)
     responsible = [(m.start(), split_units(m["units"])) for m in RESPONSIBLE.finditer(text)]
     targets: list[SuggestedTarget] = []
@@ -274,16 +275,31 @@ def read_plan(
             for match, (start, end) in pieces:
                 clause_text = text[start:end]
                 earlier = text[sentence[0] : clause[0]]
-                if not is_plan and not any(cue in clause_text for cue in FORWARD_CUES):
-                    if not any(cue in text[clauses[0][0] : clause[0]] for cue in FORWARD_CUES):
-                        continue
+                cued = any(cue in clause_text for cue in FORWARD_CUES) or any(
+                    cue in text[clauses[0][0] : clause[0]] for cue in FORWARD_CUES
+                )
+                if not is_plan and not cued:
+                    continue
                 # A bare period clause (2020年,) heads the next clause.
-                if index and re.fullmatch(r"\s*\d{4}年\s*", text[clauses[index - 1][0] : clauses[index - 1][1]]):
-                    if start == clause[0]:
-                        start = clauses[index - 1][0]
+                before = clauses[index - 1] if index else None
+                if (
+                    before is not None
+                    and start == clause[0]
+                    and re.fullmatch(r"\s*\d{4}年\s*", text[before[0] : before[1]])
+                ):
+                    start = before[0]
                 statement = text[start:end]
                 target = _target(
-                    text, statement, start, match, sentence_text, earlier, on, year, responsible, headings,
+                    text,
+                    statement,
+                    start,
+                    match,
+                    sentence_text,
+                    earlier,
+                    on,
+                    year,
+                    responsible,
+                    headings,
                     is_plan=is_plan,
                 )
                 if target is None:
@@ -347,7 +363,9 @@ def _boundary(position: int, headings: list[tuple[int, str, int]]) -> int | None
 
 
 def _units_after(
-    position: int, responsible: list[tuple[int, tuple[str, ...]]], headings: list[tuple[int, str, int]]
+    position: int,
+    responsible: list[tuple[int, tuple[str, ...]]],
+    headings: list[tuple[int, str, int]],
 ) -> tuple[str, ...]:
     stop = _boundary(position, headings)
     for offset, names in responsible:
@@ -380,13 +398,12 @@ def _target(
             phrase = parse_target_phrase(match.text)
         except UnparsableFigure:
             return None
-    commitment: Commitment = "firm"
-    if any(word in statement for word in ASPIRATION):
-        commitment = "aspirational"
-    elif not any(statement.lstrip().startswith(w) for w in OWN_MODE) and any(
+    governed = not any(statement.lstrip().startswith(w) for w in OWN_MODE) and any(
         word in earlier for word in ASPIRATION
-    ):
-        commitment = "aspirational"
+    )
+    commitment: Commitment = (
+        "aspirational" if any(w in statement for w in ASPIRATION) or governed else "firm"
+    )
     period = _period(sentence, on, year)
     if period is None:
         return None
