@@ -29,6 +29,7 @@ city's reply).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -152,6 +153,7 @@ def read_mentions(
     normal = text.translate(NORMALISE)
     figures = find_figures(text, reading="outcome", units=units.known_units())
     all_periods = find_periods(text, on=on)
+    period_starts = [p.start for p in all_periods]
     fallback = _fallback(normal, on, all_periods)
     # The day the text speaks from: its date, else the end of the latest
     # year it reports; a figure for a later period is a goal, not a report.
@@ -160,8 +162,10 @@ def read_mentions(
     sentence_start = 0
     previous: Mention | None = None
     previous_end = 0
+    ends = [m.end() for m in SENTENCE_END.finditer(normal)]
     for figure in figures:
-        start = max((m.end() for m in SENTENCE_END.finditer(normal, 0, figure.start)), default=0)
+        at = bisect_right(ends, figure.start)
+        start = ends[at - 1] if at else 0
         if start != sentence_start:
             sentence_start, previous, previous_end = start, None, start
         # The period: the last non-comparison period of the sentence before it.
@@ -169,9 +173,9 @@ def read_mentions(
         period_text = ""
         baseline = False
         goal = False
-        for found in all_periods:
-            if found.start < sentence_start or found.end > figure.start:
-                continue
+        for found in all_periods[bisect_left(period_starts, sentence_start) :]:
+            if found.end > figure.start:
+                break
             if found.period.end is None:
                 continue
             if COMPARISON.search(normal[max(sentence_start, found.start - 3) : found.start]):
@@ -249,15 +253,18 @@ def _indicator_words(before: str, period_text: str) -> str:
     return words.strip(" ,，;；:：、()（）")[-30:]
 
 
-def _coverage(window_pairs: frozenset[str], names: Sequence[tuple[str, frozenset[str]]]):
-    best, best_name = Decimal(0), ""
+def _coverage(
+    window_pairs: frozenset[str], names: Sequence[tuple[str, frozenset[str]]]
+) -> tuple[Decimal, str]:
+    """The best share of a name's character pairs found in the window (to
+    two places: a ranking key, not a measurement)."""
+    best, best_name = 0.0, ""
     for name, pairs in names:
-        if not pairs:
-            continue
-        covered = Decimal(len(pairs & window_pairs)) / Decimal(len(pairs))
-        if covered > best:
-            best, best_name = covered, name
-    return best, best_name
+        if pairs:
+            covered = len(pairs & window_pairs) / len(pairs)
+            if covered > best:
+                best, best_name = covered, name
+    return Decimal(f"{best:.2f}"), best_name
 
 
 def propose_outcomes(
