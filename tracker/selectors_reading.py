@@ -1,7 +1,7 @@
 """What the document readers need from the database (issue 13), as plain
 data for ``tracker.domain.reading``: a document's text and date, and the
 open targets of chosen plans. A target is open until its period is locked
-(its final figure approved, DESIGN.md 6a via docs/attainment.md): a locked
+(its final figure approved, docs/attainment.md): a locked
 target needs no more proposals.
 """
 
