@@ -105,6 +105,23 @@ def test_a_draft_edited_and_submitted_from_its_page(browser, supervisor, make):
     assert (outcome.state, outcome.notes) == ("submitted", "核对过")
 
 
+def test_save_and_submit_with_a_form_error_saves_and_submits_nothing(browser, make):
+    target = make.target()
+    document = make.document(text=f"{QUOTE}。")
+    add = reverse("admin:tracker_outcome_add")
+    data = _entered(browser.get(add), target, document, unit="英寸", _submit_review="1")
+    response = browser.post(add, data)
+    assert response.status_code == 200
+    assert "unit" in response.context["adminform"].form.errors
+    assert not Outcome.objects.exists()
+
+
+def test_the_submit_button_is_not_offered_in_a_popup(browser):
+    page = browser.get(reverse("admin:tracker_outcome_add"), {"_popup": "1"})
+    assert page.status_code == 200
+    assert b'name="_submit_review"' not in page.content
+
+
 def _autocomplete(browser, term: str):
     response = browser.get(
         reverse("admin:tracker_target_autocomplete"),
