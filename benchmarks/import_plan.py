@@ -4,7 +4,7 @@ Run: ``DATABASE_URL=postgresql://postgres@127.0.0.1:5432/tracker_x
 .venv/bin/python benchmarks/import_plan.py [--targets 20000] [--outcomes 5000]
 [--before-targets 1000]``
 
-Generates one plan file (``write_plan_file``): one plan, 30 units (one with
+Generates one plan file (``tests/generated_plans.py``): one plan, 30 units (one with
 an alias), reply documents, N targets with a lead and a support unit each,
 and K outcomes quoting those documents. In a scratch database (the same
 helper as ``export_attainment.py``: a new PostgreSQL database beside
@@ -29,7 +29,6 @@ import os
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,79 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from export_attainment import scratch_database  # noqa: E402
 
-UNITS = 30
-PER_DOCUMENT = 200  # outcomes quoting one reply document
-
-
-def _toml(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def write_plan_file(path: Path, *, targets: int, outcomes: int, slug: str = "bench-import") -> None:
-    """A valid plan file of ``targets`` targets and ``outcomes`` outcomes."""
-    lines = [
-        "[plan]",
-        f"slug = {_toml(slug)}",
-        'title = "导入基准测试方案"',
-        'issuer = "某市人民政府"',
-        'jurisdiction = "某市"',
-        'issued_on = "2020-04-14"',
-        'period_start = "2020-01-01"',
-        'period_end = "2020-12-31"',
-        "",
-    ]
-    for n in range(UNITS):
-        lines += ["[[units]]", f'name = "{slug}单位{n:02d}"']
-        if n == 0:
-            lines.append(f'aliases = ["{slug}单位零"]')
-        lines.append("")
-    documents = (outcomes + PER_DOCUMENT - 1) // PER_DOCUMENT
-    quotes: dict[int, list[str]] = {d: [] for d in range(documents)}
-    for k in range(outcomes):
-        quotes[k // PER_DOCUMENT].append(f"指标{k}增长{20 + k % 7}.5%")
-    for d in range(documents):
-        lines += [
-            "[[documents]]",
-            f'slug = "{slug}-reply-{d}"',
-            f'title = "答复{d}"',
-            'kind = "reply"',
-            f'published_on = "{date(2021, 3, 1) + timedelta(days=d % 200)}"',
-            f"text = {_toml('；'.join(quotes[d]) + '。')}",
-            "",
-        ]
-    for n in range(targets):
-        lead, support = n % UNITS, (n + 1) % UNITS
-        lead_name = f"{slug}单位零" if lead == 0 else f"{slug}单位{lead:02d}"
-        lines += [
-            "[[targets]]",
-            f'code = "T{n:05d}"',
-            f'statement = "指标{n}增长20%以上"',
-            f'indicator = "指标{n}"',
-            'comparator = "at_least"',
-            'value = "20"',
-            'unit = "%"',
-            'period_start = "2020-01-01"',
-            'period_end = "2020-12-31"',
-            'direction = "higher"',
-            'commitment = "firm"',
-            'measure = "rate"',
-            f'units = ["{lead_name}", "{slug}单位{support:02d}"]',
-            "",
-        ]
-    for k in range(outcomes):
-        lines += [
-            "[[outcomes]]",
-            f'target = "T{k % targets:05d}"',
-            f'value = "{20 + k % 7}.5"',
-            'qualifier = "exact"',
-            'unit = "%"',
-            'period_start = "2020-01-01"',
-            'period_end = "2020-12-31"',
-            f'document = "{slug}-reply-{k // PER_DOCUMENT}"',
-            f'quote = "指标{k}增长{20 + k % 7}.5%"',
-            "",
-        ]
-    path.write_text("\n".join(lines), encoding="utf-8")
+from tests.generated_plans import write_plan_file  # noqa: E402
 
 
 def timed_import(path: Path, *, bulk: bool) -> float:
