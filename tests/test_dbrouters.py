@@ -11,6 +11,7 @@ connection ran which query tells where a read went.
 from __future__ import annotations
 
 import os
+import warnings
 
 import pytest
 import sqlalchemy as sa
@@ -38,7 +39,9 @@ both = pytest.mark.django_db(transaction=True, databases=["default", REPLICA])
 
 @pytest.fixture
 def replica(settings):
-    settings.DATABASES = {**settings.DATABASES, REPLICA: connections.settings[REPLICA]}
+    with warnings.catch_warnings():  # "Overriding setting DATABASES": only the router reads it
+        warnings.simplefilter("ignore", UserWarning)
+        settings.DATABASES = {**settings.DATABASES, REPLICA: connections.settings[REPLICA]}
     settings.DATABASE_ROUTERS = ["tracker.dbrouters.ReplicaRouter"]
     yield connections[REPLICA]
     connections[REPLICA].close()
