@@ -165,6 +165,13 @@ FORMAT_MODULE_PATH = ["config.formats"]
 # https://docs.djangoproject.com/en/5.2/ref/settings/#static-files
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Production's (config/settings/production.py): hashed names and gzip copies
+# made once by ``collectstatic``, served by whitenoise with a one-year cache.
+# https://whitenoise.readthedocs.io/en/stable/django.html
+PRODUCTION_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 # TABLES
 # ------------------------------------------------------------------------------

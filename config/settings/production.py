@@ -27,9 +27,5 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 for _alias in DATABASES:
     DATABASES[_alias]["CONN_MAX_AGE"] = int(env_str("CONN_MAX_AGE", "60"))
-# https://whitenoise.readthedocs.io/en/stable/django.html : hashed names,
-# gzip/brotli copies made once by ``collectstatic``, cached for a year.
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Static files: hashed, compressed, served by whitenoise (docs/deployment.md).
+STORAGES = PRODUCTION_STORAGES
