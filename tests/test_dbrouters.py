@@ -144,3 +144,17 @@ def test_one_snapshot_for_the_whole_report_read(replica):
         assert run_select(count)[0]["n"] == first
         assert Plan.objects.count() == first
     assert run_select(count)[0]["n"] == first + 1
+
+
+@both
+def test_a_streamed_export_keeps_its_snapshot_until_the_last_row(client, replica):
+    plan = factories.plan()
+    factories.target(plan)
+    client.force_login(factories.user(groups=("auditor",)))
+    response = client.get(f"/plans/{plan.slug}/export.csv")
+    assert response.status_code == 200
+    assert response.streaming
+    assert replica.in_atomic_block  # still reading: the request's transaction is open
+    body = b"".join(response.streaming_content)
+    assert body
+    assert not replica.in_atomic_block
