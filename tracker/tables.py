@@ -167,7 +167,9 @@ class TargetReportTable(tables.Table):
         assessment = self.assessment_for(record)
         if assessment is None:
             return status_badge(None, None)
-        return status_badge(assessment.status, assessment.grade, assessment.indicative)
+        return status_badge(
+            assessment.status, assessment.grade, assessment.indicative, assessment.reason_code
+        )
 
     def render_lead_unit(self, record: Target) -> SafeString | str:
         if not record.lead_unit_id:
@@ -211,5 +213,3 @@ class UnitTargetTable(TargetReportTable):
 
     def render_role(self, record: Target) -> str:
         return label(record.unit_role) if record.unit_role else EMPTY
-
-

@@ -78,8 +78,13 @@ def share(numerator: int, denominator: int) -> str:
 
 
 @register.simple_tag
-def badge(status: str | None, grade: str | None = None, indicative: bool = False) -> SafeString:
-    return formatting.status_badge(status, grade, indicative)
+def badge(
+    status: str | None,
+    grade: str | None = None,
+    indicative: bool = False,
+    reason_code: str | None = None,
+) -> SafeString:
+    return formatting.status_badge(status, grade, indicative, reason_code)
 
 
 @register.simple_tag
