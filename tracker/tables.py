@@ -99,7 +99,12 @@ class TargetReportTable(tables.Table):
         verbose_name=_("依据（报告值 · 统计期）"), accessor="pk", orderable=False
     )
     grade = tables.Column(verbose_name=_("证据等级"), accessor="pk", order_by=("grade_rank", "id"))
-    status = tables.Column(verbose_name=_("状态"), accessor="pk", order_by=("status_rank", "id"))
+    status = tables.Column(
+        verbose_name=_("状态"),
+        accessor="pk",
+        order_by=("status_rank", "id"),
+        attrs={"td": {"class": "status"}},
+    )
     lead_unit = tables.Column(
         verbose_name=_("牵头单位"), accessor="pk", order_by=("lead_unit_name", "id")
     )
