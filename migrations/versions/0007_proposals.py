@@ -8,17 +8,17 @@ Create Date: 2026-12-02
 proposal a supervisor rejected on the review page, so the reader does not
 propose that target from that document again (issue 13, docs/extraction.md).
 """
-from typing import Sequence, Union
 
-from alembic import op
+from collections.abc import Sequence
+
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0007_proposals"
-down_revision: Union[str, Sequence[str], None] = "0005_trust"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | Sequence[str] | None = "0005_trust"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 Key = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
