@@ -201,3 +201,17 @@ def test_query_count_is_pinned(client, world, alice, make):
     services.proposal_reject(actor=alice, document=document, target=world["target"])
     pin = QueryPin(_url(document), grow, lambda response: len(response.context["cards"]))
     pin.check(client, expected=7)
+
+
+def test_an_accept_refused_after_the_target_left_the_list_is_said(client, world, alice):
+    """A second click on an accepted proposal (another tab, a double submit):
+    the card is gone, so the service's refusal is shown as a message."""
+    client.force_login(alice)
+    [card] = _cards(client, world["document"])
+    assert client.post(_url(world["document"]), _accept_data(card)).status_code == 302
+    response = client.post(_url(world["document"]), _accept_data(card))
+    assert response.status_code == 200
+    assert response.context["cards"] == []
+    said = [str(m) for m in response.context["messages"]]
+    assert any("重复" in m for m in said), said
+    assert Outcome.objects.count() == 1

@@ -146,6 +146,12 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
                     "focused": focus == position,
                 }
             )
+        if self.bound is not None and not any(c["refused"] for c in cards):
+            # The target left the list meanwhile (locked, or decided in
+            # another tab): its form cannot be shown, its refusal can.
+            for error in self.bound.non_field_errors() or [_("未能录入。")]:
+                messages.error(self.request, error)
+            context["focus_messages"] = True
         context.update(
             document=document,
             cards=cards,
@@ -237,4 +243,3 @@ def _attach(form: AcceptForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
