@@ -113,8 +113,9 @@ def test_accept_enters_an_audited_draft_and_the_proposal_leaves(client, world, a
 def test_edit_then_accept_keeps_the_edit(client, world, alice):
     client.force_login(alice)
     [card] = _cards(client, world["document"])
-    client.post(_url(world["document"]), _accept_data(card, value="29.5", unit="%"))
-    assert Outcome.objects.get().value == Decimal("29.5")
+    client.post(_url(world["document"]), _accept_data(card, value="29.5", qualifier="about"))
+    outcome = Outcome.objects.get()
+    assert (outcome.value, outcome.qualifier, outcome.state) == (Decimal("29.5"), "about", "draft")
 
 
 def test_refused_accept_shows_the_errors_in_the_form(client, world, alice):

@@ -61,7 +61,7 @@ def tab_to(page, tag: str, text: str, limit: int = 60) -> None:
     raise AssertionError(f"no {tag} '{text}' within {limit} Tab presses")
 
 
-def test_accept_and_reject_from_the_keyboard(page, live_server, world):
+def test_accept_and_reject_from_the_keyboard(page, live_server, world, artifacts_dir):
     tech, added = world["tech"], world["added"]
     url = live_server.url + reverse("tracker:document-proposals", args=["reply-2021"])
     log_in(page, live_server, "supervisor")
@@ -75,6 +75,7 @@ def test_accept_and_reject_from_the_keyboard(page, live_server, world):
     first = cards.nth(0).locator("h3").inner_text()
     first_target, second_target = (added, tech) if "一.1.1" in first else (tech, added)
     assert page.locator(".document-text mark.proposal").count() == 2
+    page.screenshot(path=artifacts_dir / "proposal-review.png", full_page=True)
 
     # Edit then accept the first: open its form, correct the value, accept.
     tab_to(page, "SUMMARY", f"修改后再接受 {first_target.code}")

@@ -32,9 +32,10 @@ from tracker import services
 from tracker.datalang import zh
 from tracker.formatting import figure_text
 from tracker.highlight import Span, highlight
-from tracker.labels import label
+from tracker.labels import choices, label
 from tracker.models import Document, Target
 from tracker.selectors_reading import ReviewProposal, document_proposals
+from tracker.vocabulary import QUALIFIERS
 
 FOCUS_KEY = "tracker.proposal_focus"
 VIA = "proposals"
@@ -54,13 +55,17 @@ class AcceptForm(forms.Form):
     """The proposal as the outcome it would enter; the person may correct it."""
 
     value = forms.DecimalField(label=gettext_lazy("报告值"), max_digits=24, decimal_places=6)
+    # A range needs a second value the reader never proposes: not offered.
+    qualifier = forms.ChoiceField(
+        label=gettext_lazy("限定"),
+        choices=[c for c in choices(QUALIFIERS) if c[0] != "range"],
+    )
     unit = forms.CharField(label=gettext_lazy("计量单位"), max_length=20)
     period_start = forms.DateField(label=gettext_lazy("统计期起"))
     period_end = forms.DateField(label=gettext_lazy("统计期止"))
     quote = forms.CharField(
         label=gettext_lazy("原文引述"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    qualifier = forms.CharField(widget=forms.HiddenInput, required=False)
     is_proxy = forms.BooleanField(widget=forms.HiddenInput, required=False)
     reported_indicator = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -207,7 +212,7 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
                     period_start=data["period_start"],
                     period_end=data["period_end"],
                     quote=data["quote"],
-                    qualifier=data["qualifier"] or "exact",
+                    qualifier=data["qualifier"],
                     is_proxy=data["is_proxy"],
                     reported_indicator=data["reported_indicator"],
                     via=VIA,
