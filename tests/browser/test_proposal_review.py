@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from tests.browser import a11y
 from tests.browser.test_outcome_path import _user, log_in
 from tracker.models import AuditEvent, Outcome, ProposalRejection
 
@@ -76,6 +77,9 @@ def test_accept_and_reject_from_the_keyboard(page, live_server, world, artifacts
     first_target, second_target = (added, tech) if "一.1.1" in first else (tech, added)
     assert page.locator(".document-text mark.proposal").count() == 2
     page.screenshot(path=artifacts_dir / "proposal-review.png", full_page=True)
+    results = a11y.check(page)
+    a11y.save(results, artifacts_dir / "axe" / "proposal-review.json")
+    assert a11y.describe("proposals", results["violations"]) == []
 
     # Edit then accept the first: open its form, correct the value, accept.
     tab_to(page, "SUMMARY", f"修改后再接受 {first_target.code}")
