@@ -216,3 +216,12 @@ def test_an_accept_refused_after_the_target_left_the_list_is_said(client, world,
     said = [str(m) for m in response.context["messages"]]
     assert any("重复" in m for m in said), said
     assert Outcome.objects.count() == 1
+
+
+def test_the_document_page_links_supervisors_to_the_proposals(client, world, alice, make):
+    link = f'href="{_url(world["document"])}"'
+    client.force_login(alice)
+    assert link in client.get(reverse("tracker:document", args=["reply-2021"])).content.decode()
+    client.force_login(make.user("mona", groups=("manager",)))
+    page = client.get(reverse("tracker:document", args=["reply-2021"])).content.decode()
+    assert link not in page
