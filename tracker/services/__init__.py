@@ -10,6 +10,7 @@ from tracker.services.concurrency import StaleEdit
 from tracker.services.entities import entity_delete, entity_save, plan_deletion
 from tracker.services.logins import login_unlock
 from tracker.services.outcomes import outcome_create, outcome_update, outcome_withdraw
+from tracker.services.proposals import proposal_reject
 from tracker.services.review import outcome_approve, outcome_return, outcome_submit
 from tracker.services.targets import target_lock, target_unlock
 from tracker.services.units import (
@@ -36,6 +37,7 @@ __all__ = [
     "outcome_withdraw",
     "outcomes_create_many",
     "plan_deletion",
+    "proposal_reject",
     "target_lock",
     "target_unlock",
     "unit_of_measure_delete",
