@@ -70,6 +70,11 @@ def _django(database_url: str) -> None:
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process: ``VmHWM``, which starts afresh
+    at ``exec`` (``ru_maxrss`` would carry over the parent's peak)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
