@@ -368,6 +368,9 @@ def main() -> None:
     parser.add_argument(
         "--stop-after", type=int, default=SIZES[-1], help="largest size to run (outcomes)"
     )
+    parser.add_argument(
+        "--start-at", type=int, default=SIZES[0], help="smallest size to run (outcomes)"
+    )
     parser.add_argument("--requests", type=int, default=20, help="GETs per page (p95)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args()
@@ -395,20 +398,25 @@ def main() -> None:
 
         call_command("migrate", verbosity=0)
         nproc = os.cpu_count()
-        print(f"scratch database {scratch}; {nproc} CPUs; load average {os.getloadavg()}")
+        print(
+            f"scratch database {scratch}; {nproc} CPUs; load average {os.getloadavg()}",
+            flush=True,
+        )
         for outcomes in SIZES:
             if outcomes > args.stop_after:
                 break
+            if outcomes < args.start_at:
+                continue
             figures: dict = {}
             figures["counts"], figures["load"] = load_size(outcomes, scratch_url)
+            print(f"  [{outcomes:,}] loaded in {figures['load']:.1f} s", flush=True)
             vacuum(params)
             figures["copy"] = min(floor_copy(params) for _ in range(2))
             figures["group_by"] = min(floor_group_by(params) for _ in range(2))
-            figures["idle"] = run_child("idle", scratch_url, args.requests)
-            figures["export"] = run_child("export", scratch_url, args.requests)
-            figures["attainment"] = run_child("attainment", scratch_url, args.requests)
-            figures["refresh"] = run_child("refresh", scratch_url, args.requests)
-            figures["pages"] = run_child("pages", scratch_url, args.requests)
+            for child in ("idle", "export", "attainment", "refresh", "pages"):
+                figures[child] = run_child(child, scratch_url, args.requests)
+                # Raw figures as they come, so a run cut short still tells.
+                print(f"  [{outcomes:,}] {child}: {json.dumps(figures[child])}", flush=True)
             report(outcomes, figures)
             print(f"  load average now {os.getloadavg()}")
     finally:
