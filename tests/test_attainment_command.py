@@ -285,3 +285,18 @@ def test_render_clips_long_names(small_plan, make):
     row = next(line for line in lines if line.startswith("各县"))
     assert ".." in row
     assert display_width(row.split("..")[0]) <= 26
+
+
+def test_summary_in_batches_of_one_plan_is_the_same(small_plan, make, monkeypatch):
+    """The summary is tallied plan batch by plan batch (issue 11): one plan
+    per batch gives the same numbers as one batch for everything."""
+    from tracker.analytics import batches
+
+    third = make.plan(slug="mm-third")
+    make.target(third, code="M1", units=(Assignment.objects.first().unit,))
+    whole = build_summary(as_of=date(2021, 6, 30))
+    monkeypatch.setattr(
+        batches.plan_batches, "__kwdefaults__", {"targets_per_batch": 1, "plans_per_lookup": 1}
+    )
+    assert build_summary(as_of=date(2021, 6, 30)) == whole
+    assert [line.name for line in whole.plans] == ["mm-third", "other", "zz-2020"]

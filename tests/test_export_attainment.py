@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tracker import services
+from tracker.analytics import batches
 from tracker.exports.attainment import COLUMNS, attainment_rows, code_sort_key
 from tracker.exports.csvstream import BOM, csv_chunks
 from tracker.models import Assignment, Document, Outcome, Target, UnitAlias
@@ -361,14 +362,76 @@ def count_queries(**filters) -> tuple[int, int]:
 
 
 def test_query_count_does_not_grow_with_the_number_of_targets(make):
+    """The count grows with plan batches (issue 11), never with the targets
+    inside one: the unit registry once, then 4 per batch (keyset lookup,
+    targets, one ranked-evidence pass, units). A plan is never split, so
+    one plan of 1,000 targets is one batch like one of 10; the first batch
+    stops at ``FIRST_BATCH`` targets, so two plans of 10 and 1,000 are two."""
     units = [make.unit() for _ in range(3)]
     doc = make.document(text="据统计,增长29%。")
     small, large = bulk_plan(make, 10, units, doc), bulk_plan(make, 1000, units, doc)
     small_queries, small_rows = count_queries(plan_ids=[small.pk])
     large_queries, large_rows = count_queries(plan_ids=[large.pk])
     assert (small_rows, large_rows) == (10, 1000)
-    assert small_queries == large_queries <= 6
+    assert small_queries == large_queries == 1 + 4
     by_unit_queries, by_unit_rows = count_queries(unit_id=units[0].pk)
-    assert by_unit_queries == small_queries
+    assert batches.FIRST_BATCH < 10 + 1000
+    assert by_unit_queries == 1 + 2 * 4
     # units[0] leads every target n with n % 3 == 0 and supports n % 3 == 2.
     assert by_unit_rows == (4 + 3) + (334 + 333)
+
+
+# -- Streaming plan by plan (issue 11) -------------------------------------------
+
+
+def one_plan_per_batch(monkeypatch) -> None:
+    monkeypatch.setattr(batches.plan_batches, "__kwdefaults__", {
+        "targets_per_batch": 1, "plans_per_lookup": 1,
+    })  # fmt: skip
+
+
+def test_batches_of_one_plan_give_the_same_rows_as_one_batch(world, monkeypatch):
+    """Forcing a batch per plan changes nothing in the rows, only the number
+    of statements: 1 (the unit registry) + 4 per batch (keyset lookup,
+    targets, one ranked-evidence pass, units)."""
+    one_batch, one_count = _rows_and_queries()
+    one_plan_per_batch(monkeypatch)
+    per_plan, per_plan_count = _rows_and_queries()
+    assert per_plan == one_batch
+    assert one_count == 1 + 4
+    # Two plans, one lookup each (a full lookup page), then an empty lookup.
+    assert per_plan_count == 1 + 2 * 4 + 1
+
+
+def _rows_and_queries() -> tuple[list[list[str]], int]:
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(attainment_rows(as_of=AS_OF))
+    return rows, len(queries.captured_queries)
+
+
+def test_the_first_row_comes_before_later_plans_are_read(world, monkeypatch):
+    """Rows are yielded batch by batch: after the first row only the first
+    batch's statements have run."""
+    p2020, p2021 = world["plans"]
+    one_plan_per_batch(monkeypatch)
+    rows = attainment_rows(as_of=AS_OF)
+    with CaptureQueriesContext(connection) as queries:
+        first = next(rows)
+    assert first[0] == "a-2020"
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    # The batch's statements name its one plan (PostgreSQL adds ::BIGINT).
+    assert re.findall(r"plan_id IN \((\d+)(?:::BIGINT)?\)", read)[0] == str(p2020.pk)
+    assert len(list(rows)) == 9
+
+
+def test_plan_batches_keep_whole_plans_in_slug_order(world, make):
+    p2020, p2021 = world["plans"]
+    empty = make.plan(slug="aa-empty")  # no targets: never in a batch
+    found = list(batches.plan_batches(targets_per_batch=1, plans_per_lookup=1))
+    assert [batch.plan_ids for batch in found] == [[p2020.pk], [p2021.pk]]
+    assert [batch.targets for batch in found] == [6, 4]
+    together = list(batches.plan_batches(targets_per_batch=100))
+    assert [batch.plan_ids for batch in together] == [[p2020.pk, p2021.pk]]
+    assert empty.pk not in together[0].plan_ids
+    # A batch never splits a plan, even one larger than the batch size.
+    assert [b.targets for b in batches.plan_batches(targets_per_batch=7)] == [6, 4]

@@ -103,6 +103,9 @@ PINS = {
     "admin plan list": 5,
     "admin unit list": 4,
     "unit ranking": 8,
-    "unit ranking export": 12,  # + the unit-of-measure registry (issue 9)
-    "unit export": 14,  # + the unit-of-measure registry (issue 9)
+    # The export streams plan by plan (issue 11): per batch of plans the keyset
+    # lookup, the targets, one ranked-evidence pass, the units; the registry
+    # once. One batch here; a national export runs 4 more per ~4,000 targets.
+    "unit ranking export": 11,
+    "unit export": 13,
 }

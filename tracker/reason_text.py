@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tracker.domain import format_decimal
@@ -28,7 +30,14 @@ Params = Mapping[str, Any]
 
 
 def _day(value: Any) -> str:
-    return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+    return _day_in(str(value), get_language())
+
+
+@lru_cache(maxsize=4096)
+def _day_in(text: str, language: str | None) -> str:
+    # An export repeats the same few period ends on every row: format each
+    # once per language (the format depends only on the day and the language).
+    return date_format(date.fromisoformat(text), "DATE_FORMAT")
 
 
 def _figure(value: Any) -> str:

@@ -12,6 +12,7 @@ count is constant in the number of targets.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import sqlalchemy as sa
@@ -22,20 +23,35 @@ from sqlalchemy.dialects import postgresql, sqlite
 from tracker.analytics.evidence import Evidence, best_evidence_by_target, ids, targets, today
 from tracker.analytics.units import unit_registry
 from tracker.db import execute_many, run_select
-from tracker.domain import Assessment, assess
+from tracker.domain import Assessment, TargetFacts, UnitRegistry, assess
 from tracker.schema import assessment, target
 
 
 def compute(
-    *, as_of: date | None = None, target_filter: sa.ColumnElement | None = None
+    *,
+    as_of: date | None = None,
+    target_filter: sa.ColumnElement | None = None,
+    units: UnitRegistry | None = None,
 ) -> dict[int, Assessment]:
     """Each selected target's status as of ``as_of`` (default: today in
     Asia/Shanghai), from the figures known that day. Three queries whatever
-    the number of targets."""
+    the number of targets (two when the caller passes the unit registry,
+    as a caller that computes batch after batch does)."""
     as_of = as_of or today()
-    units = unit_registry()
+    units = units if units is not None else unit_registry()
     facts = targets(target_filter)
     evidence = best_evidence_by_target(target_filter, as_of=as_of)
+    return assess_all(facts, evidence, as_of=as_of, units=units)
+
+
+def assess_all(
+    facts: Iterable[TargetFacts],
+    evidence: dict[int, Evidence],
+    *,
+    as_of: date,
+    units: UnitRegistry,
+) -> dict[int, Assessment]:
+    """The domain rules over targets and their evidence: no query."""
     results = {}
     for target_facts in facts:
         found = evidence.get(target_facts.id, Evidence())

@@ -13,7 +13,7 @@ of a date, only those known that day (``tracker.domain.periods.known_on``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -116,10 +116,16 @@ def target_facts(row: dict[str, Any], prefix: str = "") -> TargetFacts:
 
 
 def ranked_evidence(
-    target_filter: sa.ColumnElement | None = None, *, as_of: date | None = None
+    target_filter: sa.ColumnElement | None = None,
+    *,
+    as_of: date | None = None,
+    extra_columns: Sequence[sa.ColumnElement] = (),
 ) -> sa.Subquery:
     """Approved outcomes of the selected targets (known on ``as_of`` when
-    given), each with its grade, its slot and its rank within (target, slot)."""
+    given), each with its grade, its slot and its rank within (target, slot).
+    ``extra_columns`` (of the outcome or its document) ride along, so a
+    caller that needs more of the best figure's provenance (the export)
+    reads it in the same pass."""
     outcome_dimension = unit_dimensions().alias("outcome_dimension")
     target_dimension = unit_dimensions().alias("target_dimension")
     # Unknown units (no row) never convert; NULL = NULL is not true.
@@ -159,6 +165,7 @@ def ranked_evidence(
             GRADE_SQL.label("grade"),
             SLOT_SQL.label("slot"),
             rank,
+            *extra_columns,
         )
         .select_from(
             outcome.join(target, _o.target_id == _t.id)
@@ -201,17 +208,31 @@ class Evidence:
     context: OutcomeFacts | None = None
 
 
+def first_ranked_rows(
+    target_filter: sa.ColumnElement | None = None,
+    *,
+    as_of: date | None = None,
+    extra_columns: Sequence[sa.ColumnElement] = (),
+) -> list[dict[str, Any]]:
+    """One query: the first-ranked figure of each (target, slot)."""
+    ranked = ranked_evidence(target_filter, as_of=as_of, extra_columns=extra_columns)
+    return run_select(sa.select(ranked).where(ranked.c.rank == 1))
+
+
+def evidence_from_rows(rows: Iterable[dict[str, Any]]) -> dict[int, Evidence]:
+    """``first_ranked_rows`` as each target's ``Evidence``."""
+    found: dict[int, dict[str, OutcomeFacts]] = {}
+    for row in rows:
+        found.setdefault(int(row["target_id"]), {})[row["slot"]] = outcome_facts(row)
+    return {key: Evidence(**slots) for key, slots in found.items()}
+
+
 def best_evidence_by_target(
     target_filter: sa.ColumnElement | None = None, *, as_of: date | None = None
 ) -> dict[int, Evidence]:
     """One query: each selected target's best evidence, baseline candidate
     and most recent context figure, over the figures known on ``as_of``."""
-    ranked = ranked_evidence(target_filter, as_of=as_of)
-    rows = run_select(sa.select(ranked).where(ranked.c.rank == 1))
-    found: dict[int, dict[str, OutcomeFacts]] = {}
-    for row in rows:
-        found.setdefault(int(row["target_id"]), {})[row["slot"]] = outcome_facts(row)
-    return {key: Evidence(**slots) for key, slots in found.items()}
+    return evidence_from_rows(first_ranked_rows(target_filter, as_of=as_of))
 
 
 def targets(target_filter: sa.ColumnElement | None = None) -> list[TargetFacts]:

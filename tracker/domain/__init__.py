@@ -45,7 +45,7 @@ from tracker.domain.phrases import (
     parse_target_phrase,
 )
 from tracker.domain.reasons import Reason, reason, unit_reason
-from tracker.domain.rollup import Rate, Reporting, RollupResult, rollup, rollup_by
+from tracker.domain.rollup import Rate, Reporting, RollupResult, RollupTally, rollup, rollup_by
 from tracker.domain.status import (
     ON_TRACK_RATIO,
     Assessment,
@@ -89,6 +89,7 @@ __all__ = [
     "Reason",
     "Reporting",
     "RollupResult",
+    "RollupTally",
     "TargetFacts",
     "TargetPhrase",
     "UnitRegistry",

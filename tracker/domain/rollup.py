@@ -24,7 +24,7 @@ from typing import TypeVar
 from tracker.domain.status import Assessment
 from tracker.vocabulary import ASSIGNMENT_ROLES, STATUSES
 
-__all__ = ["Rate", "Reporting", "RollupResult", "rollup", "rollup_by"]
+__all__ = ["Rate", "Reporting", "RollupResult", "RollupTally", "rollup", "rollup_by"]
 
 _CONTEXT = Context(prec=28)
 K = TypeVar("K", bound=Hashable)
@@ -128,27 +128,69 @@ class RollupResult:
         return self.lead_indicative.value
 
 
-def _rates(assessments: list[Assessment]) -> tuple[Rate, Rate]:
-    def tally(grades: set[str]) -> Rate:
-        met = sum(1 for a in assessments if a.status == "met" and a.grade in grades)
-        missed = sum(1 for a in assessments if a.status == "missed" and a.grade in grades)
-        return Rate(met, missed)
+class _Side:
+    """Running counts of one side (all assignments, or lead only)."""
 
-    return tally({"final"}), tally({"final", "later"})
+    __slots__ = ("counts", "due", "final", "later", "reported", "unknown_over")
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(STATUSES, 0)
+        self.final = [0, 0]  # met, missed over final evidence
+        self.later = [0, 0]  # met, missed over later evidence
+        self.reported = self.due = 0
+        self.unknown_over = False
+
+    def add(self, assessment: Assessment, over: bool | None) -> None:
+        self.counts[assessment.status] += 1
+        verdict = {"met": 0, "missed": 1}.get(assessment.status)
+        if verdict is not None and assessment.grade == "final":
+            self.final[verdict] += 1
+        elif verdict is not None and assessment.grade == "later":
+            self.later[verdict] += 1
+        if over is None:
+            self.unknown_over = True
+        elif over:
+            self.due += 1
+            self.reported += assessment.grade == "final"
+
+    def rates(self) -> tuple[Rate, Rate]:
+        confirmed = Rate(*self.final)
+        return confirmed, Rate(confirmed.met + self.later[0], confirmed.missed + self.later[1])
+
+    def reporting(self) -> Reporting | None:
+        return None if self.unknown_over else Reporting(reported=self.reported, due=self.due)
 
 
-def _counts(assessments: list[Assessment]) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
-    for assessment in assessments:
-        counts[assessment.status] += 1
-    return counts
+class RollupTally:
+    """A rollup built one row at a time in constant memory, so a national
+    data set can be summed batch by batch (issue 11); ``rollup`` is one
+    tally over its rows, so the two never disagree."""
 
+    __slots__ = ("_all", "_lead")
 
-def _reporting(rows: list[tuple[Assessment, bool | None]]) -> Reporting | None:
-    if any(over is None for _, over in rows):
-        return None
-    due = [a for a, over in rows if over]
-    return Reporting(reported=sum(1 for a in due if a.grade == "final"), due=len(due))
+    def __init__(self) -> None:
+        self._all, self._lead = _Side(), _Side()
+
+    def add(self, assessment: Assessment, role: str, over: bool | None = None) -> None:
+        if role not in ASSIGNMENT_ROLES:
+            raise ValueError(f"role must be one of {', '.join(ASSIGNMENT_ROLES)}; got {role!r}")
+        self._all.add(assessment, over)
+        if role == "lead":
+            self._lead.add(assessment, over)
+
+    def result(self) -> RollupResult:
+        confirmed, indicative = self._all.rates()
+        lead_confirmed, lead_indicative = self._lead.rates()
+        return RollupResult(
+            counts=dict(self._all.counts),
+            lead_counts=dict(self._lead.counts),
+            confirmed=confirmed,
+            indicative=indicative,
+            lead_confirmed=lead_confirmed,
+            lead_indicative=lead_indicative,
+            reporting=self._all.reporting(),
+            lead_reporting=self._lead.reporting(),
+        )
 
 
 Row = tuple[Assessment, str] | tuple[Assessment, str, bool]
@@ -160,26 +202,10 @@ def rollup(assessments: Iterable[Row]) -> RollupResult:
     Rows are ``(assessment, role, period_over)``; ``(assessment, role)``
     rows give no reporting rate (None).
     """
-    rows: list[tuple[Assessment, str, bool | None]] = [
-        (row[0], row[1], row[2] if len(row) > 2 else None) for row in assessments
-    ]
-    for _, role, _over in rows:
-        if role not in ASSIGNMENT_ROLES:
-            raise ValueError(f"role must be one of {', '.join(ASSIGNMENT_ROLES)}; got {role!r}")
-    everything = [a for a, _, _ in rows]
-    lead = [a for a, role, _ in rows if role == "lead"]
-    confirmed, indicative = _rates(everything)
-    lead_confirmed, lead_indicative = _rates(lead)
-    return RollupResult(
-        counts=_counts(everything),
-        lead_counts=_counts(lead),
-        confirmed=confirmed,
-        indicative=indicative,
-        lead_confirmed=lead_confirmed,
-        lead_indicative=lead_indicative,
-        reporting=_reporting([(a, over) for a, _, over in rows]),
-        lead_reporting=_reporting([(a, over) for a, role, over in rows if role == "lead"]),
-    )
+    tally = RollupTally()
+    for row in assessments:
+        tally.add(row[0], row[1], row[2] if len(row) > 2 else None)  # type: ignore[misc]
+    return tally.result()
 
 
 def rollup_by(
@@ -187,7 +213,10 @@ def rollup_by(
 ) -> dict[K, RollupResult]:
     """One rollup per key (a unit id, a plan id) from (key, assessment, role
     [, period_over]) rows."""
-    groups: dict[K, list[Row]] = {}
-    for key, *row in rows:
-        groups.setdefault(key, []).append(tuple(row))  # type: ignore[arg-type]
-    return {key: rollup(pairs) for key, pairs in groups.items()}
+    tallies: dict[K, RollupTally] = {}
+    for key, assessment, role, *over in rows:
+        tally = tallies.get(key)
+        if tally is None:
+            tally = tallies[key] = RollupTally()
+        tally.add(assessment, role, over[0] if over else None)
+    return {key: tally.result() for key, tally in tallies.items()}

@@ -3,16 +3,21 @@
 For auditors (DESIGN.md section 1): every status sits beside the figure, the
 quote and the document it rests on, so each verdict can be traced back.
 
-Statuses are computed for the requested date with
-``tracker.analytics.assessments.compute`` rather than read from the stored
-``tracker_assessment`` table, which only holds today's; only the figures
-known on that date count. Each row carries its reason twice: the code
-(``reason_code``, for scripts) and the sentence in the active language
-(``reason``, ``tracker.reason_text``). The number of SQL
-statements is constant whatever the number of targets: the statuses (two
-queries), the units of every target (one), the best evidence's provenance
-(one) and the targets with their plans (one). The rows are sorted in
-Python (``code_sort_key``) and turned into text one at a time.
+Statuses are computed for the requested date with the domain rules rather
+than read from the stored ``tracker_assessment`` table, which only holds
+today's; only the figures known on that date count. Each row carries its
+reason twice: the code (``reason_code``, for scripts) and the sentence in
+the active language (``reason``, ``tracker.reason_text``).
+
+It streams (issue 11): plans are read in batches by keyset on the slug
+(``tracker.analytics.batches``), and each batch costs four statements
+whatever its size: the next plans (one), the targets with their plans
+(one), one pass of the ranked-evidence window query that also carries the
+best figure's provenance (one), and the units (one); plus the unit registry
+once. Rows are yielded as each batch is assessed, so memory stays flat and
+the first row comes after the first batch, whatever the size of the data
+set. The statement count grows with the number of batches (about
+``TARGETS_PER_BATCH`` targets each), never with the targets inside one.
 """
 
 from __future__ import annotations
@@ -26,10 +31,18 @@ from typing import Any
 import sqlalchemy as sa
 from django.utils import translation
 
-from tracker.analytics.assessments import compute
-from tracker.analytics.evidence import ranked_evidence, today
+from tracker.analytics.batches import plan_batches
+from tracker.analytics.evidence import (
+    Evidence,
+    evidence_from_rows,
+    first_ranked_rows,
+    target_columns,
+    target_facts,
+    today,
+)
+from tracker.analytics.units import unit_registry
 from tracker.db import run_select, to_date, to_decimal
-from tracker.domain import Assessment, describe_target
+from tracker.domain import Assessment, UnitRegistry, assess, describe_target
 from tracker.exports.csvstream import format_cell
 from tracker.reason_text import render_reason
 from tracker.schema import assignment, document, outcome, plan, target, unit
@@ -121,10 +134,6 @@ def attainment_selection(
     return sa.and_(*conditions) if conditions else None
 
 
-def _where(query: sa.Select, selection: sa.ColumnElement | None) -> sa.Select:
-    return query if selection is None else query.where(selection)
-
-
 _NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _NUMERALS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 _MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
@@ -160,17 +169,17 @@ def code_sort_key(code: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_part_key(part) for part in _CODE_PARTS.findall(code))
 
 
-def _units_by_target(selection: sa.ColumnElement | None) -> dict[int, tuple[str, list[str]]]:
+def _units_by_target(selection: sa.ColumnElement) -> dict[int, tuple[str, list[str]]]:
     """Each target's lead unit and all its units in listed order: one query."""
-    query = _where(
+    query = (
         sa.select(assignment.c.target_id, assignment.c.role, unit.c.name)
         .select_from(
             assignment.join(unit, assignment.c.unit_id == unit.c.id).join(
                 target, assignment.c.target_id == _t.id
             )
         )
-        .order_by(assignment.c.target_id, assignment.c.position, assignment.c.id),
-        selection,
+        .where(selection)
+        .order_by(assignment.c.target_id, assignment.c.position, assignment.c.id)
     )
     leads: dict[int, str] = {}
     names: dict[int, list[str]] = {}
@@ -182,42 +191,19 @@ def _units_by_target(selection: sa.ColumnElement | None) -> dict[int, tuple[str,
     return {target_id: (leads.get(target_id, ""), listed) for target_id, listed in names.items()}
 
 
-def _evidence_details(selection: sa.ColumnElement | None, as_of: date) -> dict[int, dict[str, Any]]:
-    """What the assessment's evidence does not carry (reported indicator,
-    document URL), for the same best-ranked outcomes: one query."""
-    ranked = ranked_evidence(selection, as_of=as_of)
-    query = (
-        sa.select(ranked.c.id, outcome.c.reported_indicator, document.c.url)
-        .select_from(
-            ranked.join(outcome, outcome.c.id == ranked.c.id).join(
-                document, document.c.id == outcome.c.document_id
-            )
-        )
-        .where(ranked.c.rank == 1, ranked.c.slot == "best")
-    )
-    return {int(row["id"]): row for row in run_select(query)}
-
-
-def _targets_with_plans(selection: sa.ColumnElement | None) -> sa.Select:
-    return _where(
+def _targets_with_plans(selection: sa.ColumnElement) -> sa.Select:
+    """The targets' facts for the rules and the row's own columns: one query."""
+    return (
         sa.select(
-            _t.id,
+            *target_columns(),
             _t.code,
             _t.indicator,
             _t.statement,
-            _t.comparator,
-            _t.value,
-            _t.value_high,
-            _t.unit,
-            _t.period_start,
-            _t.period_end,
-            _t.direction,
-            _t.commitment,
-            _t.measure,
             _p.slug.label("plan_slug"),
             _p.title.label("plan_title"),
-        ).select_from(target.join(plan, _t.plan_id == _p.id)),
-        selection,
+        )
+        .select_from(target.join(plan, _t.plan_id == _p.id))
+        .where(selection)
     )
 
 
@@ -311,26 +297,48 @@ def _rows(
     target_ids: list[int] | None,
 ) -> Iterator[list[str]]:
     selection = attainment_selection(plan_ids=plan_ids, unit_id=unit_id, target_ids=target_ids)
-    assessments = compute(as_of=as_of, target_filter=selection)
-    units = _units_by_target(selection)
-    details = _evidence_details(selection, as_of)
+    registry = unit_registry()
+    for batch in plan_batches(selection):
+        in_batch = _t.plan_id.in_(batch.plan_ids)
+        chosen = in_batch if selection is None else sa.and_(in_batch, selection)
+        yield from _batch_rows(chosen, as_of=as_of, language=language, registry=registry)
+
+
+def _batch_rows(
+    chosen: sa.ColumnElement, *, as_of: date, language: str | None, registry: UnitRegistry
+) -> Iterator[list[str]]:
+    """One batch of plans: three queries (targets, the ranked evidence with
+    its provenance, units), then its rows one at a time."""
+    facts_rows = run_select(_targets_with_plans(chosen))
+    ranked = first_ranked_rows(
+        chosen, as_of=as_of, extra_columns=(outcome.c.reported_indicator, document.c.url)
+    )
+    details = {int(row["id"]): row for row in ranked if row["slot"] == "best"}
+    evidence = evidence_from_rows(ranked)
+    units = _units_by_target(chosen)
     no_units: tuple[str, list[str]] = ("", [])
     # Sorted here, not in SQL: code order needs numbers read as numbers
-    # (Chinese ones too), and the statuses are in memory already anyway.
-    ordered = sorted(
-        run_select(_targets_with_plans(selection)),
-        key=lambda row: (row["plan_slug"], code_sort_key(row["code"]), row["code"], row["id"]),
+    # (Chinese ones too). A batch holds whole plans, so sorting it sorts them.
+    facts_rows.sort(
+        key=lambda row: (row["plan_slug"], code_sort_key(row["code"]), row["code"], row["id"])
     )
-    for facts in ordered:
-        result = assessments.get(int(facts["id"]))
-        if result is None:  # created after the statuses were computed
-            continue
+    for facts in facts_rows:
+        target_id = int(facts["id"])
+        found = evidence.get(target_id, Evidence())
+        result = assess(
+            target_facts(facts),
+            found.best,
+            as_of=as_of,
+            baseline=found.baseline,
+            context=found.context,
+            units=registry,
+        )
         evidence_id = result.evidence.id if result.evidence else None
         with translation.override(language):
             row = _row(
                 facts,
                 result,
-                units.get(int(facts["id"]), no_units),
+                units.get(target_id, no_units),
                 details.get(evidence_id, {}) if evidence_id is not None else {},
                 as_of,
             )

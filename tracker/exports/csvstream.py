@@ -71,7 +71,7 @@ def format_cell(value: object) -> str:
 def csv_cell(value: object) -> str:
     """``format_cell``, then a leading ``'`` on a text a spreadsheet would
     run as a formula; plain numbers (``-4.5``) stay numbers."""
-    text = format_cell(value)
+    text = value if type(value) is str else format_cell(value)
     if text.startswith(_FORMULA_TRIGGERS) and not _PLAIN_NUMBER.match(text):
         return "'" + text
     return text

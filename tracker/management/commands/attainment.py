@@ -9,7 +9,9 @@ the domain rules
 (``assessments.compute`` and ``tracker.domain.rollup``) for every date,
 today included: one code path, and the command never writes (the stored
 statuses that ``tracker.analytics.rollups`` reads exist for today only;
-a test checks both give the same numbers today).
+a test checks both give the same numbers today). It reads the plans in
+batches and keeps running tallies, so a national data set is summed in
+flat memory (issue 11).
 """
 
 from __future__ import annotations
@@ -26,15 +28,16 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from tracker.analytics.assessments import compute
+from tracker.analytics.batches import plan_batches
+from tracker.analytics.units import unit_registry
 from tracker.db import run_select, to_date
 from tracker.domain import (
     Assessment,
     Rate,
     Reporting,
     RollupResult,
+    RollupTally,
     period_is_over,
-    rollup,
-    rollup_by,
 )
 from tracker.exports.attainment import attainment_selection
 from tracker.labels import label
@@ -70,79 +73,113 @@ def _behind_order(line: Line) -> tuple[Any, ...]:
     return (-line.result.behind, -line.result.lead_behind, line.key is None, line.name)
 
 
-def _unassigned(
-    targets: dict[int, tuple[Assessment, bool]], with_lead: set[int], with_unit: set[int]
-) -> Line | None:
-    """Targets without a lead unit (lead scope) and without any unit (all
-    scope), shaped like a unit's line."""
-    no_lead = [pair for key, pair in targets.items() if key not in with_lead]
-    if not no_lead:
-        return None
-    every = rollup((a, "lead", over) for key, (a, over) in targets.items() if key not in with_unit)
-    lead = rollup((a, "lead", over) for a, over in no_lead)
-    result = replace(
-        every,
-        lead_counts=lead.lead_counts,
-        lead_confirmed=lead.lead_confirmed,
-        lead_indicative=lead.lead_indicative,
-        lead_reporting=lead.lead_reporting,
-    )
-    return Line(None, _("未分配责任单位"), "", result)
+class _Unassigned:
+    """The targets without a lead unit (lead scope) and without any unit
+    (all scope), tallied as one unit's line."""
+
+    def __init__(self) -> None:
+        self.every, self.lead, self.without_lead = RollupTally(), RollupTally(), 0
+
+    def add(self, assessment: Assessment, over: bool, *, has_lead: bool, has_unit: bool) -> None:
+        if not has_unit:
+            self.every.add(assessment, "lead", over)
+        if not has_lead:
+            self.lead.add(assessment, "lead", over)
+            self.without_lead += 1
+
+    def line(self) -> Line | None:
+        if not self.without_lead:
+            return None
+        lead = self.lead.result()
+        result = replace(
+            self.every.result(),
+            lead_counts=lead.lead_counts,
+            lead_confirmed=lead.lead_confirmed,
+            lead_indicative=lead.lead_indicative,
+            lead_reporting=lead.lead_reporting,
+        )
+        return Line(None, _("未分配责任单位"), "", result)
 
 
 def build_summary(*, as_of: date, plan_id: int | None = None) -> Summary:
-    """The numbers the command prints: five queries whatever the size."""
+    """The numbers the command prints, plan batch by plan batch
+    (``tracker.analytics.batches``): memory holds one batch's targets and a
+    running tally per plan and per unit, whatever the size. Statements: the
+    unit registry once, then five per batch (the keyset lookup, targets,
+    ranked evidence, the targets' plans, their assignments)."""
     selection = attainment_selection(plan_ids=[plan_id]) if plan_id is not None else None
-    assessments = compute(as_of=as_of, target_filter=selection)
-    targets_query = sa.select(
-        target.c.id, target.c.period_end, plan.c.id.label("plan_id"), plan.c.slug, plan.c.title
-    ).select_from(target.join(plan, target.c.plan_id == plan.c.id))
-    assignments_query = sa.select(
-        assignment.c.target_id, assignment.c.role, unit.c.id.label("unit_id"), unit.c.name
-    ).select_from(
-        assignment.join(unit, assignment.c.unit_id == unit.c.id).join(
-            target, assignment.c.target_id == target.c.id
+    registry = unit_registry()
+    plan_tallies: dict[int, RollupTally] = {}
+    plan_names: dict[int, tuple[str, str]] = {}
+    unit_tallies: dict[int, RollupTally] = {}
+    unit_names: dict[int, str] = {}
+    unassigned = _Unassigned()
+    for batch in plan_batches(selection):
+        chosen = target.c.plan_id.in_(batch.plan_ids)
+        if selection is not None:
+            chosen = sa.and_(chosen, selection)
+        assessments = compute(as_of=as_of, target_filter=chosen, units=registry)
+        targets_query = (
+            sa.select(
+                target.c.id,
+                target.c.period_end,
+                plan.c.id.label("plan_id"),
+                plan.c.slug,
+                plan.c.title,
+            )
+            .select_from(target.join(plan, target.c.plan_id == plan.c.id))
+            .where(chosen)
         )
-    )
-    if selection is not None:
-        targets_query = targets_query.where(selection)
-        assignments_query = assignments_query.where(selection)
-    target_rows = [row for row in run_select(targets_query) if int(row["id"]) in assessments]
-    assignment_rows = [
-        row for row in run_select(assignments_query) if int(row["target_id"]) in assessments
-    ]
-    over = {
-        int(row["id"]): period_is_over(to_date(row["period_end"]), as_of) for row in target_rows
-    }
+        assignments_query = (
+            sa.select(
+                assignment.c.target_id, assignment.c.role, unit.c.id.label("unit_id"), unit.c.name
+            )
+            .select_from(
+                assignment.join(unit, assignment.c.unit_id == unit.c.id).join(
+                    target, assignment.c.target_id == target.c.id
+                )
+            )
+            .where(chosen)
+        )
+        over: dict[int, bool] = {}
+        for row in run_select(targets_query):
+            key = int(row["id"])
+            if key not in assessments:  # created after the statuses were read
+                continue
+            over[key] = period_is_over(to_date(row["period_end"]), as_of)
+            # Per plan every target counts once: as its plan's "lead" pair.
+            plan_key = int(row["plan_id"])
+            plan_names[plan_key] = (row["slug"], row["title"])
+            plan_tallies.setdefault(plan_key, RollupTally()).add(
+                assessments[key], "lead", over[key]
+            )
+        with_lead: set[int] = set()
+        with_unit: set[int] = set()
+        for row in run_select(assignments_query):
+            key = int(row["target_id"])
+            if key not in over:
+                continue
+            unit_key = int(row["unit_id"])
+            unit_names[unit_key] = row["name"]
+            unit_tallies.setdefault(unit_key, RollupTally()).add(
+                assessments[key], row["role"], over[key]
+            )
+            with_unit.add(key)
+            if row["role"] == "lead":
+                with_lead.add(key)
+        for key, is_over in over.items():
+            unassigned.add(
+                assessments[key], is_over, has_lead=key in with_lead, has_unit=key in with_unit
+            )
 
-    # Per plan every target counts once: as its plan's "lead" pair.
-    by_plan = rollup_by(
-        (int(row["plan_id"]), assessments[int(row["id"])], "lead", over[int(row["id"])])
-        for row in target_rows
-    )
-    plan_names = {int(row["plan_id"]): (row["slug"], row["title"]) for row in target_rows}
     plans = sorted(
-        (Line(key, *plan_names[key], result) for key, result in by_plan.items()),
+        (Line(key, *plan_names[key], tally.result()) for key, tally in plan_tallies.items()),
         key=lambda line: line.name,
     )
-    by_unit = rollup_by(
-        (
-            int(row["unit_id"]),
-            assessments[int(row["target_id"])],
-            row["role"],
-            over[int(row["target_id"])],
-        )
-        for row in assignment_rows
-    )
-    unit_names = {int(row["unit_id"]): row["name"] for row in assignment_rows}
-    lines = [Line(key, unit_names[key], "", result) for key, result in by_unit.items()]
-    unassigned = _unassigned(
-        {key: (assessments[key], over[key]) for key in over},
-        with_lead={int(row["target_id"]) for row in assignment_rows if row["role"] == "lead"},
-        with_unit={int(row["target_id"]) for row in assignment_rows},
-    )
-    if unassigned is not None:
-        lines.append(unassigned)
+    lines = [Line(key, unit_names[key], "", tally.result()) for key, tally in unit_tallies.items()]
+    line = unassigned.line()
+    if line is not None:
+        lines.append(line)
     return Summary(as_of=as_of, plans=plans, units=sorted(lines, key=_behind_order))
 
 

@@ -1,0 +1,538 @@
+"""The synthetic rows, plan by plan: plain Python, seeded.
+
+Each target gets a scenario that decides its status as of ``today``
+(docs/attainment.md: grades and statuses): a final figure that meets,
+misses or straddles the target, or is in a unit of another dimension; a
+later figure only (indicative); interim months only (on or off track while
+the period runs, overdue once it is over); nothing approved (no data, or
+overdue). Past plans (ending at least a year before ``today``) carry the
+verdicts, current plans (running from last year to next year) the track
+statuses. The first plan is a past one, the second a current one, and their
+first targets take every scenario in turn, so every status and every
+evidence grade occurs in any run of at least 2 plans of 8 targets.
+
+A target has exactly ``outcomes_per_target`` outcomes: its best evidence,
+then figures that cannot outrank it (earlier interim months, a baseline
+year before a level target, last year's rate as context, drafts, submitted,
+returned and withdrawn figures). Every quote occurs verbatim in its
+document's text at its stored offsets; documents are bulletins per plan and
+publication date, published 20 days after the period they report (never
+after ``today``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from tracker.domain import UnitRegistry
+from tracker.domain.periods import elapsed_fraction
+
+DOCUMENT_COLUMNS = ("id", "slug", "title", "issuer", "published_on", "kind", "url", "text")
+PLAN_COLUMNS = (
+    "id",
+    "slug",
+    "title",
+    "issuer",
+    "jurisdiction",
+    "issued_on",
+    "period_start",
+    "period_end",
+    "document_id",
+)
+TARGET_COLUMNS = (
+    "id",
+    "plan_id",
+    "code",
+    "statement",
+    "source_quote",
+    "indicator",
+    "comparator",
+    "value",
+    "value_high",
+    "unit",
+    "period_start",
+    "period_end",
+    "direction",
+    "commitment",
+    "measure",
+    "growth",
+)
+ASSIGNMENT_COLUMNS = ("id", "target_id", "unit_id", "role", "position")
+OUTCOME_COLUMNS = (
+    "id",
+    "target_id",
+    "document_id",
+    "value",
+    "value_high",
+    "qualifier",
+    "unit",
+    "period_start",
+    "period_end",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "is_proxy",
+    "reported_indicator",
+    "state",
+    "submitted_at",
+    "reviewed_at",
+    "withdrawn_at",
+    "withdrawal_reason",
+)
+UNIT_COLUMNS = ("id", "name", "is_collective")
+
+# (indicator, measure, unit, low, high, direction)
+INDICATORS: tuple[tuple[str, str, str, int, int, str], ...] = (
+    ("规模以上工业增加值增速", "rate", "%", 5, 10, "higher"),
+    ("技改投资增速", "rate", "%", 10, 25, "higher"),
+    ("数字经济核心产业增加值增速", "rate", "%", 8, 15, "higher"),
+    ("高技术产业增加值占比", "level", "%", 15, 45, "higher"),
+    ("城镇调查失业率", "level", "%", 3, 6, "lower"),
+    ("高新技术企业数量", "level", "家", 200, 3000, "higher"),
+    ("5G基站数量", "level", "个", 1000, 20000, "higher"),
+    ("工业投资", "flow", "亿元", 100, 1000, "higher"),
+    ("固定资产投资", "flow", "亿元", 500, 5000, "higher"),
+    ("新增光伏装机容量", "flow", "万千瓦", 10, 200, "higher"),
+    ("粮食产量", "flow", "万吨", 50, 500, "higher"),
+    ("新增造林面积", "flow", "万亩", 5, 50, "higher"),
+)
+COMPARATORS = {
+    "higher": (("at_least", 40), ("about", 25), ("more_than", 15), ("range", 20)),
+    "lower": (("at_most", 40), ("less_than", 25), ("about", 15), ("range", 20)),
+}
+PAST = (
+    ("met_final", 30),
+    ("missed_final", 20),
+    ("indeterminate_final", 4),
+    ("incomparable_final", 2),
+    ("met_later", 6),
+    ("missed_later", 4),
+    ("overdue_interim", 10),
+    ("overdue_none", 8),
+)
+CURRENT = (
+    ("on_track", 35),
+    ("off_track", 20),
+    ("no_data", 25),
+    ("indeterminate_interim", 4),
+    ("incomparable_interim", 3),
+)
+# Scenarios whose best figure may not be outranked by an approved filler:
+# nothing approved, or an incomparable unit (convertible figures rank first).
+_NO_APPROVED_FILLER = {"overdue_none", "no_data", "incomparable_final", "incomparable_interim"}
+_PENDING_STATES = (("draft", 3), ("submitted", 3), ("returned", 1), ("withdrawn", 1))
+_COMPARATOR_TEXT = {
+    "at_least": "{v}{u}以上",
+    "more_than": "超过{v}{u}",
+    "at_most": "控制在{v}{u}以内",
+    "less_than": "低于{v}{u}",
+    "about": "{v}{u}左右",
+    "range": "{v}-{h}{u}",
+}
+_CENT = Decimal("0.01")
+_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass
+class Ids:
+    """Next id per table: the database is empty, so ids are ours to give."""
+
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def next(self, table: str) -> int:
+        self.counters[table] = self.counters.get(table, 0) + 1
+        return self.counters[table]
+
+
+@dataclass
+class PlanRows:
+    """One plan's rows, in the order they must be written (foreign keys)."""
+
+    documents: list[tuple] = field(default_factory=list)
+    plans: list[tuple] = field(default_factory=list)
+    targets: list[tuple] = field(default_factory=list)
+    assignments: list[tuple] = field(default_factory=list)
+    outcomes: list[tuple] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    plans: int
+    targets_per_plan: int
+    outcomes_per_target: int
+    units: int
+    seed: int
+
+
+def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
+    names, weights = zip(*weighted, strict=True)
+    return rng.choices(names, weights)[0]
+
+
+def _text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _month_ends(start: date, end: date) -> list[date]:
+    """Month ends strictly inside ``[start, end)``."""
+    found, year, month = [], start.year, start.month
+    while True:
+        day = _month_end(year, month)
+        if day >= end:
+            return found
+        found.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(9, 0), tzinfo=UTC)
+
+
+class Generator:
+    """Rows for every plan, one plan at a time (``plans()``)."""
+
+    def __init__(self, sizes: Sizes, *, today: date, registry: UnitRegistry) -> None:
+        if sizes.plans < 1 or sizes.targets_per_plan < 1 or sizes.outcomes_per_target < 0:
+            raise ValueError("sizes must be positive")
+        self.sizes = sizes
+        self.today = today
+        self.rng = random.Random(sizes.seed)  # noqa: S311 (made-up data, not secrets)
+        self.ids = Ids()
+        known = {row.name for row in registry.rows}
+        # Units of measure from the registry: an indicator whose unit the
+        # database does not know is left out.
+        self.indicators = [row for row in INDICATORS if row[2].lstrip("万亿") in known]
+        if not self.indicators:
+            raise ValueError("the unit registry knows none of the synthetic units")
+        self._documents: dict[date, tuple[int, list[str]]] = {}
+
+    # -- units -----------------------------------------------------------------
+
+    def units(self) -> list[tuple]:
+        """Responsible units: departments, and a few collective bodies."""
+        rows = []
+        for number in range(1, self.sizes.units + 1):
+            collective = number % 25 == 0
+            name = f"{'领导小组' if collective else '单位'}{number:05d}"
+            rows.append((self.ids.next("unit"), name, collective))
+        return rows
+
+    # -- plans -----------------------------------------------------------------
+
+    def plans(self) -> Iterator[PlanRows]:
+        for number in range(self.sizes.plans):
+            yield self._plan(number)
+
+    def _plan(self, number: int) -> PlanRows:
+        rng, year = self.rng, self.today.year
+        current = number == 1 or (number > 1 and rng.random() < 0.4)
+        if current:
+            start, end = date(year - 1, 1, 1), date(year + 1, 12, 31)
+        else:
+            last = year - 2 - rng.randrange(4)
+            first = last - (2 if rng.random() < 0.6 else 0)
+            start, end = date(first, 1, 1), date(last, 12, 31)
+        rows = PlanRows()
+        plan_id = self.ids.next("plan")
+        city = f"市{plan_id:05d}"
+        title = f"{city}{start.year}-{end.year}年高质量发展实施方案"
+        self._documents = {}
+        plan_document = self.ids.next("document")
+        targets = [
+            self._target(rows, plan_id, index, start, end, current)
+            for index in range(self.sizes.targets_per_plan)
+        ]
+        statements = [facts[3] for facts in targets]
+        issued = min(start + timedelta(days=45), self.today)
+        rows.documents.append(
+            (
+                plan_document,
+                f"plan-{plan_id}",
+                title,
+                f"{city}人民政府",
+                issued,
+                "plan",
+                "",
+                "。\n".join(statements) + "。",
+            )
+        )
+        rows.plans.append(
+            (
+                plan_id,
+                f"p{plan_id:06d}-{start.year}",
+                title,
+                f"{city}人民政府",
+                city,
+                issued,
+                start,
+                end,
+                plan_document,
+            )
+        )
+        rows.targets.extend(targets)
+        for day, (document_id, parts) in sorted(self._documents.items()):
+            rows.documents.append(
+                (
+                    document_id,
+                    f"bulletin-{plan_id}-{document_id}",
+                    f"{city}{day.isoformat()}统计公报",
+                    f"{city}统计局",
+                    day,
+                    "bulletin",
+                    "",
+                    "".join(parts),
+                )
+            )
+        return rows
+
+    def _target(
+        self, rows: PlanRows, plan_id: int, index: int, start: date, end: date, current: bool
+    ) -> tuple:
+        rng = self.rng
+        choices = CURRENT if current else PAST
+        forced = plan_id <= 2 and index < len(choices)
+        scenario = choices[index][0] if forced else _pick(rng, choices)
+        indicators = self.indicators
+        if scenario.endswith("_later"):
+            indicators = [row for row in indicators if row[1] != "rate"]
+        indicator, measure, unit, low, high, direction = rng.choice(indicators)
+        comparator = _pick(rng, COMPARATORS[direction])
+        value = Decimal(rng.randint(low * 10, high * 10)) / 10
+        value_high = (
+            (value * Decimal("1.2")).quantize(Decimal("0.1")) if comparator == "range" else None
+        )
+        if not current and start.year != end.year and rng.random() < 0.5:
+            year = rng.randint(start.year, end.year)  # an annual target ("final years")
+            t_start, t_end = date(year, 1, 1), date(year, 12, 31)
+        else:
+            t_start, t_end = start, end
+        target_id = self.ids.next("target")
+        section = _NUMERALS[index // 10 % 10]
+        code = f"{section}.{index % 10 + 1}" if index < 100 else f"T{index + 1}"
+        figure = _COMPARATOR_TEXT[comparator].format(
+            v=_text(value), h=_text(value_high) if value_high else "", u=unit
+        )
+        verb = "增长" if measure == "rate" else "达到"
+        statement = f"到{t_end.year}年，{indicator}{verb}{figure}"
+        facts = (
+            target_id,
+            plan_id,
+            code,
+            statement,
+            statement,
+            indicator,
+            comparator,
+            value,
+            value_high,
+            unit,
+            t_start,
+            t_end,
+            direction,
+            "aspirational" if rng.random() < 0.1 else "firm",
+            measure,
+            "compound" if rng.random() < 0.2 else "linear",
+        )
+        self._assign(rows, target_id)
+        self._outcomes(rows, facts, scenario)
+        return facts
+
+    def _assign(self, rows: PlanRows, target_id: int) -> None:
+        rng, count = self.rng, self.sizes.units
+        draw = rng.random()
+        if draw < 0.02 or count == 0:
+            return  # nobody answers for it: the unassigned row
+        chosen = rng.sample(range(1, count + 1), min(count, 1 + rng.randint(0, 2)))
+        no_lead = draw < 0.05
+        for position, unit_id in enumerate(chosen):
+            role = "lead" if position == 0 and not no_lead else "support"
+            rows.assignments.append(
+                (self.ids.next("assignment"), target_id, unit_id, role, position)
+            )
+
+    # -- outcomes --------------------------------------------------------------
+
+    def _figure(self, facts: tuple, verdict: str, share: Decimal = Decimal(1)) -> tuple:
+        """(value, value_high, qualifier) that reads as ``verdict`` against the
+        target scaled by ``share`` (a flow's elapsed part)."""
+        comparator, value, direction = facts[6], facts[7] * share, facts[12]
+        if verdict == "indeterminate":
+            low, high = value * Decimal("0.8"), value * Decimal("1.3")
+            return low.quantize(_CENT), high.quantize(_CENT), "range"
+        lower = direction == "lower"
+        if verdict == "met":
+            factor = {"about": "1", "range": "1.1"}.get(comparator, "0.85" if lower else "1.15")
+        else:
+            factor = "1.5" if lower else "0.6"
+        figure = (value * Decimal(factor)).quantize(_CENT)
+        qualifier = "about" if verdict == "met" and self.rng.random() < 0.1 else "exact"
+        if comparator == "about" or comparator == "range":
+            qualifier = "exact"
+        return figure, None, qualifier
+
+    def _published(self, end: date) -> date:
+        return min(end + timedelta(days=20), self.today)
+
+    def _outcome(
+        self,
+        rows: PlanRows,
+        facts: tuple,
+        *,
+        start: date,
+        end: date,
+        figure: tuple,
+        unit: str | None = None,
+        state: str = "approved",
+        proxy: bool = False,
+    ) -> None:
+        value, value_high, qualifier = figure
+        unit = unit or facts[9]
+        published = self._published(end)
+        if published not in self._documents:
+            self._documents[published] = (self.ids.next("document"), [])
+        document_id, parts = self._documents[published]
+        indicator = f"{facts[5]}（口径调整）" if proxy else facts[5]
+        shown = f"{_text(value)}-{_text(value_high)}" if value_high is not None else _text(value)
+        words = {"about": "左右", "at_least": "以上"}.get(qualifier, "")
+        quote = f"{start:%Y年%-m月}至{end:%Y年%-m月}，{indicator}为{shown}{unit}{words}"
+        offset = sum(len(part) for part in parts) + len("据统计，")
+        parts.append(f"据统计，{quote}。\n")
+        submitted = _moment(published) if state != "draft" else None
+        reviewed = (
+            _moment(published + timedelta(days=1)) if state in ("approved", "returned") else None
+        )
+        withdrawn = _moment(published + timedelta(days=2)) if state == "withdrawn" else None
+        rows.outcomes.append(
+            (
+                self.ids.next("outcome"),
+                facts[0],
+                document_id,
+                value,
+                value_high,
+                qualifier,
+                unit,
+                start,
+                end,
+                quote,
+                offset,
+                offset + len(quote),
+                proxy,
+                indicator if proxy else "",
+                state,
+                submitted,
+                reviewed,
+                withdrawn,
+                "重复录入" if withdrawn else "",
+            )
+        )
+
+    def _convertible(self, facts: tuple, figure: tuple) -> tuple[tuple, str]:
+        """Now and then the same figure in a smaller magnitude (亿元 as 万元)."""
+        unit = facts[9]
+        if unit.startswith("亿") and self.rng.random() < 0.2:
+            scale = Decimal(10000)
+            value, high, qualifier = figure
+            return (value * scale, high and high * scale, qualifier), "万" + unit[1:]
+        return figure, unit
+
+    def _outcomes(self, rows: PlanRows, facts: tuple, scenario: str) -> None:
+        count = self.sizes.outcomes_per_target
+        t_start, t_end, measure = facts[10], facts[11], facts[14]
+        rng = self.rng
+        best_end: date | None = None
+        if count and scenario not in ("overdue_none", "no_data"):
+            count -= 1
+            if scenario.endswith("_final"):
+                verdict = scenario.split("_")[0]
+                if verdict == "incomparable":
+                    figure = self._figure(facts, "met")
+                    unit = "万吨" if "吨" not in facts[9] else "个"
+                else:
+                    figure, unit = self._convertible(facts, self._figure(facts, verdict))
+                self._outcome(rows, facts, start=t_start, end=t_end, figure=figure, unit=unit)
+                best_end = t_end
+            elif scenario.endswith("_later"):
+                later_end = date(t_end.year + 1, 12, 31)
+                figure = self._figure(facts, scenario.split("_")[0])
+                self._outcome(rows, facts, start=t_start, end=later_end, figure=figure)
+                best_end = t_end  # interims of the period may still be added
+            else:
+                months = self._interim_months(t_start, t_end)
+                best_end = months[-1] if scenario != "overdue_interim" else rng.choice(months)
+                verdict = {"on_track": "met", "off_track": "missed"}.get(scenario, "met")
+                if scenario == "indeterminate_interim":
+                    verdict = "indeterminate"
+                share = (
+                    elapsed_fraction(t_start, t_end, best_end) if measure == "flow" else Decimal(1)
+                )
+                figure = self._figure(facts, verdict, share)
+                unit = None
+                if scenario == "incomparable_interim":
+                    unit = "万吨" if "吨" not in facts[9] else "个"
+                self._outcome(rows, facts, start=t_start, end=best_end, figure=figure, unit=unit)
+        for _ in range(count):
+            self._filler(rows, facts, scenario, best_end)
+
+    def _interim_months(self, t_start: date, t_end: date) -> list[date]:
+        horizon = min(t_end, self.today.replace(day=1))
+        return _month_ends(t_start, horizon) or [t_start]
+
+    def _filler(self, rows: PlanRows, facts: tuple, scenario: str, best_end: date | None) -> None:
+        rng = self.rng
+        t_start, t_end, measure = facts[10], facts[11], facts[14]
+        kinds = ["pending"]
+        if scenario not in _NO_APPROVED_FILLER and best_end is not None:
+            kinds += ["interim", "interim"]
+            if measure == "level" and scenario.endswith(("_final", "_later")):
+                kinds.append("baseline")
+        if measure == "rate" and t_start.year > 2000:
+            kinds.append("context")
+        kind = rng.choice(kinds)
+        if kind == "interim":
+            months = [day for day in self._interim_months(t_start, t_end) if day < best_end]
+            if not months:
+                kind = "pending"
+            else:
+                end = rng.choice(months)
+                share = elapsed_fraction(t_start, t_end, end) if measure == "flow" else Decimal(1)
+                verdict = rng.choice(("met", "missed"))
+                self._outcome(
+                    rows, facts, start=t_start, end=end, figure=self._figure(facts, verdict, share)
+                )
+                return
+        if kind == "baseline":
+            year = t_start.year - 1
+            figure = self._figure(facts, "missed")
+            self._outcome(
+                rows, facts, start=date(year, 1, 1), end=date(year, 12, 31), figure=figure
+            )
+            return
+        if kind == "context":
+            year = t_start.year - 1
+            figure = self._figure(facts, rng.choice(("met", "missed")))
+            self._outcome(
+                rows, facts, start=date(year, 1, 1), end=date(year, 12, 31), figure=figure
+            )
+            return
+        state = _pick(rng, _PENDING_STATES)
+        months = self._interim_months(t_start, t_end)
+        end = rng.choice(months) if rng.random() < 0.7 else t_end
+        end = min(end, self.today)
+        figure = self._figure(facts, rng.choice(("met", "missed")))
+        self._outcome(
+            rows,
+            facts,
+            start=t_start,
+            end=max(end, t_start),
+            figure=figure,
+            state=state,
+            proxy=rng.random() < 0.1,
+        )
