@@ -23,7 +23,13 @@ from config.env import replica_database
 from tests import factories
 from tracker import services
 from tracker.db import run_select
-from tracker.dbrouters import REPLICA, ReplicaRouter, read_alias, reports_on_replica
+from tracker.dbrouters import (
+    REPLICA,
+    ReplicaRouter,
+    read_alias,
+    replica_configured,
+    reports_on_replica,
+)
 from tracker.models import Plan
 from tracker.schema import plan as plan_table
 
@@ -45,6 +51,15 @@ def replica(settings):
     settings.DATABASE_ROUTERS = ["tracker.dbrouters.ReplicaRouter"]
     yield connections[REPLICA]
     connections[REPLICA].close()
+
+
+def test_an_alias_without_the_router_is_not_a_replica_in_use():
+    """This module declares the alias for the whole run; the other tests,
+    which install no router, must go on reading (and exporting) from the
+    primary."""
+    assert REPLICA in connections.settings
+    assert not replica_configured()
+    assert read_alias() == "default"
 
 
 def test_the_replica_alias_is_a_test_mirror_read_at_repeatable_read():

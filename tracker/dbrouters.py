@@ -56,11 +56,17 @@ REPORT_VIEWS = frozenset(
 # Django's and the libraries' tables: always the primary.
 REPLICATED_APPS = frozenset({"tracker"})
 
+ROUTER = "tracker.dbrouters.ReplicaRouter"
+
 _reporting: ContextVar[bool] = ContextVar("tracker_reports_on_replica", default=False)
 
 
 def replica_configured() -> bool:
-    return REPLICA in settings.DATABASES
+    """A replica is in use when the settings name both the connection and
+    this router (``DATABASE_REPLICA_URL`` sets the two together). An alias
+    alone is not enough: the tests declare one for the whole run, as a
+    mirror, and only the tests that install the router read from it."""
+    return REPLICA in settings.DATABASES and ROUTER in settings.DATABASE_ROUTERS
 
 
 def read_alias() -> str:
