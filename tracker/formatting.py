@@ -44,7 +44,8 @@ def figure_text(comparator: str, value: Decimal, value_high: Decimal | None, uni
 
 def incomparable_units_text(problem: IncomparableUnits) -> str:
     """``亿元（人民币）无法换算为目标的单位%（百分比）``: why a figure yields
-    ``incomparable`` (DESIGN.md 3), with the dimensions in the reader's language."""
+    ``incomparable`` (docs/attainment.md section 1), with the dimensions
+    in the reader's language."""
     return units_text(
         problem.from_unit, problem.from_dimension, problem.to_unit, problem.to_dimension
     )
@@ -141,8 +142,8 @@ def ratio_text(ratio: Decimal | None) -> str:
 def status_text(status: str, grade: str | None, indicative: bool = False) -> str:
     """``已完成 · 事后（参考）``: the status with its grade, indicative ones marked.
 
-    ``overdue`` says what is missing (DESIGN.md 6): with an interim figure
-    the final figure is owed; without any, no data came at all.
+    ``overdue`` says what is missing (docs/attainment.md section 10): with an
+    interim figure the final figure is owed; without any, no data came at all.
     """
     if status == "overdue":
         return _("逾期 · 未报告终期数据") if grade else _("逾期 · 无本期数据")
