@@ -342,3 +342,21 @@ def test_sql_reads_every_fact_of_a_target_and_of_its_evidence(make):
         document_title=document.title,
         quote="占比为25.3%至26.1%",
     )
+
+
+def test_an_undated_documents_figure_counts_from_the_day_its_period_ends(make):
+    """docs/attainment.md section 6: without a publication date a figure is
+    known once its period has ended, on that day included (mutation testing,
+    issue 14: ``period_end < as_of`` survived)."""
+    target = make.target(measure="level")
+    document = make.document(text="2020年上半年,增长29%。", published_on=None)
+    outcome = make.outcome(
+        target,
+        document_=document,
+        quote="增长29%",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 6, 30),
+    )
+    on_the_day = best_evidence_by_target(ids([target.pk]), as_of=date(2020, 6, 30))
+    assert on_the_day[target.pk].best.id == outcome.pk
+    assert best_evidence_by_target(ids([target.pk]), as_of=date(2020, 6, 29)) == {}
