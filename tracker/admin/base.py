@@ -248,5 +248,7 @@ def save_outcome(request: HttpRequest, obj: Outcome) -> Outcome:
     # (docs/attainment.md section 1).
     warning = validation.incomparable_units_warning(saved.unit, saved.target.unit)
     if warning:
-        messages.warning(request, f"{saved}: {warning}")
+        messages.warning(
+            request, _("%(outcome)s：%(warning)s") % {"outcome": saved, "warning": warning}
+        )
     return saved
