@@ -32,6 +32,12 @@ CI_EXAMPLES = 300
 settings.register_profile(
     "ci", derandomize=True, max_examples=CI_EXAMPLES, deadline=None, database=None, print_blob=True
 )
+# Mutation testing (benchmarks/mutation.sh) runs every covering test once per
+# mutant: derandomized, so a mutant's verdict reproduces, and fewer examples,
+# so the run fits this machine; the fixed examples carry the ordering cases.
+settings.register_profile(
+    "mutation", derandomize=True, max_examples=50, deadline=None, database=None
+)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
 )

@@ -1,6 +1,6 @@
 """The admin action that gives selected targets a responsible unit (lead or
 support): an intermediate page, all or nothing, through the services and
-the audit trail (DESIGN.md 6: unassigned targets are counted until then)."""
+the audit trail (docs/attainment.md section 9: unassigned targets are counted until then)."""
 
 from __future__ import annotations
 

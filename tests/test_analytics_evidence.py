@@ -12,7 +12,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tracker.analytics.evidence import best_evidence_by_target, ids, ranked_evidence
+from tracker.analytics.evidence import best_evidence_by_target, ids, ranked_evidence, targets
 from tracker.analytics.units import load_registry
 from tracker.db import run_select
 from tracker.domain import (
@@ -274,3 +274,89 @@ def test_unapproved_outcomes_never_reach_the_evidence(documents):
     ]
     built = build(specs, documents)
     assert best_evidence_by_target(ids(target.pk for target in built)) == {}
+
+
+def test_sql_reads_every_fact_of_a_target_and_of_its_evidence(make):
+    """The SQL hands the rules every field, none left at its default: a
+    range target's high end, its tolerance, direction, commitment, baseline
+    and growth; an outcome's range, qualifier, proxy flag, document and
+    quote (mutation testing, issue 14: a dropped ``value_high`` survived)."""
+    plan = make.plan(period_start=date(2020, 1, 1), period_end=date(2022, 12, 31))
+    target = make.target(
+        plan,
+        statement="高耗能产业比重20-30%",
+        comparator="range",
+        value=D("20"),
+        value_high=D("30"),
+        unit="%",
+        tolerance=D("1.5"),
+        direction="lower",
+        commitment="aspirational",
+        measure="level",
+        baseline_value=D("40.1"),
+        baseline_date=date(2016, 12, 31),
+        growth="compound",
+    )
+    document = make.document(text="2021年高耗能产业占比为25.3%至26.1%。", published_on=None)
+    outcome = make.outcome(
+        target,
+        document_=document,
+        quote="占比为25.3%至26.1%",
+        qualifier="range",
+        value=D("25.3"),
+        value_high=D("26.1"),
+        is_proxy=True,
+        reported_indicator="高耗能行业占比",
+        period_start=date(2021, 12, 31),
+        period_end=date(2021, 12, 31),
+    )
+    assert targets(ids([target.pk])) == [
+        TargetFacts(
+            id=target.pk,
+            comparator="range",
+            value=D("20"),
+            value_high=D("30"),
+            unit="%",
+            tolerance=D("1.5"),
+            period_start=date(2020, 1, 1),
+            period_end=date(2022, 12, 31),
+            direction="lower",
+            commitment="aspirational",
+            measure="level",
+            baseline_value=D("40.1"),
+            baseline_date=date(2016, 12, 31),
+            growth="compound",
+        )
+    ]
+    assert best_evidence_by_target(ids([target.pk]))[target.pk].best == OutcomeFacts(
+        id=outcome.pk,
+        value=D("25.3"),
+        value_high=D("26.1"),
+        qualifier="range",
+        unit="%",
+        period_start=date(2021, 12, 31),
+        period_end=date(2021, 12, 31),
+        is_proxy=True,
+        document_id=document.pk,
+        document_date=None,
+        document_title=document.title,
+        quote="占比为25.3%至26.1%",
+    )
+
+
+def test_an_undated_documents_figure_counts_from_the_day_its_period_ends(make):
+    """docs/attainment.md section 6: without a publication date a figure is
+    known once its period has ended, on that day included (mutation testing,
+    issue 14: ``period_end < as_of`` survived)."""
+    target = make.target(measure="level")
+    document = make.document(text="2020年上半年,增长29%。", published_on=None)
+    outcome = make.outcome(
+        target,
+        document_=document,
+        quote="增长29%",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 6, 30),
+    )
+    on_the_day = best_evidence_by_target(ids([target.pk]), as_of=date(2020, 6, 30))
+    assert on_the_day[target.pk].best.id == outcome.pk
+    assert best_evidence_by_target(ids([target.pk]), as_of=date(2020, 6, 29)) == {}

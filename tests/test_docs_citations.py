@@ -4,10 +4,10 @@ written there.
 A reader of the repository has ``docs/`` and ``README.md``; a design note
 kept outside it (the product owner's design file, the seed folder beside
 it) is not there to check. So: no source, test, fixture or doc names a file
-outside the repository, except the files in ``PENDING`` (being rewritten in
-parallel; phase 2 of issue 14 moves them and empties the list); every
-``docs/<name>.md`` cited exists; and a section cited by number (``section
-5``) or by title (``"Outcome review"``) is a heading of that file.
+outside the repository (no exceptions: the rules those files cited are
+written in ``docs/``); every ``docs/<name>.md`` cited exists; and a section
+cited by number (``section 5``) or by title (``"Outcome review"``) is a
+heading of that file.
 """
 
 from __future__ import annotations
@@ -27,67 +27,6 @@ CITATION = re.compile(
     r"|,?\s+\(?[\"“](?P<title>[^\"”\n]+)[\"”])?"
 )
 LINK = re.compile(r"\]\((?P<target>[\w./-]+\.md)(?:#[^)]*)?\)")
-
-PENDING = {
-    # Merged from the parallel branches of this session (issues 9, 10, 13, 15);
-    # issue 14 phase 2 moves their citations into the project's docs and
-    # empties this list.
-    "benchmarks/extraction/README.md": "issue 14 phase 2",
-    "benchmarks/extraction/targets.toml": "issue 14 phase 2",
-    "docs/attainment.md": "issue 14 phase 2",
-    "docs/plan-files.md": "issue 14 phase 2",
-    "fixtures/plans/zz-2020-manufacturing.toml": "issue 14 phase 2",
-    "fixtures/plans/zz-2024-reply-manufacturing.toml": "issue 14 phase 2",
-    "migrations/versions/0003_measure.py": "issue 14 phase 2",
-    "migrations/versions/0004_units.py": "issue 14 phase 2",
-    "tests/browser/matrix.py": "issue 14 phase 2",
-    "tests/browser/world.py": "issue 14 phase 2",
-    "tests/domain/test_evidence.py": "issue 14 phase 2",
-    "tests/domain/test_periods.py": "issue 14 phase 2",
-    "tests/domain/test_phrases.py": "issue 14 phase 2",
-    "tests/domain/test_rollup.py": "issue 14 phase 2",
-    "tests/domain/test_status.py": "issue 14 phase 2",
-    "tests/domain/test_units.py": "issue 14 phase 2",
-    "tests/test_admin_assign.py": "issue 14 phase 2",
-    "tests/test_export_attainment.py": "issue 14 phase 2",
-    "tests/test_fixtures.py": "issue 14 phase 2",
-    "tests/test_formatting.py": "issue 14 phase 2",
-    "tests/test_incomparable.py": "issue 14 phase 2",
-    "tests/test_pages_demo_question.py": "issue 14 phase 2",
-    "tests/test_pages_targets.py": "issue 14 phase 2",
-    "tests/test_units_registry.py": "issue 14 phase 2",
-    "tracker/admin/assign.py": "issue 14 phase 2",
-    "tracker/admin/base.py": "issue 14 phase 2",
-    "tracker/admin/units.py": "issue 14 phase 2",
-    "tracker/analytics/evidence.py": "issue 14 phase 2",
-    "tracker/domain/evidence.py": "issue 14 phase 2",
-    "tracker/domain/paths.py": "issue 14 phase 2",
-    "tracker/domain/periods.py": "issue 14 phase 2",
-    "tracker/domain/phrases/changes.py": "issue 14 phase 2",
-    "tracker/domain/phrases/direction.py": "issue 14 phase 2",
-    "tracker/domain/phrases/figures.py": "issue 14 phase 2",
-    "tracker/domain/phrases/qualifiers.py": "issue 14 phase 2",
-    "tracker/domain/phrases/quotes.py": "issue 14 phase 2",
-    "tracker/domain/phrases/targets.py": "issue 14 phase 2",
-    "tracker/domain/status.py": "issue 14 phase 2",
-    "tracker/domain/units.py": "issue 14 phase 2",
-    "tracker/exports/attainment.py": "issue 14 phase 2",
-    "tracker/formatting.py": "issue 14 phase 2",
-    "tracker/imports/prepare.py": "issue 14 phase 2",
-    "tracker/rollup_tables.py": "issue 14 phase 2",
-    "tracker/schema.py": "issue 14 phase 2",
-    "tracker/selectors.py": "issue 14 phase 2",
-    "tracker/services/assignments.py": "issue 14 phase 2",
-    "tracker/services/outcomes.py": "issue 14 phase 2",
-    "tracker/services/review.py": "issue 14 phase 2",
-    "tracker/services/targets.py": "issue 14 phase 2",
-    "tracker/services/units.py": "issue 14 phase 2",
-    "tracker/services/users.py": "issue 14 phase 2",
-    "tracker/validation.py": "issue 14 phase 2",
-    "tracker/views/asof.py": "issue 14 phase 2",
-    "tracker/views/targets.py": "issue 14 phase 2",
-    "tracker/vocabulary.py": "issue 14 phase 2",
-}
 
 
 def _files() -> list[Path]:
@@ -115,18 +54,13 @@ def test_nothing_cites_a_file_outside_the_repository():
     offending = sorted(
         f"{_relative(path)}:{number}: {line.strip()}"
         for path in _files()
-        if path != Path(__file__).resolve() and _relative(path) not in PENDING
+        if path != Path(__file__).resolve()
         for number, line in enumerate(
             path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
         )
         if OUTSIDE.search(line)
     )
     assert offending == []
-
-
-def test_pending_files_still_exist():
-    """A file that left the list of pending ones must leave ``PENDING`` too."""
-    assert [name for name in PENDING if not (ROOT / name).exists()] == []
 
 
 def _citations():

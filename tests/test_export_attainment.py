@@ -94,7 +94,7 @@ def world(make):
     t["no_data"] = make.target(p2021, code="B03", units=(tjj,))
     t["incomparable"] = make.target(p2021, code="B04", units=(fgw,))
     # Accepted (with a warning) and stored: the verdict is "incomparable",
-    # never met or missed (DESIGN.md 3).
+    # never met or missed (docs/attainment.md section 1).
     make.outcome(t["incomparable"], value=D("3"), unit="亿元", **Q1_2021)
     return {"units": (gxj, fgw, tjj), "plans": (p2020, p2021), "targets": t}
 

@@ -114,7 +114,8 @@ def test_every_demo_target_states_its_measure():
 @pytest.mark.parametrize(
     ("code", "statement", "expected"),
     [
-        # A later growth rate says nothing about 2020's growth (DESIGN.md 7).
+        # A later growth rate says nothing about 2020's growth
+        # (docs/attainment.md section 4).
         ("二.2.2", "技改投资增长20%以上", ("overdue", None)),  # +29% in 2023: context
         ("二.1.1", "力争规模以上工业增加值增长7%左右", ("overdue", None)),  # Jan-Oct 2022
         # A later share still says where a share stood: indicative.
@@ -150,7 +151,7 @@ def test_no_zhengzhou_2020_verdict_rests_on_a_final_figure_or_another_years_rate
     assert upgrade.reason.params["context_end"] == "2023-12-31"
 
 
-# -- as of a date (DESIGN.md 5) -----------------------------------------------
+# -- as of a date (docs/attainment.md section 6) -----------------------------
 
 
 def _status_on(plan: str, code: str, day: date):

@@ -62,8 +62,8 @@ def test_status_badge_marks_indicative_verdicts():
 
 
 def test_overdue_says_whether_a_final_figure_is_owed_or_nothing_came():
-    # DESIGN.md 6: interim only, period over -> "final figure not reported",
-    # never "no data".
+    # docs/attainment.md section 10: interim only, period over -> "final
+    # figure not reported", never "no data".
     with translation.override("zh-hans"):
         assert ">逾期 · 未报告终期数据<" in status_badge("overdue", "interim")
         assert ">逾期 · 无本期数据<" in status_badge("overdue", None)

@@ -1,6 +1,7 @@
 """A figure whose unit cannot convert to its target's is accepted with a
 warning (admin, plan files, CSV), stored, shown, and yields ``incomparable``
-only when it is the only evidence (DESIGN.md 3, 5 and 6)."""
+only when it is the only evidence (docs/attainment.md section 1,
+section 5 and section 7)."""
 
 from __future__ import annotations
 

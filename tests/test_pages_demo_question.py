@@ -55,8 +55,8 @@ def test_which_2020_targets_zhengzhou_met_and_on_what_evidence(client, demo):
     met = _rows(client.get(f"{report}?status=met&year=2020&per_page=100"))
     assert met, "the demo plan has met targets"
     by_indicator = {target.indicator: target for target in met}
-    # DESIGN.md section 7: high-energy industries' share 25.3% (2023) is an
-    # indicative "met"; tech-upgrade investment +29% (2023) is not.
+    # docs/attainment.md section 4: high-energy industries' share 25.3% (2023)
+    # is an indicative "met"; tech-upgrade investment +29% (2023) is not.
     assert "高耗能产业占比" in by_indicator
     assert "技改投资增速" not in by_indicator
     assert {target.measure for target in met} == {"level"}
@@ -166,8 +166,8 @@ def _ranking_rows(client, **params) -> list[dict]:
 
 
 def test_the_units_add_up_to_the_plans(client, demo):
-    """DESIGN.md 6: targets with no unit are counted under 未分配责任单位, so
-    over lead assignments the units' rows add up to each plan, status by
+    """docs/attainment.md section 9: targets with no unit are counted under
+    未分配责任单位, so over lead assignments the units' rows add up to each plan, status by
     status; over all assignments every target is in at least one row."""
     from tracker.vocabulary import STATUSES
 

@@ -142,7 +142,8 @@ def test_unknown_target_is_404(client):
 
 
 def test_a_running_target_is_on_track_from_the_publication_day_of_its_interim_figure(client, make):
-    # DESIGN.md 5: as of a date, only what was published by then counts.
+    # docs/attainment.md section 6: as of a date, only what was published by
+    # then counts.
     _login(client, "manager")
     plan = make.plan(period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
     target = make.target(

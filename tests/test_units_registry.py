@@ -1,5 +1,5 @@
-"""Units as data (DESIGN.md 3), through the real parts: the migrated table,
-the admin as a planner uses it, plan-file and CSV imports, the statuses.
+"""Units as data (docs/attainment.md section 1), through the real parts: the
+migrated table, the admin as a planner uses it, plan-file and CSV imports, the statuses.
 
 The grain target of issue 9 is the end-to-end case: ``粮食产量1.3万亿斤以上``
 imports, and a reported 13908亿斤 is met.

@@ -44,7 +44,8 @@ def figure_text(comparator: str, value: Decimal, value_high: Decimal | None, uni
 
 def incomparable_units_text(problem: IncomparableUnits) -> str:
     """``亿元（人民币）无法换算为目标的单位%（百分比）``: why a figure yields
-    ``incomparable`` (DESIGN.md 3), with the dimensions in the reader's language."""
+    ``incomparable`` (docs/attainment.md section 1), with the dimensions
+    in the reader's language."""
     return units_text(
         problem.from_unit, problem.from_dimension, problem.to_unit, problem.to_dimension
     )

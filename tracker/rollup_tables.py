@@ -1,7 +1,7 @@
 """The rollup tables (django-tables2) over Core rollup rows
 (``tracker.sqldata.SelectData``): plans and units with their status counts
-and the three rates of DESIGN.md 6, each shown with its numerator and
-denominator (``60.0%（3/5）``). Every sortable column sorts in SQL."""
+and the three rates of docs/attainment.md section 9, each shown with its
+numerator and denominator (``60.0%（3/5）``). Every sortable column sorts in SQL."""
 
 from __future__ import annotations
 
@@ -105,8 +105,8 @@ class PlanListTable(RollupTable):
 
 
 class UnitRankingTable(RollupTable):
-    """Units furthest behind (missed + overdue) first (DESIGN.md 6): the
-    default sort is that one column, so the page marks exactly one; ties end
+    """Units furthest behind (missed + overdue) first (docs/attainment.md
+    section 9): the default sort is that one column, so the page marks exactly one; ties end
     on the name (``selectors.ranking_tiebreak``). The unassigned row counts
     the targets no unit answers for."""
 

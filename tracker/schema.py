@@ -238,14 +238,15 @@ target = sa.Table(
     sa.Column("period_end", sa.Date(), nullable=False),
     sa.Column("direction", sa.String(WORD), nullable=False, server_default="higher"),
     sa.Column("commitment", sa.String(WORD), nullable=False, server_default="firm"),
-    # level, flow or rate (DESIGN.md 2): decides which figures can speak for
-    # the target (DESIGN.md 5). No default: a planner must say which.
+    # level, flow or rate (docs/attainment.md section 4): decides which
+    # figures can speak for the target. No default: a planner must say which.
     sa.Column("measure", sa.String(WORD), nullable=False),
     sa.Column("growth", sa.String(WORD), nullable=False, server_default="linear"),
     sa.Column("baseline_value", Figure, nullable=True),
     sa.Column("baseline_date", sa.Date(), nullable=True),
     sa.Column("locked_at", sa.DateTime(timezone=True), nullable=True),
-    # Plain user ids, no database foreign key into auth_user (DESIGN.md 8).
+    # Plain user ids, no database foreign key into auth_user
+    # (docs/architecture.md section 4).
     sa.Column("locked_by_id", UserId, nullable=True),
     _text("notes"),
     _created_at(),

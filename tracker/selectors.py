@@ -132,8 +132,8 @@ def unit_targets(
 
 @dataclass(frozen=True)
 class AsOfAssessment:
-    """A target's status computed for a past date (DESIGN.md 5: only what was
-    known that day), shaped like the stored ``Assessment`` the pages show."""
+    """A target's status computed for a past date (docs/attainment.md section 6:
+    only what was known that day), shaped like the stored ``Assessment`` the pages show."""
 
     as_of: date
     result: DomainAssessment
@@ -248,7 +248,8 @@ def plan_list_select() -> sa.Select:
 
 def unit_ranking_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
     """The units' rollups and, when some target has no (lead) unit, the
-    unassigned row (id NULL), so the rows add up to the plan (DESIGN.md 6).
+    unassigned row (id NULL), so the rows add up to the plan
+    (docs/attainment.md section 9).
     A select over the union, so the table sorts and pages it as one."""
     rows = sa.union_all(
         unit_rollup_select(lead_only=lead_only, plan_id=plan_id),

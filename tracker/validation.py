@@ -64,8 +64,8 @@ def incomparable_units_warning(
 ) -> str | None:
     """The warning for a figure whose (known) unit cannot convert to its
     target's: it is stored and shown, and yields ``incomparable`` until a
-    convertible figure exists (DESIGN.md 3). None when it converts; an
-    unknown unit is ``check_unit_known``'s error, not a warning."""
+    convertible figure exists (docs/attainment.md section 1). None when it
+    converts; an unknown unit is ``check_unit_known``'s error, not a warning."""
     problem = (units or unit_registry()).problem(outcome_unit, target_unit)
     if not isinstance(problem, IncomparableUnits):
         return None
@@ -93,7 +93,7 @@ def locate_quote(quote: str, text: str) -> tuple[int, int]:
 
 def check_unit_known(unit: str, *, field: str = "unit", units: UnitRegistry | None = None) -> None:
     """The unit (with any 万/亿/万亿) is in the registry; otherwise say how
-    to add it, since the units are data (DESIGN.md 3)."""
+    to add it, since the units are data (docs/attainment.md section 1)."""
     try:
         (units or unit_registry()).lookup(unit)
     except UnknownUnit as error:

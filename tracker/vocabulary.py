@@ -46,7 +46,7 @@ __all__ = [
     "Verdict",
 ]
 
-# How a target's figure reads (DESIGN.md section 3).
+# How a target's figure reads (docs/attainment.md section 2).
 Comparator = Literal["at_least", "more_than", "at_most", "less_than", "about", "range"]
 # How an outcome's figure reads: as a target, or an exact figure.
 Qualifier = Literal["exact", "at_least", "more_than", "at_most", "less_than", "about", "range"]
@@ -54,16 +54,16 @@ Direction = Literal["higher", "lower"]
 Commitment = Literal["firm", "aspirational"]
 Growth = Literal["linear", "compound"]
 # What a target measures, which decides what evidence can speak for it
-# (DESIGN.md sections 2 and 5): a state at a date, an amount that adds up
+# (docs/attainment.md section 4): a state at a date, an amount that adds up
 # over the period, or a change over the period.
 Measure = Literal["level", "flow", "rate"]
 Role = Literal["lead", "support"]
 DocumentKind = Literal["plan", "reply", "news", "bulletin", "other"]
-# Outcome review (DESIGN.md section 6a). Nothing is erased: an outcome that
-# should no longer count is ``withdrawn`` with a reason and stays in history.
+# Outcome review (docs/reports.md "Outcome review"). Nothing is erased: an
+# outcome that should no longer count is ``withdrawn`` with a reason and stays in history.
 OutcomeState = Literal["draft", "submitted", "approved", "returned", "withdrawn"]
-# Grades of an outcome for a target (DESIGN.md section 5). ``baseline`` (a
-# level before the period) and ``context`` (another period's rate or flow,
+# Grades of an outcome for a target (docs/attainment.md section 4).
+# ``baseline`` (a level before the period) and ``context`` (another period's rate or flow,
 # shown but never judged) are never a verdict's evidence.
 EvidenceGrade = Literal["final", "interim", "later"]
 Grade = Literal["final", "interim", "later", "baseline", "context"]

@@ -4,8 +4,9 @@ Revision ID: 0003_measure
 Revises: 0002
 Create Date: 2026-12-01
 
-Targets: ``measure`` replaces the ``accumulates`` flag (issue 9, DESIGN.md
-sections 2 and 5). Existing rows convert as the issue says: accumulates ->
+Targets: ``measure`` replaces the ``accumulates`` flag (issue 9,
+docs/attainment.md section 4). Existing rows convert as the issue says:
+accumulates ->
 ``flow``; otherwise ``rate`` when the statement or the indicator is a change
 (growth, 增速, 增长, 降低 ...: ``增长7%``, ``单位能耗下降4%以上``, an indicator
 ``…增速``/``…降幅``), else ``level``. A level reached by a change

@@ -1,4 +1,4 @@
-"""units of measure: the registry a planner extends (DESIGN.md 3)
+"""units of measure: the registry a planner extends (docs/attainment.md 1)
 
 The table starts empty here; ``python manage.py migrate`` then writes the
 built-in units from the code's seed (``tracker.domain.units.SEED_UNITS``,

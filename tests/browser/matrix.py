@@ -1,8 +1,8 @@
 """Every page, for every role, in both languages, at every width: the matrix
 the browser checks walk (axe here; screenshots can walk the same one).
 
-- ``ROLES``: the four roles of DESIGN.md 1, and ``anonymous`` for the login
-  pages.
+- ``ROLES``: the four roles of docs/security.md "Roles", and ``anonymous``
+  for the login pages.
 - ``LANGUAGES``: the interface languages (the data stays Chinese).
 - ``VIEWPORTS``: 1366 px (an office screen), the same screen at 200% zoom, and
   a 390 px phone. Chromium's zoom is emulated as zoom works: the layout

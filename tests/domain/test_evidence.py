@@ -52,8 +52,8 @@ YEAR_2019 = (date(2019, 1, 1), date(2019, 12, 31))
 
 
 def test_final_then_later_then_interim():
-    # DESIGN.md 5: once the period is over, a later figure says more about
-    # where a level stood than an interim one; interim is what is left.
+    # docs/attainment.md section 5: once the period is over, a later figure
+    # says more about where a level stood than an interim one; interim is what is left.
     later = outcome(3, *YEAR_2023, doc=date(2024, 3, 1))
     interim = outcome(2, *JAN_OCT, doc=date(2020, 11, 20))
     final = outcome(1, *FULL_2020, doc=date(2021, 2, 1), proxy=True)
@@ -277,8 +277,8 @@ def test_proxy_never_outranks_same_grade_non_proxy(data):
 
 @given(st.data(), st.sampled_from(["level", "flow", "rate"]))
 def test_an_interim_figure_never_displaces_a_later_one(data, measure):
-    # DESIGN.md 5: adding an interim figure never turns an indicative
-    # verdict into "overdue" (the status side is in test_status.py).
+    # docs/attainment.md section 5: adding an interim figure never turns an
+    # indicative verdict into "overdue" (the status side is in test_status.py).
     target = TargetFacts(**{**TARGET.__dict__, "measure": measure})
     outcomes = [data.draw(any_outcome(i)) for i in range(1, 6)]
     best = best_evidence(target, outcomes)

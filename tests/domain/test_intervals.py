@@ -179,3 +179,19 @@ def test_outcome_strictly_inside_is_met_and_disjoint_is_missed(
     # Straddling a finite end: indeterminate.
     edge = low_end if low_end is not None else high_end
     assert compare(Interval(edge - gap, edge + gap), satisfying) == "indeterminate"
+
+
+@pytest.mark.parametrize(
+    ("interval", "text"),
+    [
+        (Interval(D(20), None), "[20, inf)"),
+        (Interval(None, D(30)), "(-inf, 30]"),
+        (Interval(D(2500), None, low_closed=False), "(2500, inf)"),
+        (Interval(None, D(5), high_closed=False), "(-inf, 5)"),
+        (Interval(D(20), D(30)), "[20, 30]"),
+    ],
+)
+def test_intervals_print_in_the_notation_of_the_docs(interval, text):
+    """The notation of docs/attainment.md section 3, as a failing test or a
+    log shows an interval (mutation testing, issue 14)."""
+    assert str(interval) == text

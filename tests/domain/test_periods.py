@@ -1,5 +1,5 @@
-"""Evidence grades from periods and measures (DESIGN.md 5), what was known
-on a date, and elapsed time for pro-rata."""
+"""Evidence grades from periods and measures (docs/attainment.md section 4),
+what was known on a date, and elapsed time for pro-rata."""
 
 from datetime import date
 from decimal import Decimal as D
@@ -69,7 +69,7 @@ def test_grade_refuses_reversed_periods_and_unknown_measures():
 
 
 def test_evidence_order_once_the_period_is_over():
-    # DESIGN.md 5: final, then later, then interim.
+    # docs/attainment.md section 5: final, then later, then interim.
     assert EVIDENCE_ORDER == ("final", "later", "interim")
 
 

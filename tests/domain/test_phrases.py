@@ -259,7 +259,8 @@ def test_single_character_qualifiers_are_guarded(text, figure, qualifier):
 
 
 def test_magnitudes_read_for_every_unit():
-    # DESIGN.md 3: 万亿 is a magnitude for any unit, not for money only.
+    # docs/attainment.md section 1: 万亿 is a magnitude for any unit, not for
+    # money only.
     phrase = parse_target_phrase("粮食产量1.3万亿斤以上")
     assert (phrase.comparator, phrase.value, phrase.unit) == ("at_least", D("1.3"), "万亿斤")
     assert parse_figure("13908亿斤", reading="outcome").unit == "亿斤"

@@ -39,6 +39,14 @@ def test_reasons_are_values_and_read_only():
         r.params["days"] = 2  # type: ignore[index]
 
 
+def test_reasons_differ_when_the_code_or_a_parameter_differs():
+    # Tests compare whole reasons (code and parameters): equality must look at
+    # both, or a wrong figure in a reason passes (mutation testing, issue 14).
+    assert reason("pro_rata", days=1) != reason("pro_rata", days=2)
+    assert reason("no_figure") != reason("no_figure_overdue")
+    assert reason("no_figure") != "no_figure"
+
+
 def test_unit_problems_become_codes_from_the_exception_attributes():
     with pytest.raises(IncomparableUnits) as caught:
         convert(D(1), "亿元", "%")

@@ -101,7 +101,8 @@ def test_reporting_rate_counts_final_figures_among_targets_whose_period_is_over(
 
 
 def test_a_unit_with_many_overdue_targets_cannot_look_good():
-    # DESIGN.md 6: 100% confirmed on one target, yet nine of ten are owed.
+    # docs/attainment.md section 9: 100% confirmed on one target, yet nine of
+    # ten are owed.
     rows = [(a("met", "final"), "lead", True)] + [(a("overdue", None), "lead", True)] * 9
     result = rollup(rows)
     assert result.confirmed_rate == D(1)

@@ -1,5 +1,5 @@
-"""Statuses from best evidence (DESIGN.md section 6), every branch, each
-with its reason code and parameters."""
+"""Statuses from best evidence (docs/attainment.md section 7), every branch,
+each with its reason code and parameters."""
 
 from dataclasses import replace
 from datetime import date
@@ -91,7 +91,8 @@ def test_later_is_indicative():
 
 
 def test_a_later_growth_rate_leaves_a_growth_target_overdue():
-    # DESIGN.md 7: 技改投资增长20%以上 (2020); 2023's +29% says nothing about 2020.
+    # docs/attainment.md section 4: 技改投资增长20%以上 (2020); 2023's +29%
+    # says nothing about 2020.
     growth = target(measure="rate")
     later = outcome("29", period=(date(2023, 1, 1), date(2023, 12, 31)), id=5)
     assert best_evidence(growth, [later]) is None
@@ -524,7 +525,7 @@ def test_flipping_the_direction_mirrors_the_path(v, b, direction):
     assert (a.status, a.band, a.progress_ratio) == (m.status, m.band, m.progress_ratio)
 
 
-# --- DESIGN.md 5 properties ---------------------------------------------------
+# --- docs/attainment.md section 5, properties --------------------------------
 
 days = st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31))
 

@@ -134,7 +134,7 @@ def test_known_units_longest_first_with_magnitudes():
         (D("1734"), "万元", "亿元", D("0.1734")),
         (D("1.15"), "万家", "个", D(11500)),
         (D("7"), "%", "%", D(7)),
-        # DESIGN.md 3: 1.3万亿斤 = 6.5 x 10^8 tonnes.
+        # docs/attainment.md section 1: 1.3万亿斤 = 6.5 x 10^8 tonnes.
         (D("1.3"), "万亿斤", "吨", D("6.5E8")),
         (D("13908"), "亿斤", "万亿斤", D("1.3908")),
         (D("2"), "公斤", "斤", D(4)),

@@ -1,7 +1,7 @@
 """The admin action that gives selected targets a responsible unit (lead
-or support), after an intermediate page asks which (DESIGN.md 6: the
-"unassigned" row is cleared here). It goes through ``tracker.services``, so
-it validates and audits like every other write, all or nothing.
+or support), after an intermediate page asks which (docs/attainment.md
+section 9: the "unassigned" row is cleared here). It goes through
+``tracker.services``, so it validates and audits like every other write, all or nothing.
 """
 
 from __future__ import annotations

@@ -244,7 +244,8 @@ def save_outcome(request: HttpRequest, obj: Outcome) -> Outcome:
     for field in Outcome._meta.concrete_fields:
         setattr(obj, field.attname, getattr(saved, field.attname))
     obj._state.adding = False
-    # Kept, never refused: such a figure yields "incomparable" (DESIGN.md 3).
+    # Kept, never refused: such a figure yields "incomparable"
+    # (docs/attainment.md section 1).
     warning = validation.incomparable_units_warning(saved.unit, saved.target.unit)
     if warning:
         messages.warning(

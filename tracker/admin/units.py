@@ -1,5 +1,5 @@
 """The admin of the unit registry: planners add the units their plans and
-reports use (DESIGN.md 3: the units are data).
+reports use (docs/attainment.md section 1: the units are data).
 
 A new unit counts at once in the target and outcome forms and in imports
 (they read the table). Built-in units are shown, not edited: they mirror

@@ -7,8 +7,9 @@ then grade by the target's measure (final, later, interim), same indicator
 before proxy, latest period end, latest document date (unknown last), highest
 id. Baseline and context figures are ranked in their own partitions, so one
 query yields each target's best evidence, its baseline candidate and its most
-recent context figure. Only approved outcomes count (DESIGN.md 6a), and, as
-of a date, only those known that day (``tracker.domain.periods.known_on``).
+recent context figure. Only approved outcomes count (docs/reports.md
+"Outcome review"), and, as of a date, only those known that day
+(``tracker.domain.periods.known_on``).
 """
 
 from __future__ import annotations

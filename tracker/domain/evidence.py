@@ -2,7 +2,8 @@
 
 ``TargetFacts`` and ``OutcomeFacts`` are plain snapshots of rows, so the model
 property, the SQL report and the CSV export all feed the same rules. Callers
-pass approved outcomes only (DESIGN.md 6a): drafts never reach a verdict.
+pass approved outcomes only (docs/reports.md "Outcome review"): drafts
+never reach a verdict.
 Given ``as_of``, only figures known on that day count (``periods.known_on``).
 """
 

@@ -1,4 +1,4 @@
-"""Progress along a path from a baseline to a target (DESIGN.md section 5).
+"""Progress along a path from a baseline to a target (docs/attainment.md section 7).
 
 A multi-year level target with a baseline (22.8% in 2016 -> 60% by 2030) is
 judged mid-way by where it should stand on the path at the figure's date:

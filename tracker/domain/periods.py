@@ -1,4 +1,4 @@
-"""Evidence grades from periods and measures (DESIGN.md section 5), and
+"""Evidence grades from periods and measures (docs/attainment.md section 4), and
 elapsed time.
 
 Periods are closed date ranges ``[start, end]``: ``2020-01-01..2020-12-31`` is
@@ -45,8 +45,8 @@ __all__ = [
 # Fixed precision, independent of the caller's decimal context.
 _CONTEXT = Context(prec=28)
 
-# Best evidence first (DESIGN.md 5: once the period is over, final, then
-# later, then interim; while it runs only interim figures can be known).
+# Best evidence first (docs/attainment.md section 5: once the period is
+# over, final, then later, then interim; while it runs only interim figures can be known).
 # ``baseline`` and ``context`` are never evidence.
 EVIDENCE_ORDER: tuple[EvidenceGrade, ...] = ("final", "later", "interim")
 
@@ -84,7 +84,7 @@ def grade(
 
 
 def known_on(document_date: date | None, period_end: date, as_of: date) -> bool:
-    """Whether a figure was known on ``as_of`` (DESIGN.md 5, "as of a date").
+    """Whether a figure was known on ``as_of`` (docs/attainment.md section 6).
 
     A dated document counts from its publication day. An undated one counts
     from the last day of the period its figure covers: the earliest day

@@ -1,4 +1,4 @@
-"""A target's attainment status from its best evidence (DESIGN.md section 6).
+"""A target's attainment status from its best evidence (docs/attainment.md section 7).
 
 The verdict is interval arithmetic (``tracker.domain.intervals``) after the
 outcome is converted to the target's unit; the grade (``periods``) decides
@@ -62,7 +62,7 @@ class Assessment:
     ``context`` is the most recent figure for another period when nothing
     else speaks for the target (named in the reason, never judged).
     ``period_over`` says whether the target's period had ended on the date
-    assessed: the reporting rate's denominator (DESIGN.md 6).
+    assessed: the reporting rate's denominator (docs/attainment.md section 9).
     """
 
     status: Status

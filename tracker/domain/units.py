@@ -1,6 +1,6 @@
 """Units of measure: which exist, their dimension, and exact conversion.
 
-The units a tracker knows are data (DESIGN.md section 3): rows of
+The units a tracker knows are data (docs/attainment.md section 1): rows of
 ``(name, dimension, factor)`` kept in the database, where a planner can add
 one. The rules here never read the database; a layer above builds a
 ``UnitRegistry`` from the rows and passes it in. Without one, the functions

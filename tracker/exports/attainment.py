@@ -1,7 +1,7 @@
 """The attainment export: one row per target, its status and its evidence.
 
-For auditors (DESIGN.md section 1): every status sits beside the figure, the
-quote and the document it rests on, so each verdict can be traced back.
+For auditors (docs/security.md "Roles"): every status sits beside the
+figure, the quote and the document it rests on, so each verdict can be traced back.
 
 Statuses are computed for the requested date with the domain rules rather
 than read from the stored ``tracker_assessment`` table, which only holds

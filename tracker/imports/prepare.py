@@ -792,7 +792,8 @@ class Preparer:
             keys=OUTCOME_KEYS,
         )
         if target is not None and fields["unit"] and not self.problems.has_error(place, "unit"):
-            # Stored and shown, never refused: it yields "incomparable" (DESIGN.md 3).
+            # Stored and shown, never refused: it yields "incomparable"
+            # (docs/attainment.md section 1).
             warning = validation.incomparable_units_warning(fields["unit"], target.unit)
             if warning:
                 self.problems.warn(place, "unit", warning)

@@ -1,4 +1,5 @@
-"""Assigning one responsible unit to many targets at once (DESIGN.md 6).
+"""Assigning one responsible unit to many targets at once
+(docs/attainment.md section 9).
 
 Targets without a unit are counted under "unassigned" in every rollup; a
 planner clears that row by giving them a unit. All or nothing: every

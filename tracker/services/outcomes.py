@@ -1,8 +1,8 @@
 """Writes to outcomes: entering, correcting and withdrawing them.
 
 An outcome starts as ``draft``; its review (submit, approve, return) is in
-``tracker.services.review`` (DESIGN.md section 6a). Only approved outcomes
-count in verdicts. Nothing is erased: an outcome that should no longer count
+``tracker.services.review`` (docs/reports.md "Outcome review"). Only
+approved outcomes count in verdicts. Nothing is erased: an outcome that should no longer count
 is withdrawn with a reason and stays in the history. While a target is
 locked, none of its outcomes can be added, changed or withdrawn. The same
 reported figure (target, document, period and quote) is entered once.
@@ -126,8 +126,8 @@ def outcome_create(
     via: str = "",
 ) -> Outcome:
     """Enter an outcome as a draft. ``approved=True`` is for plan-file imports
-    by a planner (DESIGN.md 6a): the outcome counts at once, and the audit
-    trail says it came in approved."""
+    by a planner (docs/reports.md "Outcome review"): the outcome counts at
+    once, and the audit trail says it came in approved."""
     target = Target.objects.select_for_update().get(pk=target.pk)
     refuse_if_locked(target)
     now = timezone.now()

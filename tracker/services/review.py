@@ -1,4 +1,4 @@
-"""The review of outcomes (DESIGN.md section 6a).
+"""The review of outcomes (docs/reports.md "Outcome review").
 
 A supervisor's outcome is ``submitted`` for review, and another person
 ``approves`` it or ``returns`` it with a comment; a returned outcome is

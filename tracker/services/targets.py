@@ -1,4 +1,5 @@
-"""Locking a target's period once its final figure is approved (DESIGN.md 6a).
+"""Locking a target's period once its final figure is approved
+(docs/reports.md "Outcome review").
 
 While a target is locked none of its outcomes can be added, changed or
 withdrawn, and the target itself cannot be edited; unlocking needs a reason.

@@ -1,4 +1,5 @@
-"""Writes to the unit registry (DESIGN.md 3: the units are data).
+"""Writes to the unit registry (docs/attainment.md section 1: the units are
+data).
 
 Built-in units mirror the code's seed (``tracker.domain.units.SEED_UNITS``,
 which the rules use when no registry is passed): ``manage.py migrate`` keeps

@@ -1,8 +1,8 @@
 """People: deactivated, never deleted once they have left a trace.
 
 Tracker rows name people by plain user id (no database foreign key into
-Django's ``auth_user``, DESIGN.md 8), so deleting a user would leave
-outcomes, locks and audit events pointing at nobody. A person who leaves is
+Django's ``auth_user``, docs/architecture.md section 4), so deleting a user
+would leave outcomes, locks and audit events pointing at nobody. A person who leaves is
 deactivated (they can no longer sign in; their name stays on what they
 did), and the change is audited. A ``pre_delete`` guard refuses deleting a
 user that any tracker row names, whatever the entry point (admin, shell).

@@ -1,4 +1,4 @@
-"""The pages' "as of a date" choice (DESIGN.md section 5).
+"""The pages' "as of a date" choice (docs/attainment.md section 6).
 
 Viewing a plan as of 2020-09-03 shows what a supervisor could have known
 that day: statuses are computed for that date from the figures published by

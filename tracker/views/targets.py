@@ -36,13 +36,14 @@ class TargetDetailView(ReportAccessMixin, AsOfMixin, DetailView):
         outcomes = list(selectors.target_outcomes(target.pk, self.request.user))
         units = load_registry()
         for outcome in outcomes:
-            # Stored and shown, with the reason it cannot count (DESIGN.md 3).
+            # Stored and shown, with the reason it cannot count
+            # (docs/attainment.md section 1).
             problem = units.problem(outcome.unit, target.unit)
             outcome.unit_problem = (
                 incomparable_units_text(problem) if isinstance(problem, IncomparableUnits) else ""
             )
-            # The grade each figure has for this target (DESIGN.md 5): a
-            # context figure is shown, never judged.
+            # The grade each figure has for this target (docs/attainment.md
+            # section 4): a context figure is shown, never judged.
             outcome.grade = grade(
                 target.period_start,
                 target.period_end,

@@ -1,7 +1,7 @@
 """Reading changes with their sign: ``增长8.5%``, ``下降4%``, ``回落``,
 ``提高29.6个百分点``, ``从108.6万吨下降至73.6万吨``, ``由X跃升至Y``.
 
-A reported decline is a negative change (DESIGN.md section 3):
+A reported decline is a negative change (docs/attainment.md section 2):
 ``固定资产投资下降4%`` is -4 against a growth target. The verb must touch
 the figure (``同比增长29%``, ``增速为45.5%``, ``下降了4%``, ``降幅为5%``):
 a verb further away (``压减刚玉产能35万吨``) states a target's action, which

@@ -1,4 +1,5 @@
-"""Suggesting which way is better for an indicator (DESIGN.md section 3).
+"""Suggesting which way is better for an indicator (docs/documents.md
+"The figure reader").
 
 Direction belongs to the indicator and the planner declares it; the reader
 never infers it from ``左右`` (``居民消费价格涨幅3%左右`` is a ceiling,

@@ -3,8 +3,9 @@
 ``超过2500亿元`` is more_than 2500 亿元, ``4.8万个`` exact 4.8 万个 (the
 magnitude stays in the unit as written; ``Figure.scaled`` gives 48000 个),
 ``1.3万亿斤`` exact 1.3 万亿斤, ``20%以上`` at_least 20 %, ``20—30家`` a
-range, ``三成`` 30 %. No maintained library reads these reliably (DESIGN.md
-section 10), hence this small parser. Which unit tokens exist is not decided
+range, ``三成`` 30 %. No maintained library reads these reliably
+(docs/documents.md "The figure reader"), hence this small parser. Which
+unit tokens exist is not decided
 here (``unit_tokens``): a caller with a unit registry passes its names and
 gets ``unit_known`` on every match.
 

@@ -1,4 +1,4 @@
-"""Qualifier words around a number (DESIGN.md section 3), by reading.
+"""Qualifier words around a number (docs/attainment.md section 2), by reading.
 
 In a target (``reading="target"``) 达到X and 提高到X mean at least X and
 降低到X/控制在X at most X; in a reported outcome (``reading="outcome"``) the

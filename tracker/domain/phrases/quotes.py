@@ -2,7 +2,8 @@
 
 The import warns when an outcome's value is not written in its quote (a
 figure read off the source, not computed). A decline is entered as a
-negative change (DESIGN.md section 3), so ``-4`` for ``下降4%`` is stated,
+negative change (docs/attainment.md section 2), so ``-4`` for ``下降4%``
+is stated,
 and so is ``4`` (the decline itself, for a ``下降4%以上`` target); ``-4`` for
 ``增长4%`` is not.
 """

@@ -1,4 +1,5 @@
-"""Reading a whole target statement into what it commits to (DESIGN.md §3)."""
+"""Reading a whole target statement into what it commits to
+(docs/attainment.md section 2)."""
 
 from __future__ import annotations
 
