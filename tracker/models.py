@@ -462,6 +462,24 @@ class Assessment(models.Model):
         return f"{self.target_id}: {self.status}"
 
 
+class StatusRefresh(models.Model):
+    """One row: the date every stored status is valid for (derived; written
+    by ``tracker.analytics.assessments``, read by the report pages)."""
+
+    as_of = models.DateField(_("状态日期"))
+    refreshed_at = models.DateTimeField(_("刷新时间"), auto_now=True, db_default=Now())
+    targets = models.IntegerField(_("刷新目标数"), default=0, db_default=0)
+
+    class Meta:
+        managed = False
+        db_table = "tracker_status_refresh"
+        verbose_name = _("状态刷新")
+        verbose_name_plural = _("状态刷新")
+
+    def __str__(self) -> str:
+        return str(self.as_of)
+
+
 # The unit registry's model lives in its own module (its own concern); it is
 # re-exported here so ``tracker.models`` names every model of the app.
 from tracker.units_of_measure import UnitOfMeasure  # noqa: E402, F401

@@ -417,3 +417,21 @@ assessment = sa.Table(
         "changes, so pages can filter, sort and page by status in the database."
     ),
 )
+
+status_refresh = sa.Table(
+    "tracker_status_refresh",
+    metadata,
+    _pk(),
+    # The day every stored status is valid for: pages compare it with today
+    # in one primary-key read, and say "statuses as of" it when it is older.
+    sa.Column("as_of", sa.Date(), nullable=False),
+    sa.Column(
+        "refreshed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    sa.Column("targets", sa.Integer(), nullable=False, server_default="0"),
+    sa.CheckConstraint("id = 1", name="one_row"),
+    comment=(
+        "Derived, one row: the date the stored statuses were last brought up to "
+        "(manage.py refresh_statuses), so a page checks freshness in one read."
+    ),
+)

@@ -83,7 +83,7 @@ def report_targets(
 ) -> QuerySet[Target]:
     """Targets with their status, its evidence and document, the plan and
     the lead unit: one query per page. Without ``assessments`` the status is
-    the stored one (call ``ensure_fresh()`` first); with them (a view as of
+    the stored one; with them (a view as of
     a past date, ``assessments_as_of``) statuses sort by those."""
     if assessments is None:
         return (

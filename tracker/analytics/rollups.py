@@ -16,8 +16,8 @@ plan, every target counts once. The statements are built here and run on
 Django's connection, so the report pages sort and page them in the database
 and the command line prints the same numbers.
 
-They read the stored statuses (``tracker_assessment``): call
-``assessments.ensure_fresh()`` first (the selectors below do).
+They read the stored statuses (``tracker_assessment``), as the daily
+``manage.py refresh_statuses`` and the services' writes leave them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from tracker.analytics.assessments import ensure_fresh
 from tracker.db import run_select
 from tracker.schema import assessment, assignment, plan, target, unit
 from tracker.vocabulary import STATUSES
@@ -204,7 +203,6 @@ def rollup_from_row(row: dict[str, Any], *, name_column: str = "name") -> Rollup
 def unit_rollups(*, lead_only: bool, plan_id: int | None = None) -> list[Rollup]:
     """Units furthest behind (missed + overdue) first, then by name; the
     unassigned row, if any, last."""
-    ensure_fresh()
     query = unit_rollup_select(lead_only=lead_only, plan_id=plan_id).order_by(
         sa.desc(sa.literal_column("behind")), unit.c.name, unit.c.id
     )
@@ -214,6 +212,5 @@ def unit_rollups(*, lead_only: bool, plan_id: int | None = None) -> list[Rollup]
 
 
 def plan_rollups(*, plan_id: int | None = None) -> list[Rollup]:
-    ensure_fresh()
     query = plan_rollup_select(plan_id=plan_id).order_by(plan.c.title)
     return [rollup_from_row(row, name_column="title") for row in run_select(query)]
