@@ -15,6 +15,7 @@ never rebuild statuses. Query count is constant in the number of targets.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from sqlalchemy.dialects import postgresql, sqlite
 
+from tracker.analytics import stored_rollups
 from tracker.analytics.evidence import Evidence, best_evidence_by_target, ids, targets, today
 from tracker.analytics.units import unit_registry
 from tracker.db import execute_many, run_select, run_statement, to_date
@@ -79,19 +81,32 @@ def _upsert_statement() -> sa.Insert:
 
 
 @transaction.atomic
-def refresh(*, target_ids: list[int] | None = None, as_of: date | None = None) -> int:
-    """Store the statuses of the given targets (all when None); returns how many."""
+def refresh(
+    *,
+    target_ids: list[int] | None = None,
+    as_of: date | None = None,
+    plan_ids: Iterable[int] = (),
+) -> int:
+    """Store the statuses of the given targets (all when None) and rewrite
+    the stored rollups of their plans, plus ``plan_ids`` (a plan a target
+    left), in the same transaction; returns how many statuses. A full
+    refresh also marks ``as_of`` as the date every status is valid for."""
     as_of = as_of or today()
+    count = _store(target_ids, as_of)
+    if target_ids is None:
+        stored_rollups.rebuild()
+        mark_refreshed(as_of, count)
+    else:
+        stored_rollups.rebuild([*stored_rollups.plan_ids_of(target_ids), *plan_ids])
+    return count
+
+
+def _store(target_ids: list[int] | None, as_of: date) -> int:
+    """Compute and upsert the statuses (rollups untouched)."""
     target_filter = ids(target_ids) if target_ids is not None else None
     results = compute(as_of=as_of, target_filter=target_filter)
-    if not results:
-        if target_ids is None:
-            mark_refreshed(as_of, 0)
-        return 0
     rows = [_row(target_id, result, as_of) for target_id, result in results.items()]
     execute_many(_upsert_statement(), rows)
-    if target_ids is None:
-        mark_refreshed(as_of, len(rows))
     return len(rows)
 
 
@@ -185,6 +200,7 @@ def due_select(as_of: date) -> sa.Select:
     return (
         sa.select(
             target.c.id,
+            target.c.plan_id,
             *(sa.case((condition, 1), else_=0).label(name) for name, condition in flags.items()),
         )
         .select_from(target.outerjoin(assessment, _s.target_id == target.c.id))
@@ -216,7 +232,8 @@ def refresh_due(as_of: date | None = None, *, full: bool = False) -> RefreshRepo
     rows = run_select(due_select(as_of))
     target_ids = [int(row["id"]) for row in rows]
     for start in range(0, len(target_ids), BATCH):
-        refresh(target_ids=target_ids[start : start + BATCH], as_of=as_of)
+        _store(target_ids[start : start + BATCH], as_of)
+    stored_rollups.rebuild({int(row["plan_id"]) for row in rows})
     mark_refreshed(as_of, len(target_ids))
     reasons = {name: sum(int(row[name]) for row in rows) for name in DUE_REASONS}
     return RefreshReport(as_of, target_ids, reasons)
