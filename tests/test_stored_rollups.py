@@ -186,3 +186,15 @@ def test_deleting_a_unit_with_its_assignments_keeps_the_rows_in_step(make):
     services.entity_delete(instance=unit, actor=None)
     assert stored() == recomputed()
     assert not UnitRollup.objects.filter(unit_id=unit.pk).exists()
+
+
+def test_a_deferred_block_rewrites_each_plan_once_at_its_end(make):
+    plan = make.plan()
+    unit = make.unit()
+    with transaction.atomic(), stored_rollups.deferred():
+        for _ in range(3):
+            make.target(plan, units=(unit,))
+        # Not yet: the rows wait for the end of the block.
+        assert not PlanRollup.objects.filter(plan=plan).exists()
+    assert PlanRollup.objects.get(plan=plan).targets == 3
+    assert stored() == recomputed()

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from tracker import services
+from tracker.analytics import stored_rollups
 from tracker.analytics.units import registry_scope
 from tracker.imports.prepare import Change, ChangeSet
 from tracker.imports.problems import ImportFailed, Problems
@@ -27,8 +28,9 @@ def apply(change_set: ChangeSet, *, actor: Any, approved: bool, via: str) -> Non
     first, targets, assignments, outcomes); unchanged rows are not touched,
     so a re-import leaves no audit events."""
     try:
-        # The units are read once for the whole write, not per row validated.
-        with registry_scope(), transaction.atomic():
+        # The units are read once for the whole write, not per row validated;
+        # each plan's stored rollups are rewritten once, at the end.
+        with registry_scope(), transaction.atomic(), stored_rollups.deferred():
             for change in change_set.writes:
                 _write(change, actor=actor, approved=approved, via=via)
     except (ValidationError, PermissionDenied, IntegrityError) as error:
