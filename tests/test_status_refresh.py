@@ -14,8 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tracker import services
 from tracker.analytics import assessments
-from tracker.models import Assessment, Target
+from tracker.models import Assessment, StatusRefresh, Target
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,21 @@ def test_a_fresh_page_says_nothing_about_dates(client, make, year_2026):
     assessments.refresh_due()
     client.force_login(make.user(groups=("manager",)))
     assert "statuses-as-of" not in client.get("/").content.decode()
+
+
+def test_a_documents_new_date_moves_its_figures_statuses(make):
+    # Published in 2031: its 2020 figure is not yet known today.
+    target = make.target(value=Decimal("20"))
+    document = make.document(text="据统计,增长29%。", published_on=date(2031, 3, 1))
+    make.outcome(target, value=Decimal("29"), document_=document, quote="增长29%")
+    assert Assessment.objects.get(target=target).status == "overdue"
+    document.published_on = date(2021, 3, 1)
+    services.entity_save(instance=document, actor=None)
+    assert Assessment.objects.get(target=target).status == "met"
+
+
+def test_a_refresh_with_nothing_due_leaves_the_marker_as_it_was(year_2026):
+    assessments.refresh_due(date(2027, 1, 1))
+    before = StatusRefresh.objects.values_list("as_of", "refreshed_at", "targets").get()
+    assessments.refresh_due(date(2027, 1, 1))
+    assert StatusRefresh.objects.values_list("as_of", "refreshed_at", "targets").get() == before

@@ -139,7 +139,10 @@ def freshness() -> Freshness:
 
 
 def mark_refreshed(as_of: date, targets: int) -> None:
-    """Record that every stored status is now valid for ``as_of``."""
+    """Record that every stored status is now valid for ``as_of``; nothing
+    written when it already says so and nothing was re-assessed."""
+    if targets == 0 and statuses_as_of() == as_of:
+        return
     insert = (postgresql if connection.vendor == "postgresql" else sqlite).insert(status_refresh)
     values = {"id": MARKER_ID, "as_of": as_of, "refreshed_at": timezone.now(), "targets": targets}
     statement = insert.values(**values).on_conflict_do_update(

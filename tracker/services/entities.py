@@ -111,6 +111,11 @@ def entity_save(
     if isinstance(instance, Target):
         moved_from = [stored.plan_id] if stored is not None else []
         refresh(target_ids=[instance.pk], plan_ids=moved_from)
+    elif isinstance(instance, Document) and stored is not None:
+        if stored.published_on != instance.published_on:
+            # A figure counts from its document's date: its targets' statuses move.
+            targets = Outcome.objects.filter(document=instance).values_list("target_id", flat=True)
+            refresh(target_ids=sorted(set(targets)))
     elif isinstance(instance, Assignment):
         # Who answers for a target moves the unit rollups, not its status.
         targets = [instance.target_id, *([stored.target_id] if stored is not None else [])]
