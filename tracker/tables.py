@@ -211,3 +211,5 @@ class UnitTargetTable(TargetReportTable):
 
     def render_role(self, record: Target) -> str:
         return label(record.unit_role) if record.unit_role else EMPTY
+
+

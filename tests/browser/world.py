@@ -65,7 +65,9 @@ def make_users() -> None:
 
 def build() -> World:
     make_users()
-    call_command("import_plan", *map(str, PLAN_FILES), approved=True, user="planner", verbosity=0)
+    call_command(
+        "import_plan", *map(str, PLAN_FILES), approved=True, user="planner", verbosity=0
+    )
     users = {name: get_user_model().objects.get(username=name) for name in USERS}
     world = _supplement(users)
     shown = set(Assessment.objects.values_list("status", flat=True))
@@ -183,7 +185,9 @@ def _supplement(users: dict) -> World:
         period_start=date(2020, 1, 1),
         period_end=date(2020, 12, 31),
     )
-    outcome(signed, "indeterminate", "1400", "亿元", qualifier="more_than", actor=users["planner"])
+    outcome(
+        signed, "indeterminate", "1400", "亿元", qualifier="more_than", actor=users["planner"]
+    )
     year = {"start": date(2024, 1, 1), "end": date(2024, 12, 31)}
     interim = outcome(share, "interim", "25", actor=users["planner"], **year)
     outcome(
