@@ -44,15 +44,16 @@ def test_withdrawing_the_evidence_restores_the_status(make):
     assert status_of(target) == ("overdue", None)
 
 
-def test_statuses_are_rebuilt_when_the_date_moves_on(make):
+def test_statuses_follow_the_date_through_the_daily_refresh(make):
     plan = make.plan(period_start=date(2020, 1, 1), period_end=date(2030, 12, 31))
     target = make.target(plan, period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
     assessments.refresh(as_of=date(2026, 6, 30))
     assert status_of(target) == ("no_data", None)
-    assert not assessments.is_fresh(date(2027, 1, 1))
-    assessments.ensure_fresh(date(2027, 1, 1))
+    assert assessments.statuses_as_of() == date(2026, 6, 30)
+    report = assessments.refresh_due(date(2027, 1, 1))
+    assert report.target_ids == [target.pk]
     assert status_of(target) == ("overdue", None)
-    assert assessments.is_fresh(date(2027, 1, 1))
+    assert assessments.statuses_as_of() == date(2027, 1, 1)
 
 
 def test_refresh_runs_a_constant_number_of_queries(make):

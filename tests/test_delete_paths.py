@@ -24,10 +24,13 @@ from tracker.models import (
     Document,
     Outcome,
     Plan,
+    PlanRollup,
+    StatusRefresh,
     Target,
     Unit,
     UnitAlias,
     UnitOfMeasure,
+    UnitRollup,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +48,9 @@ SERVICE_PATHS = {
     Outcome: "refused: withdrawn instead",
     AuditEvent: "refused by the database",
     Assessment: "derived: removed with its target only",
+    PlanRollup: "derived: rewritten with the stored statuses; removed with its plan",
+    UnitRollup: "derived: rewritten with the stored statuses; removed with its plan or unit",
+    StatusRefresh: "derived: one row, rewritten by each full or daily refresh",
     UnitOfMeasure: "audited (services.unit_of_measure_delete); refused for built-in units "
     "and units figures are written in (tests/test_units_registry.py)",
 }

@@ -98,6 +98,16 @@ def iter_select(
                 yield dict(zip(names, row, strict=True))
 
 
+def run_statement(statement: sa.sql.Executable, *, using: str = "default") -> int:
+    """Run one Core statement (INSERT ... SELECT, UPDATE, DELETE) on Django's
+    connection, in its transaction; returns the row count."""
+    connection = connections[using]
+    sql, params = compile_for(statement, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
 def run_select(statement: sa.sql.Select, *, using: str | None = None) -> list[dict[str, Any]]:
     return list(iter_select(statement, using=using))
 

@@ -498,6 +498,101 @@ class Assessment(models.Model):
         return f"{self.target_id}: {self.status}"
 
 
+class StatusRefresh(models.Model):
+    """One row: the date every stored status is valid for (derived; written
+    by ``tracker.analytics.assessments``, read by the report pages)."""
+
+    as_of = models.DateField(_("状态日期"))
+    refreshed_at = models.DateTimeField(_("刷新时间"), auto_now=True, db_default=Now())
+    targets = models.IntegerField(_("刷新目标数"), default=0, db_default=0)
+
+    class Meta:
+        managed = False
+        db_table = "tracker_status_refresh"
+        verbose_name = _("状态刷新")
+        verbose_name_plural = _("状态刷新")
+
+    def __str__(self) -> str:
+        return str(self.as_of)
+
+
+def _count() -> models.IntegerField:
+    return models.IntegerField(default=0, db_default=0)
+
+
+class RollupCounts(models.Model):
+    """The counts a stored rollup row carries (``tracker.schema.ROLLUP_COUNT_COLUMNS``)."""
+
+    targets = _count()
+    met = _count()
+    missed = _count()
+    indeterminate = _count()
+    on_track = _count()
+    off_track = _count()
+    overdue = _count()
+    no_data = _count()
+    incomparable = _count()
+    met_final = _count()
+    missed_final = _count()
+    met_indicative = _count()
+    missed_indicative = _count()
+    reported = _count()
+    due = _count()
+    behind = _count()
+
+    class Meta:
+        abstract = True
+
+
+class PlanRollup(RollupCounts):
+    """A plan's stored rollup (derived; ``tracker.analytics.stored_rollups``)."""
+
+    plan = models.OneToOneField(
+        Plan, on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name=_("规划")
+    )
+
+    class Meta:
+        managed = False
+        db_table = "tracker_plan_rollup"
+        verbose_name = _("规划汇总")
+        verbose_name_plural = _("规划汇总")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.targets}"
+
+
+class UnitRollup(RollupCounts):
+    """A unit's stored rollup, per plan (or over all: ``plan`` NULL); the
+    unassigned row has ``unit`` NULL (derived; ``tracker.analytics.stored_rollups``)."""
+
+    scope = models.CharField(
+        _("统计口径"), max_length=20, choices=[("lead", "lead"), ("all", "all")]
+    )
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.CASCADE,
+        null=True,
+        db_index=False,
+        related_name="+",
+        verbose_name=_("规划"),
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, null=True, related_name="+", verbose_name=_("责任单位")
+    )
+
+    class Meta:
+        managed = False
+        db_table = "tracker_unit_rollup"
+        indexes = [
+            models.Index(fields=["plan", "scope", "unit"], name="ix_unit_rollup_plan_scope"),
+        ]
+        verbose_name = _("单位汇总")
+        verbose_name_plural = _("单位汇总")
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.plan_id} {self.unit_id}: {self.targets}"
+
+
 # The unit registry's model lives in its own module (its own concern); it is
 # re-exported here so ``tracker.models`` names every model of the app.
 from tracker.units_of_measure import UnitOfMeasure  # noqa: E402, F401

@@ -20,18 +20,12 @@ from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery
 
 from tracker.analytics.assessments import compute
 from tracker.analytics.evidence import ids
-from tracker.analytics.rollups import (
-    COUNT_COLUMNS,
-    Rollup,
-    plan_rollup_select,
-    unassigned_rollup_select,
-    unit_rollup_select,
-)
+from tracker.analytics.rollups import COUNT_COLUMNS, Rollup, rate_columns
 from tracker.db import to_date
 from tracker.domain import Assessment as DomainAssessment
 from tracker.domain import RollupResult, rollup
 from tracker.models import Assignment, Document, Outcome, Target
-from tracker.schema import plan, target
+from tracker.schema import ROLLUP_COUNT_COLUMNS, plan, plan_rollup, target, unit, unit_rollup
 from tracker.vocabulary import EVIDENCE_GRADES, STATUSES
 
 User = AbstractBaseUser | AnonymousUser
@@ -83,7 +77,7 @@ def report_targets(
 ) -> QuerySet[Target]:
     """Targets with their status, its evidence and document, the plan and
     the lead unit: one query per page. Without ``assessments`` the status is
-    the stored one (call ``ensure_fresh()`` first); with them (a view as of
+    the stored one; with them (a view as of
     a past date, ``assessments_as_of``) statuses sort by those."""
     if assessments is None:
         return (
@@ -229,10 +223,11 @@ def rollup_as_of(
 
 
 def plan_list_select() -> sa.Select:
-    """Every plan, with its rollup; plans without targets show zeros (an outer
-    join over ``plan_rollup_select``, so the numbers are the rollup's own)."""
-    rollup = plan_rollup_select().subquery("rollup")
-    counts = [sa.func.coalesce(rollup.c[name], 0).label(name) for name in ROLLUP_COUNTS]
+    """Every plan, with its stored rollup (``tracker_plan_rollup``, kept with
+    the stored statuses); plans without targets show zeros. One row per
+    plan, no aggregate: the paginator's count is a plain count of plans."""
+    stored = plan_rollup.c
+    counts = {name: sa.func.coalesce(stored[name], 0) for name in ROLLUP_COUNT_COLUMNS}
     return sa.select(
         plan.c.id,
         plan.c.slug,
@@ -241,21 +236,30 @@ def plan_list_select() -> sa.Select:
         plan.c.issuer,
         plan.c.period_start,
         plan.c.period_end,
-        *counts,
-        *(rollup.c[name] for name in ROLLUP_RATES),
-    ).select_from(plan.outerjoin(rollup, rollup.c.id == plan.c.id))
+        *(expression.label(name) for name, expression in counts.items()),
+        *rate_columns(counts),
+    ).select_from(plan.outerjoin(plan_rollup, stored.plan_id == plan.c.id))
 
 
 def unit_ranking_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
-    """The units' rollups and, when some target has no (lead) unit, the
-    unassigned row (id NULL), so the rows add up to the plan
-    (docs/attainment.md section 9).
-    A select over the union, so the table sorts and pages it as one."""
-    rows = sa.union_all(
-        unit_rollup_select(lead_only=lead_only, plan_id=plan_id),
-        unassigned_rollup_select(lead_only=lead_only, plan_id=plan_id),
-    ).subquery("ranking")
-    return sa.select(*rows.c)
+    """The units' stored rollups (``tracker_unit_rollup``: within one plan or
+    over every plan) and, when some target has no (lead) unit, the unassigned
+    row (id NULL), so the rows add up to the plan (docs/attainment.md
+    section 9). Stored rows, read through one index: the table counts,
+    sorts and pages them in the database with no aggregate."""
+    stored = unit_rollup.c
+    counts = {name: stored[name] for name in ROLLUP_COUNT_COLUMNS}
+    where_plan = stored.plan_id.is_(None) if plan_id is None else stored.plan_id == plan_id
+    return (
+        sa.select(
+            stored.unit_id.label("id"),
+            sa.func.coalesce(unit.c.name, "").label("name"),
+            *(expression.label(name) for name, expression in counts.items()),
+            *rate_columns(counts),
+        )
+        .select_from(unit_rollup.outerjoin(unit, unit.c.id == stored.unit_id))
+        .where(stored.scope == ("lead" if lead_only else "all"), where_plan)
+    )
 
 
 def ranking_tiebreak(select: sa.Select) -> list[sa.ColumnElement]:

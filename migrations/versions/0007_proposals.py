@@ -1,7 +1,7 @@
 """proposals: a supervisor's rejections of the reader's outcome proposals
 
 Revision ID: 0007_proposals
-Revises: 0005_trust
+Revises: 0006_rollups
 Create Date: 2026-12-02
 
 ``tracker_proposal_rejection``: one row per (document, target) whose
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0007_proposals"
-down_revision: str | Sequence[str] | None = "0005_trust"
+down_revision: str | Sequence[str] | None = "0006_rollups"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

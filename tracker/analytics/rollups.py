@@ -16,8 +16,8 @@ plan, every target counts once. The statements are built here and run on
 Django's connection, so the report pages sort and page them in the database
 and the command line prints the same numbers.
 
-They read the stored statuses (``tracker_assessment``): call
-``assessments.ensure_fresh()`` first (the selectors below do).
+They read the stored statuses (``tracker_assessment``), as the daily
+``manage.py refresh_statuses`` and the services' writes leave them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from tracker.analytics.assessments import ensure_fresh
 from tracker.db import run_select
 from tracker.schema import assessment, assignment, plan, target, unit
 from tracker.vocabulary import STATUSES
@@ -57,32 +56,42 @@ def _rate(numerator: sa.ColumnElement, denominator: sa.ColumnElement) -> sa.Colu
     return sa.literal(1.0) * numerator / sa.func.nullif(denominator, 0)
 
 
-def _measures() -> list[sa.ColumnElement]:
-    """Status counts, the rate components and the rates, as labelled columns."""
+def count_expressions() -> dict[str, sa.ColumnElement]:
+    """Each count of a rollup row (``ROLLUP_COUNT_COLUMNS``) as an aggregate
+    over target ⋈ assessment rows: what the stored rollups hold."""
     final = _s.grade == "final"
     counted = _s.grade.in_(("final", "later"))
     # As of the stored status's date: overdue starts the day after the end.
     over = target.c.period_end < _s.as_of
-    met_final = _count(sa.and_(_s.status == "met", final))
-    missed_final = _count(sa.and_(_s.status == "missed", final))
-    met_counted = _count(sa.and_(_s.status == "met", counted))
-    missed_counted = _count(sa.and_(_s.status == "missed", counted))
-    reported = _count(sa.and_(over, final))
-    due = _count(over)
+    return {
+        "targets": sa.func.count(),
+        **{status: _count(_s.status == status) for status in STATUSES},
+        "met_final": _count(sa.and_(_s.status == "met", final)),
+        "missed_final": _count(sa.and_(_s.status == "missed", final)),
+        "met_indicative": _count(sa.and_(_s.status == "met", counted)),
+        "missed_indicative": _count(sa.and_(_s.status == "missed", counted)),
+        "reported": _count(sa.and_(over, final)),
+        "due": _count(over),
+        "behind": _count(_s.status.in_(("missed", "overdue"))),
+    }
+
+
+def rate_columns(counts: dict[str, sa.ColumnElement]) -> list[sa.ColumnElement]:
+    """The three rates from the counts (aggregates or stored columns), for
+    sorting; pages show the exact ones from the counts (``Rollup``)."""
+    met_final, missed_final = counts["met_final"], counts["missed_final"]
+    met_counted, missed_counted = counts["met_indicative"], counts["missed_indicative"]
     return [
-        sa.func.count().label("targets"),
-        *(_count(_s.status == status).label(status) for status in STATUSES),
-        met_final.label("met_final"),
-        missed_final.label("missed_final"),
-        met_counted.label("met_indicative"),
-        missed_counted.label("missed_indicative"),
-        reported.label("reported"),
-        due.label("due"),
-        _count(_s.status.in_(("missed", "overdue"))).label("behind"),
         _rate(met_final, met_final + missed_final).label("confirmed_rate"),
         _rate(met_counted, met_counted + missed_counted).label("indicative_rate"),
-        _rate(reported, due).label("reporting_rate"),
+        _rate(counts["reported"], counts["due"]).label("reporting_rate"),
     ]
+
+
+def _measures() -> list[sa.ColumnElement]:
+    """Status counts, the rate components and the rates, as labelled columns."""
+    counts = count_expressions()
+    return [*(expression.label(name) for name, expression in counts.items()), *rate_columns(counts)]
 
 
 def unit_rollup_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:
@@ -204,7 +213,6 @@ def rollup_from_row(row: dict[str, Any], *, name_column: str = "name") -> Rollup
 def unit_rollups(*, lead_only: bool, plan_id: int | None = None) -> list[Rollup]:
     """Units furthest behind (missed + overdue) first, then by name; the
     unassigned row, if any, last."""
-    ensure_fresh()
     query = unit_rollup_select(lead_only=lead_only, plan_id=plan_id).order_by(
         sa.desc(sa.literal_column("behind")), unit.c.name, unit.c.id
     )
@@ -214,6 +222,5 @@ def unit_rollups(*, lead_only: bool, plan_id: int | None = None) -> list[Rollup]
 
 
 def plan_rollups(*, plan_id: int | None = None) -> list[Rollup]:
-    ensure_fresh()
     query = plan_rollup_select(plan_id=plan_id).order_by(plan.c.title)
     return [rollup_from_row(row, name_column="title") for row in run_select(query)]

@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from tracker import services
+from tracker.analytics import stored_rollups
 from tracker.analytics.units import registry_scope
 from tracker.imports.prepare import Change, ChangeSet
 from tracker.imports.problems import ImportFailed, Problems
@@ -42,8 +43,9 @@ def apply(
     so a re-import leaves no audit events. ``bulk=False`` writes every row
     through the one-row services (the benchmark's "before")."""
     try:
-        # The units are read once for the whole write, not per row validated.
-        with registry_scope(), transaction.atomic():
+        # The units are read once for the whole write, not per row validated;
+        # each plan's stored rollups are rewritten once, at the end.
+        with registry_scope(), transaction.atomic(), stored_rollups.deferred():
             for batch in _batches(change_set.writes, size=services.BATCH_SIZE if bulk else 1):
                 if len(batch) == 1:
                     _write(batch[0], actor=actor, approved=approved, via=via)

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from tracker.analytics import stored_rollups
 from tracker.models import Assignment, Target, Unit
 from tracker.services.entities import entity_save
 
@@ -63,6 +64,11 @@ def assignments_add(
     refusals = [why for target in selected if (why := _refusal(target, unit, role))]
     if refusals:
         raise ValidationError(refusals, code="assignment_refused")
+    with stored_rollups.deferred():  # each plan's rollups once, at the end
+        return _assign(selected, unit, role, actor=actor, via=via)
+
+
+def _assign(selected: list[Target], unit: Unit, role: str, *, actor: Any, via: str) -> int:
     written = 0
     for target in selected:
         existing = {a.unit_id: a for a in target.assignments.all()}

@@ -25,8 +25,18 @@ from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from tracker.analytics import stored_rollups
 from tracker.analytics.assessments import refresh
-from tracker.models import Assessment, Assignment, Document, Outcome, Target, UnitOfMeasure
+from tracker.models import (
+    Assessment,
+    Assignment,
+    Document,
+    Outcome,
+    PlanRollup,
+    Target,
+    UnitOfMeasure,
+    UnitRollup,
+)
 from tracker.services.audit import _jsonable, audit_record, diff, snapshot
 from tracker.services.concurrency import check_version, claim_next_version
 from tracker.services.documents import refuse_text_change
@@ -34,7 +44,7 @@ from tracker.services.documents import refuse_text_change
 # Kept for good: the evidence and what it is evidence of.
 UNDELETABLE: tuple[type[models.Model], ...] = (Target, Document, Outcome)
 # Derived rows, rebuilt by the analytics: not a person's record.
-DERIVED: tuple[type[models.Model], ...] = (Assessment,)
+DERIVED: tuple[type[models.Model], ...] = (Assessment, PlanRollup, UnitRollup)
 
 
 def _locked_target(instance: models.Model) -> Target | None:
@@ -104,7 +114,17 @@ def entity_save(
         via=via,
     )
     if isinstance(instance, Target):
-        refresh(target_ids=[instance.pk])
+        moved_from = [stored.plan_id] if stored is not None else []
+        refresh(target_ids=[instance.pk], plan_ids=moved_from)
+    elif isinstance(instance, Document) and stored is not None:
+        if stored.published_on != instance.published_on:
+            # A figure counts from its document's date: its targets' statuses move.
+            targets = Outcome.objects.filter(document=instance).values_list("target_id", flat=True)
+            refresh(target_ids=sorted(set(targets)))
+    elif isinstance(instance, Assignment):
+        # Who answers for a target moves the unit rollups, not its status.
+        targets = [instance.target_id, *([stored.target_id] if stored is not None else [])]
+        stored_rollups.rebuild(stored_rollups.plan_ids_of(targets))
     return instance
 
 
@@ -198,4 +218,8 @@ def entity_delete(*, instance: models.Model, actor: Any, via: str = "") -> None:
             comment=_("因“%(record)s”被删除而清空") % {"record": stored},
             via=via,
         )
+    # Assignments going (with a unit, or on their own) move the unit rollups.
+    gone = [row.target_id for row in plan.deleted if isinstance(row, Assignment)]
+    affected = stored_rollups.plan_ids_of(gone)
     stored.delete()
+    stored_rollups.rebuild(affected)

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpRequest, HttpResponseBase
 
-from tracker.analytics.assessments import ensure_fresh
+from tracker.analytics.assessments import freshness
 
 READ_REPORTS = "tracker.view_target"
 EXPORT = "tracker.export_attainment"
@@ -21,15 +21,17 @@ ENTER_OUTCOMES = "tracker.change_outcome"
 
 
 class ReportAccessMixin(PermissionRequiredMixin):
-    """Login and ``view_target``; then today's statuses (one query when they
-    are already fresh)."""
+    """Login and ``view_target``; then the date the stored statuses are valid
+    for (one query; ``request.tracker_statuses``), which pages show when it
+    is not today. Statuses are never rebuilt inside a request: the daily
+    ``manage.py refresh_statuses`` does that (docs/architecture.md)."""
 
     permission_required: str | tuple[str, ...] = READ_REPORTS
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not self.has_permission():
             return self.handle_no_permission()
-        ensure_fresh()
+        request.tracker_statuses = freshness()  # type: ignore[attr-defined]
         return super().dispatch(request, *args, **kwargs)
 
 

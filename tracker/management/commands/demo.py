@@ -61,6 +61,8 @@ class Command(BaseCommand):
             call_command(
                 "import_plan", *map(str, plan_files), approved=True, user=loader, verbosity=1
             )
+        # Statuses as of today, so the pages do not say "statuses as of".
+        call_command("refresh_statuses", verbosity=0, stdout=self.stdout)
         if no_users:
             return
         if not demo_users_allowed():

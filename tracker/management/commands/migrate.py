@@ -1,5 +1,6 @@
 """``migrate``: Django's own tables, then the tracker's Alembic head, then
-the built-in units of measure.
+the built-in units of measure, then (once, after the upgrade that added them)
+the stored rollups from the stored statuses.
 
 One command takes an empty SQLite or PostgreSQL database to the current
 schema, and is idempotent. Django's test runner calls it too, so the test
@@ -8,8 +9,10 @@ from the code's seed (``tracker.services.units.ensure_builtin_units``).
 """
 
 from django.core.management.commands import migrate as django_migrate
+from django.db import DEFAULT_DB_ALIAS
 
 from tracker import migrations_runner
+from tracker.analytics import stored_rollups
 from tracker.services.units import ensure_builtin_units
 
 
@@ -33,6 +36,8 @@ class Command(django_migrate.Command):
             self.stdout.write(self.style.MIGRATE_HEADING("Tracker tables (Alembic):"))
         migrations_runner.upgrade(database)
         units_changed = ensure_builtin_units(using=database)
+        if database == DEFAULT_DB_ALIAS and stored_rollups.fill_if_empty():
+            self.stdout.write("  stored rollups built from the stored statuses")
         if options["verbosity"] >= 1:
             self.stdout.write(
                 "  "
