@@ -1,7 +1,9 @@
 """Screenshots of every page, for every role, at 1366 px and 390 px, and the
 layout checks made on each (issue 12): nothing runs off the page, and no
 table cell sits beyond the screen's right edge without a scrolling box
-around it (a clipped column).
+around it (a clipped column); at 1366 px not even with one (no column may
+need sideways scrolling on an office screen; ``KNOWN_WIDE_AT_1366`` lists
+the pages that still do, and fails when one of them fits).
 
 The walks live in ``test_accessibility.py`` so they share its module's
 world and browser: at 1366 px the axe walk (Chinese) photographs each page
@@ -54,7 +56,20 @@ _JOB_ORDER = ("planner", "supervisor", "manager", "auditor", ANONYMOUS)
 # text is dozens of screens high; the checks still look at the whole page).
 SHOT_SCREENS = 1.5
 
-LAYOUT_CHECK = """() => {
+# Pages known to need sideways scrolling at 1366 px when this check came
+# (issue 12): the plan list's rate columns (deliverable 4, the report
+# layout) and the admin's widest change lists. Reported, not failed; a page
+# listed here that fits fails the walk, so the list only shrinks.
+KNOWN_WIDE_AT_1366 = {
+    "plan-list": "the plans' rate columns (issue 12, deliverable 4)",
+    "admin-targets": "the admin's target list",
+    "admin-outcomes": "the admin's outcome list",
+}
+SIDEWAYS = "off the screen until scrolled sideways"
+
+# ``wide``: at an office screen's width a column must not need sideways
+# scrolling at all; on a phone a table may scroll inside its box.
+LAYOUT_CHECK = """(wide) => {
   const width = document.documentElement.clientWidth;
   const found = [];
   const over = document.documentElement.scrollWidth - width;
@@ -77,14 +92,15 @@ LAYOUT_CHECK = """() => {
   for (const cell of document.querySelectorAll("th, td")) {
     const rect = cell.getBoundingClientRect();
     if (rect.width === 0 || getComputedStyle(cell).visibility === "hidden") continue;
-    if (rect.right > width + 1 && !scrolls(cell)) {
+    if (rect.right > width + 1 && (wide || !scrolls(cell))) {
       const text = cell.innerText.trim().slice(0, 20);
-      found.push(`a column is cut off ("${text}" ends at ${Math.round(rect.right)}px)`);
+      const how = scrolls(cell) ? "%s" : "cut off";
+      found.push(`a column is ${how} ("${text}" ends at ${Math.round(rect.right)}px)`);
       break;
     }
   }
   return {found, height: document.documentElement.scrollHeight};
-}"""
+}""".replace("%s", SIDEWAYS)
 
 
 def pages_for(role: str, specs: tuple[PageSpec, ...] = ALL_PAGES) -> list[PageSpec]:
@@ -103,14 +119,22 @@ class Walk:
         self.folder = artifacts_dir / "screenshots" / viewport.name
         self.gallery = os.environ.get("TRACKER_GALLERY")
         self.problems: list[str] = []
+        self.known: list[str] = []
         self.seconds: dict[str, float] = {}
         self.started = time.monotonic()
 
     def check(self, page: Any, role: str, spec: PageSpec, began: float) -> None:
         """Check the loaded page's layout and photograph it."""
-        layout = page.evaluate(LAYOUT_CHECK)
+        layout = page.evaluate(LAYOUT_CHECK, self.viewport.width >= DESKTOP.width)
         where = f"{role} {spec.name} @{self.viewport.name}"
-        self.problems += [f"{where}: {found}" for found in layout["found"]]
+        listed = self.viewport == DESKTOP and spec.name in KNOWN_WIDE_AT_1366
+        for found in layout["found"]:
+            if listed and SIDEWAYS in found:
+                self.known.append(f"{where}: {found} (known: {KNOWN_WIDE_AT_1366[spec.name]})")
+            else:
+                self.problems.append(f"{where}: {found}")
+        if listed and not any(SIDEWAYS in found for found in layout["found"]):
+            self.problems.append(f"{where}: fits now, take it off KNOWN_WIDE_AT_1366")
         height = min(layout["height"], int(self.viewport.height * SHOT_SCREENS))
         clip = {"x": 0, "y": 0, "width": self.viewport.width, "height": height}
         path = self.folder / role / f"{spec.name}.jpg"
@@ -140,6 +164,7 @@ class Walk:
             "screenshots": len(self.seconds),
             "load_average": os.getloadavg(),
             "problems": self.problems,
+            "known": self.known,
             "pages": self.seconds,
         }
         text = json.dumps(summary, indent=1, ensure_ascii=False)
