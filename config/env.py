@@ -29,3 +29,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def replica_database(url: str, *, conn_max_age: int = 0) -> dict:
+    """The ``replica`` alias for ``DATABASE_REPLICA_URL`` (docs/deployment.md):
+    a test mirror of ``default`` (tests need no second server), and on
+    PostgreSQL REPEATABLE READ, so the one transaction a report request
+    holds there reads one snapshot (``tracker/dbrouters.py``)."""
+    import dj_database_url
+
+    replica = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    replica["TEST"] = {"MIRROR": "default"}
+    if replica["ENGINE"].endswith("postgresql"):
+        from psycopg import IsolationLevel
+
+        replica.setdefault("OPTIONS", {})["isolation_level"] = IsolationLevel.REPEATABLE_READ
+    return replica

@@ -129,3 +129,34 @@ def test_people_without_add_permission_are_refused(client, make):
 def test_english_page(client, planner):
     response = client.get(ADD, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
+
+
+def _confirm(client, title: str, slug: str = ""):
+    step2 = client.post(ADD, {"pasted": "2020年4月14日\n全年工业投资达到700亿元。\n"})
+    assert "留空则由标题生成" in step2.content.decode()
+    return client.post(
+        ADD, {"token": token_of(step2), "title": title, "slug": slug, "kind": "reply"}
+    )
+
+
+def test_a_blank_slug_is_made_from_the_title_and_kept_unique(client, planner):
+    """Issue 12: no made-up slug. Chinese titles keep their characters (the
+    slug field allows Unicode and the document URL takes any text)."""
+    assert _confirm(client, "关于技改投资的答复（2021年）").status_code == 302
+    assert _confirm(client, "关于技改投资的答复（2021年）").status_code == 302
+    assert _confirm(client, "Reply on Investment, 2021").status_code == 302
+    assert _confirm(client, "“”。").status_code == 302
+    slugs = sorted(Document.objects.values_list("slug", flat=True))
+    assert slugs == [
+        "document",
+        "reply-on-investment-2021",
+        "关于技改投资的答复2021年",
+        "关于技改投资的答复2021年-2",
+    ]
+    page = client.get(reverse("tracker:document", args=["关于技改投资的答复2021年-2"]))
+    assert page.status_code == 200
+
+
+def test_a_typed_slug_is_kept(client, planner):
+    _confirm(client, "关于技改投资的答复", slug="reply-2021")
+    assert Document.objects.get().slug == "reply-2021"

@@ -70,3 +70,19 @@ def test_overdue_says_whether_a_final_figure_is_owed_or_nothing_came():
     with translation.override("en"):
         assert ">overdue · final figure not reported<" in status_badge("overdue", "interim")
         assert ">overdue · no figure for the period<" in status_badge("overdue", None)
+
+
+def test_overdue_beside_a_figure_of_another_period_says_the_final_figure_is_owed():
+    # Issue 12: a partial-year figure after the period (context, never
+    # evidence) is shown beside the status: the label must not say "no data".
+    for reason in ("context_only_overdue", "final_figure_owed"):
+        with translation.override("zh-hans"):
+            badge = status_badge("overdue", None, reason_code=reason)
+            assert ">逾期 · 未报告终期数据<" in badge
+        with translation.override("en"):
+            badge = status_badge("overdue", None, reason_code=reason)
+            assert ">overdue · final figure not reported<" in badge
+    with translation.override("zh-hans"):
+        assert ">逾期 · 无本期数据<" in status_badge(
+            "overdue", None, reason_code="no_figure_overdue"
+        )

@@ -87,7 +87,7 @@ def test_a_later_growth_rate_is_context_on_the_target_page_never_the_verdict(cli
     # The 2023 figure is on the page, marked as context, with the reason.
     assert "工业企业技改投资同比增长29%" in detail
     assert '<span class="tag grade-context">背景</span>' in detail
-    assert "逾期 · 无本期数据" in detail
+    assert "逾期 · 未报告终期数据" in detail and "无本期数据" not in detail
     assert "只有其他时期的数据（2023年），不能说明本考核期" in detail
     assert 'class="tag best"' not in detail
 
@@ -122,17 +122,19 @@ def test_the_plan_report_as_of_a_date_shows_what_was_known_then(client, demo):
     assert "按2023年1月16日当日已知的数据评估" in page
     assert "28.1%" in page and "25.3%" not in page
     assert f'href="/targets/{share.pk}/?as_of=2023-01-16"' in page
-    # The summary counts the statuses of that day.
+    # The summary counts the statuses of that day, over the filtered rows
+    # (issue 12), and names the plan's total.
     summary = on_the_day.context["rollup"]
-    assert (summary.met_indicative, summary.targets) == (
-        len(_rows(client.get(f"{report}?as_of=2023-01-16&status=met&per_page=100"))),
-        30,
-    )
+    assert summary.met_indicative == summary.targets == len(codes)
+    assert on_the_day.context["plan_targets"] == 30
+    assert f"汇总只计符合筛选条件的 {len(codes)} 个目标（本规划共 30 个）" in page
     day_before = client.get(f"{report}?as_of=2023-01-15&status=met&per_page=100")
     # Only 二.4.2 was met then: its 2022 figure is in the undated 2024 reply,
     # so it counts from the end of 2022, the period it covers.
     assert [t.code for t in _rows(day_before)] == ["二.4.2"]
-    assert day_before.context["rollup"].counts["overdue"] == 29
+    assert day_before.context["rollup"].counts == {**day_before.context["rollup"].counts, "met": 1}
+    whole_day_before = client.get(f"{report}?as_of=2023-01-15").context["rollup"]
+    assert whole_day_before.counts["overdue"] == 29
     # The target page follows the same date, and says which figures were
     # not yet published.
     detail = client.get(

@@ -59,12 +59,21 @@ def test_english_after_switching(client, report):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "name", ["plan-list", "unit-ranking", "review-queue", "target-detail", "document"]
+    "name",
+    [
+        "plan-list",
+        "unit-ranking",
+        "review-queue",
+        "target-detail",
+        "document",
+        "document-proposals",
+    ],
 )
 def test_every_page_renders_in_english(client, report, name, make):
     client.force_login(make.user("polyglot", groups=("supervisor",)))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    args = {"target-detail": [report.met.pk], "document": [report.met_outcome.document.slug]}
+    slug = report.met_outcome.document.slug
+    args = {"target-detail": [report.met.pk], "document": [slug], "document-proposals": [slug]}
     page = client.get(reverse(f"tracker:{name}", args=args.get(name, []))).content.decode()
     assert '<html lang="en">' in page
     # The page's own words (the header, headings, table heads), not the data.

@@ -88,6 +88,58 @@ def test_plan_report_summary_shows_the_plan_rollup(client, manager, report):
     assert (rollup.met_indicative, rollup.missed_indicative) == (2, 1)
 
 
+def _summary_cards(response) -> dict[str, str]:
+    """The summary cards as the reader sees them: heading -> figure."""
+    html = response.content.decode()
+    block = re.search(r'<dl class="summary">(.*?)</dl>', html, re.S)
+    assert block, "no summary cards"
+    return dict(re.findall(r"<div><dt>(.*?)</dt><dd>(.*?)</dd></div>", block.group(1)))
+
+
+def test_plan_report_summary_follows_the_filters(client, manager, report):
+    """Issue 12: the cards and the status bar summarise the rows the table
+    shows, and say that they are a selection of the plan."""
+    whole = client.get(_url(report))
+    assert _summary_cards(whole)["目标数"] == "4"
+    assert not whole.context["filtered"]
+
+    response = client.get(_url(report, status="met"))
+    assert sorted(_codes(response)) == ["T-LATER", "T-MET"]
+    rollup = response.context["rollup"]
+    assert rollup.targets == 2
+    assert {s: n for s, n in rollup.counts.items() if n} == {"met": 2}
+    assert (rollup.met_final, rollup.missed_final) == (1, 0)
+    cards = _summary_cards(response)
+    assert cards["目标数"] == "2"
+    assert cards["确认完成率"] == "100.0%（1/1）"
+    html = response.content.decode()
+    assert "汇总只计符合筛选条件的 2 个目标（本规划共 4 个）" in html
+    bar = re.search(r'<svg class="status-bar"[^>]*aria-label="([^"]*)"', html)
+    assert bar and bar.group(1) == "已完成 2"
+
+
+def test_plan_report_summary_of_a_filter_by_unit(client, manager, report):
+    response = client.get(_url(report, unit=report.sthj.pk))
+    assert _codes(response) == ["T-NONE"]
+    assert response.context["rollup"].targets == 1
+    assert response.context["rollup"].counts["overdue"] == 1
+
+
+def test_plan_report_summary_of_nothing_shows_no_cards(client, manager, report):
+    for params in ({"status": "bogus"}, {"status": "on_track"}):
+        response = client.get(_url(report, **params))
+        assert _codes(response) == []
+        assert response.context["rollup"] is None
+        assert '<dl class="summary">' not in response.content.decode()
+        assert "汇总只计符合筛选条件的 0 个目标" in response.content.decode()
+
+
+def test_plan_report_sorting_alone_keeps_the_plan_summary(client, manager, report):
+    response = client.get(_url(report, sort="-status", page=1))
+    assert not response.context["filtered"]
+    assert response.context["rollup"].targets == 4
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
@@ -175,8 +227,12 @@ def test_plan_report_query_count_does_not_grow_with_rows(client, manager, report
     assert Target.objects.filter(plan=report.plan).count() == 24
     many = pages_support.queries(client, url)
     assert many == few, f"{few} queries for 4 targets, {many} for 24"
+    # A filtered page summarises its selection: the filtered ids and their
+    # rollup are two more queries, however many rows match.
     filtered = pages_support.queries(client, _url(report, status="met", sort="-lead_unit"))
-    assert filtered == few
+    assert filtered == few + 2
+    pages_support.add_targets(report.plan, 20)
+    assert pages_support.queries(client, _url(report, year="2020", sort="-lead_unit")) == few + 2
 
 
 # -- as of a date -------------------------------------------------------------------

@@ -193,5 +193,8 @@ def test_the_target_page_lists_context_figures_apart(client, make):
     page = _page(client, target)
     assert '<span class="tag grade-context">背景</span>' in page
     assert "标为“背景”的数据属于其他时期（本目标为变化率）" in page
-    assert "逾期 · 无本期数据" in page
+    # A figure is on the page: the label says the final figure is owed, not
+    # "no data" (issue 12).
+    assert "逾期 · 未报告终期数据" in page
+    assert "无本期数据" not in page
     assert "计量类型" in page and "变化率" in page

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -20,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from tracker.chart_marks import Point, figure_verdict, legend, legend_items, marker, verdict_text
 from tracker.domain import (
     SEED_REGISTRY,
     IncomparableUnits,
@@ -34,26 +34,17 @@ from tracker.formatting import figure_text, period_text
 from tracker.labels import label
 from tracker.models import Outcome, Target
 
-WIDTH, HEIGHT = 720, 320
-LEFT, RIGHT, TOP, BOTTOM = 76, 28, 28, 78
+WIDTH, HEIGHT = 720, 340
+LEFT, RIGHT, TOP, BOTTOM = 76, 28, 28, 98
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-
-@dataclass(frozen=True)
-class Point:
-    """One reported value in the target's unit, at its period end."""
-
-    when: date
-    low: Decimal
-    high: Decimal | None
-    qualifier: str
-    grade: str
-    text: str
 
 
 def _points(
     target: Target, outcomes: Iterable[Outcome], units: UnitRegistry
 ) -> tuple[list[Point], int]:
+    satisfying = target_interval(
+        target.comparator, target.value, target.value_high, target.direction, target.tolerance
+    )
     points, skipped = [], 0
     for outcome in outcomes:
         try:
@@ -73,6 +64,7 @@ def _points(
             outcome.period_end,
             measure=target.measure,
         )
+        verdict = figure_verdict(the_grade, outcome.qualifier, low, high, satisfying)
         shown = figure_text(outcome.qualifier, low, high, target.unit)
         text = f"{shown} · {period_text(outcome.period_start, outcome.period_end)}"
         points.append(
@@ -82,7 +74,8 @@ def _points(
                 high,
                 outcome.qualifier,
                 the_grade,
-                f"{text} · {label(the_grade)}",
+                verdict,
+                f"{text} · {label(the_grade)} · {verdict_text(verdict)}",
             )
         )
     return points, skipped
@@ -137,8 +130,9 @@ class _Scale:
 
 
 def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeString:
-    """The satisfying set as a shaded region; for a flow target it grows pro
-    rata from the period start (how interim figures are judged)."""
+    """The satisfying set as a shaded region over the target period; for a
+    flow target it grows pro rata from the period start (how interim figures
+    are judged)."""
     interval = target_interval(
         target.comparator, target.value, target.value_high, target.direction, target.tolerance
     )
@@ -149,12 +143,15 @@ def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeStri
         bottom = TOP + PLOT_H if interval.low is None else scale.y(interval.low * share)
         return top, bottom
 
+    # Only over the target's own period: after it, the target no longer
+    # applies (a later figure is judged against the band at the period end).
+    start = max(target.period_start, x_start)
+    end = min(target.period_end, x_end)
     if target.measure == "flow":
-        start = max(target.period_start, x_start)
         share_start = elapsed_fraction(target.period_start, target.period_end, start)
-        stops = [(start, share_start), (target.period_end, Decimal(1)), (x_end, Decimal(1))]
+        stops = [(start, share_start), (end, Decimal(1))]
     else:
-        stops = [(x_start, Decimal(1)), (x_end, Decimal(1))]
+        stops = [(start, Decimal(1)), (end, Decimal(1))]
     upper = [(scale.x(when), edges(share)[0]) for when, share in stops]
     lower = [(scale.x(when), edges(share)[1]) for when, share in reversed(stops)]
     polygon = " ".join(f"{x},{y}" for x, y in upper + lower)
@@ -165,82 +162,29 @@ def _band(target: Target, scale: _Scale, x_start: date, x_end: date) -> SafeStri
     )
 
 
-def _target_text(target: Target) -> str:
-    return figure_text(target.comparator, target.value, target.value_high, target.unit)
-
-
-def _marker(point: Point, scale: _Scale) -> SafeString:
-    x = scale.x(point.when)
-    if point.high is not None:
-        y_low, y_high = scale.y(point.low), scale.y(point.high)
-        y = round((y_low + y_high) / 2, 1)
-        whisker = format_html(
-            '<line class="whisker" x1="{}" y1="{}" x2="{}" y2="{}"/>', x, y_low, x, y_high
-        )
-    else:
-        y = scale.y(point.low)
-        whisker = mark_safe("")  # noqa: S308 (constant)
-    if point.qualifier in ("at_least", "more_than"):
-        whisker = format_html(
-            '{}<path class="whisker" d="M{} {} V{} m-4 4 l4 -4 l4 4"/>', whisker, x, y, y - 16
-        )
-    elif point.qualifier in ("at_most", "less_than"):
-        whisker = format_html(
-            '{}<path class="whisker" d="M{} {} V{} m-4 -4 l4 4 l4 -4"/>', whisker, x, y, y + 16
-        )
+def _after_period(target: Target, scale: _Scale, has_later: bool) -> SafeString:
+    """The stretch after the target period, shaded and named, so figures
+    reported for later years stand apart from those the target judges."""
+    x = scale.x(target.period_end)
+    width = round(LEFT + PLOT_W - x, 1)
+    if not has_later or width <= 0:
+        return mark_safe("")  # noqa: S308 (constant)
     return format_html(
-        '<g class="point grade-{}">{}<circle cx="{}" cy="{}" r="5"><title>{}</title></circle>'
-        '<text class="value" x="{}" y="{}">{}</text></g>',
-        point.grade,
-        whisker,
-        x,
-        y,
-        point.text,
-        x + 8,
-        y - 8,
-        figure_text(point.qualifier, point.low, point.high, ""),
+        '<rect class="after-period" x="{x}" y="{top}" width="{w}" height="{h}">'
+        "<title>{text}</title></rect>"
+        '<text class="after-period-label" x="{tx}" y="{ty}">{text}</text>',
+        x=x,
+        top=TOP,
+        w=width,
+        h=PLOT_H,
+        tx=x + 4,
+        ty=TOP + PLOT_H - 6,
+        text=_("考核期之后（仅供参考）"),
     )
 
 
-def _legend(target: Target) -> SafeString:
-    """One row of swatches under the plot, wrapped onto a second row when the
-    labels (longer in English) would run past the right edge."""
-    items = [
-        ("band", _("达标区间 %(target)s") % {"target": _target_text(target)}),
-        ("grade-final", label("final")),
-        ("grade-interim", label("interim")),
-        ("grade-later", _("%(grade)s（参考）") % {"grade": label("later")}),
-        ("grade-baseline", label("baseline")),
-        ("grade-context", _("%(grade)s（不作依据）") % {"grade": label("context")}),
-    ]
-    rows: list[list[tuple[str, str, int]]] = [[]]
-    x = LEFT
-    for css, text in items:
-        advance = 36 + _text_width(text)
-        if rows[-1] and x + advance - 16 > WIDTH - RIGHT:
-            rows.append([])
-            x = LEFT
-        rows[-1].append((css, text, x))
-        x += advance
-    parts = []
-    for number, row in enumerate(rows):
-        y = HEIGHT - 18 - 18 * (len(rows) - 1 - number)
-        for css, text, x in row:
-            if css == "band":
-                swatch = format_html(
-                    '<rect class="band" x="{}" y="{}" width="14" height="10"/>', x, y - 9
-                )
-            else:
-                swatch = format_html(
-                    '<g class="point {}"><circle cx="{}" cy="{}" r="5"/></g>', css, x + 7, y - 4
-                )
-            parts.append(format_html('{}<text x="{}" y="{}">{}</text>', swatch, x + 20, y, text))
-    return mark_safe("".join(parts))  # noqa: S308 (built from format_html parts)
-
-
-def _text_width(text: str) -> int:
-    # Rough advance at 12px: CJK glyphs are square, Latin ones about half.
-    return sum(12 if ord(char) > 0x2E80 else 7 for char in text)
+def _target_text(target: Target) -> str:
+    return figure_text(target.comparator, target.value, target.value_high, target.unit)
 
 
 def _description(target: Target, points: list[Point], skipped: int) -> str:
@@ -362,13 +306,35 @@ def target_chart(
             _("基期值 %(value)s（%(date)s）")
             % {"value": figure_text("exact", value, None, target.unit), "date": when.isoformat()},
         )
-    markers = mark_safe("".join(_marker(p, scale) for p in points))  # noqa: S308 (format_html parts)
+    markers = mark_safe(  # noqa: S308 (format_html parts)
+        "".join(
+            marker(
+                p,
+                scale.x(p.when),
+                scale.y(p.low),
+                None if p.high is None else scale.y(p.high),
+            )
+            for p in points
+        )
+    )
+    after = _after_period(target, scale, any(p.when > target.period_end for p in points))
+    legend_marks, _rows = legend(
+        legend_items(
+            _target_text(target),
+            points,
+            baseline=baseline is not None,
+            after_period=bool(after),
+        ),
+        left=LEFT,
+        right=WIDTH - RIGHT,
+        bottom=HEIGHT - 12,
+    )
     return format_html(
         '<svg class="chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
         'aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>'
         '<rect class="plot" x="{left}" y="{top}" width="{pw}" height="{ph}"/>'
-        "{band}{grid}{x_axis}{period_end}{path}{markers}"
+        "{after}{band}{grid}{x_axis}{period_end}{path}{markers}"
         '<text class="unit" x="{left}" y="{unit_y}">{unit}</text>{legend}</svg>',
         w=WIDTH,
         h=HEIGHT,
@@ -379,6 +345,7 @@ def target_chart(
         top=TOP,
         pw=PLOT_W,
         ph=PLOT_H,
+        after=after,
         band=_band(target, scale, x_start, x_end),
         grid=grid,
         x_axis=x_axis,
@@ -387,7 +354,7 @@ def target_chart(
         markers=markers,
         unit_y=TOP - 10,
         unit=target.unit,
-        legend=_legend(target),
+        legend=legend_marks,
     )
 
 

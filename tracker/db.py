@@ -24,6 +24,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
+from tracker.dbrouters import read_alias
+
 
 def dialect_for(connection: BaseDatabaseWrapper) -> Dialect:
     """A dialect whose compiled SQL Django's cursor accepts: ``%s`` markers
@@ -77,11 +79,13 @@ def execute_many(
 
 
 def iter_select(
-    statement: sa.sql.Select, *, using: str = "default", batch_size: int = 2000
+    statement: sa.sql.Select, *, using: str | None = None, batch_size: int = 2000
 ) -> Iterator[dict[str, Any]]:
     """Yield rows of a Core SELECT as dicts, read on Django's connection in
-    batches (for streaming exports)."""
-    connection = connections[using]
+    batches (for streaming exports). ``using=None``: the connection the
+    router picks for reads now (the replica inside a report request,
+    ``tracker/dbrouters.py``), so Core and ORM reads share one snapshot."""
+    connection = connections[using or read_alias()]
     sql, params = compile_for(statement, connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -94,7 +98,7 @@ def iter_select(
                 yield dict(zip(names, row, strict=True))
 
 
-def run_select(statement: sa.sql.Select, *, using: str = "default") -> list[dict[str, Any]]:
+def run_select(statement: sa.sql.Select, *, using: str | None = None) -> list[dict[str, Any]]:
     return list(iter_select(statement, using=using))
 
 

@@ -138,21 +138,36 @@ def ratio_text(ratio: Decimal | None) -> str:
     return number_format(Decimal(ratio), decimal_pos=4)
 
 
-def status_text(status: str, grade: str | None, indicative: bool = False) -> str:
+# Overdue with figures on the page (an interim one, or only other periods'):
+# the label says the final figure is owed, never "no data" beside a figure.
+FINAL_OWED_REASONS = ("final_figure_owed", "context_only_overdue")
+
+
+def status_text(
+    status: str, grade: str | None, indicative: bool = False, reason_code: str | None = None
+) -> str:
     """``已完成 · 事后（参考）``: the status with its grade, indicative ones marked.
 
-    ``overdue`` says what is missing (DESIGN.md 6): with an interim figure
-    the final figure is owed; without any, no data came at all.
+    ``overdue`` says what is missing (docs/attainment.md section 7): with an
+    interim figure, or only figures of other periods (``reason_code``), the
+    final figure is owed; without any, no data came for the period.
     """
     if status == "overdue":
-        return _("逾期 · 未报告终期数据") if grade else _("逾期 · 无本期数据")
+        if grade or reason_code in FINAL_OWED_REASONS:
+            return _("逾期 · 未报告终期数据")
+        return _("逾期 · 无本期数据")
     text = f"{label(status)} · {label(grade)}" if grade else label(status)
     if indicative:
         text = _("%(status)s（参考）") % {"status": text}
     return text
 
 
-def status_badge(status: str | None, grade: str | None, indicative: bool = False) -> SafeString:
+def status_badge(
+    status: str | None,
+    grade: str | None,
+    indicative: bool = False,
+    reason_code: str | None = None,
+) -> SafeString:
     """The status badge every report shows: colour by status, dashed when the
     verdict is only indicative (later evidence, docs/attainment.md section 6)."""
     if not status:
@@ -163,7 +178,7 @@ def status_badge(status: str | None, grade: str | None, indicative: bool = False
         '<span class="{}" title="{}">{}</span>',
         classes,
         title,
-        status_text(status, grade, indicative),
+        status_text(status, grade, indicative, reason_code),
     )
 
 

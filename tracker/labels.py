@@ -64,6 +64,7 @@ LABELS = {
     "review": _("审核队列"),
     "import": _("规划文件导入"),
     "import_outcomes": _("完成情况CSV导入"),
+    "proposals": _("完成情况建议审阅"),
 }
 
 

@@ -414,6 +414,42 @@ class AuditEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.entity}#{self.entity_id}"
 
 
+class ProposalRejection(models.Model):
+    """A supervisor's no to the reader's proposal for a target from a
+    document (issue 13): that target is not proposed from it again. Written
+    by ``tracker.services.proposals``."""
+
+    # No index of its own: the unique (document, target) leads with it.
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("文件"),
+    )
+    target = models.ForeignKey(
+        Target, on_delete=models.CASCADE, related_name="+", verbose_name=_("目标")
+    )
+    rejected_by = _user("+", _("拒绝人"))
+    rejected_at = models.DateTimeField(_("拒绝时间"), auto_now_add=True, db_default=Now())
+    reason = models.TextField(_("拒绝理由"), blank=True, default="", db_default="")
+
+    class Meta:
+        managed = False
+        db_table = "tracker_proposal_rejection"
+        verbose_name = _("已拒绝的完成情况建议")
+        verbose_name_plural = _("已拒绝的完成情况建议")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "target"],
+                name="uq_tracker_proposal_rejection_document_id_target_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}/{self.target_id}"
+
+
 class Assessment(models.Model):
     """A target's status as of a date (derived; see ``tracker.analytics``).
 

@@ -24,6 +24,8 @@ The report pages (``tracker.views``) follow from these permissions:
 - the review queue needs ``review_outcome`` or ``change_outcome``
   (supervisors); drafts and submitted outcomes are shown on target and
   document pages only to those same people.
+- a document's outcome proposals (issue 13) need ``add_outcome`` and
+  ``view_document`` (supervisors): accepting one enters a draft.
 """
 
 from __future__ import annotations

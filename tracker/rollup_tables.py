@@ -62,7 +62,8 @@ class RollupTable(tables.Table):
         empty_text = _("暂无数据。")
 
     def render_bar(self, record: dict[str, Any]) -> SafeString:
-        return status_bar({status: record[status] for status in STATUSES})
+        # 120 px: the plan list fits an office screen (1366 px) unclipped.
+        return status_bar({status: record[status] for status in STATUSES}, width=120)
 
     def render_confirmed_rate(self, record: dict[str, Any]) -> str:
         return rate_text(record["met_final"], record["missed_final"])

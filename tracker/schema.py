@@ -376,6 +376,33 @@ audit_event = sa.Table(
     comment="Append-only audit trail of every write made through the services.",
 )
 
+proposal_rejection = sa.Table(
+    "tracker_proposal_rejection",
+    metadata,
+    _pk(),
+    sa.Column(
+        "document_id",
+        Key,
+        sa.ForeignKey("tracker_document.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column(
+        "target_id",
+        Key,
+        sa.ForeignKey("tracker_target.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("rejected_by_id", UserId, nullable=True),
+    sa.Column(
+        "rejected_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    _text("reason"),
+    sa.UniqueConstraint("document_id", "target_id"),
+    comment="A supervisor's no to the reader's outcome proposal for a target from a document:"
+    " that target is not proposed from that document again.",
+)
+
 assessment = sa.Table(
     "tracker_assessment",
     metadata,

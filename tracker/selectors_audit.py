@@ -31,6 +31,7 @@ from tracker.models import (
     Document,
     Outcome,
     Plan,
+    ProposalRejection,
     Target,
     Unit,
     UnitAlias,
@@ -47,6 +48,7 @@ ENTITY_MODELS: dict[str, type[models.Model]] = {
         UnitAlias,
         Document,
         Outcome,
+        ProposalRejection,
         get_user_model(),
         AccessAttempt,
     )

@@ -99,7 +99,12 @@ class TargetReportTable(tables.Table):
         verbose_name=_("依据（报告值 · 统计期）"), accessor="pk", orderable=False
     )
     grade = tables.Column(verbose_name=_("证据等级"), accessor="pk", order_by=("grade_rank", "id"))
-    status = tables.Column(verbose_name=_("状态"), accessor="pk", order_by=("status_rank", "id"))
+    status = tables.Column(
+        verbose_name=_("状态"),
+        accessor="pk",
+        order_by=("status_rank", "id"),
+        attrs={"td": {"class": "status"}},
+    )
     lead_unit = tables.Column(
         verbose_name=_("牵头单位"), accessor="pk", order_by=("lead_unit_name", "id")
     )
@@ -167,7 +172,9 @@ class TargetReportTable(tables.Table):
         assessment = self.assessment_for(record)
         if assessment is None:
             return status_badge(None, None)
-        return status_badge(assessment.status, assessment.grade, assessment.indicative)
+        return status_badge(
+            assessment.status, assessment.grade, assessment.indicative, assessment.reason_code
+        )
 
     def render_lead_unit(self, record: Target) -> SafeString | str:
         if not record.lead_unit_id:
@@ -211,5 +218,3 @@ class UnitTargetTable(TargetReportTable):
 
     def render_role(self, record: Target) -> str:
         return label(record.unit_role) if record.unit_role else EMPTY
-
-

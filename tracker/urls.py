@@ -3,7 +3,7 @@ the audit trail."""
 
 from django.urls import path
 
-from tracker.views import audit, documents, exports, plans, review, targets, units
+from tracker.views import audit, documents, exports, plans, proposals, review, targets, units
 
 app_name = "tracker"
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("units/<int:pk>/export.csv", units.UnitExportView.as_view(), name="unit-export"),
     path("targets/<int:pk>/", targets.TargetDetailView.as_view(), name="target-detail"),
     path("documents/<str:slug>/", documents.DocumentView.as_view(), name="document"),
+    path(
+        "documents/<str:slug>/proposals/",
+        proposals.ProposalReviewView.as_view(),
+        name="document-proposals",
+    ),
     path("review/", review.ReviewQueueView.as_view(), name="review-queue"),
     path("review/<int:pk>/approve/", review.ApproveView.as_view(), name="outcome-approve"),
     path("review/<int:pk>/return/", review.ReturnView.as_view(), name="outcome-return"),

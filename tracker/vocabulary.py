@@ -118,7 +118,7 @@ ReasonCode = Literal[
 ]
 
 # Where a write came from, named in its audit event (docs/security.md).
-EntryPoint = Literal["admin", "review", "import", "import_outcomes"]
+EntryPoint = Literal["admin", "review", "import", "import_outcomes", "proposals"]
 
 COMPARATORS: tuple[str, ...] = get_args(Comparator)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)

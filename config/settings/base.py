@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_list, env_str
+from config.env import env_bool, env_list, env_str, replica_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -39,6 +39,11 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+# DATABASE_REPLICA_URL: a PostgreSQL read replica (streaming replication of
+# the primary) for the report pages; tracker/dbrouters.py, docs/deployment.md.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = replica_database(env_str("DATABASE_REPLICA_URL", ""))
+    DATABASE_ROUTERS = ["tracker.dbrouters.ReplicaRouter"]
 # https://docs.djangoproject.com/en/5.2/ref/settings/#default-auto-field
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The tracker's tables are owned by SQLAlchemy + Alembic (tracker/schema.py,
@@ -66,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app server itself (compressed, cached forever
+    # under hashed names in production): docs/deployment.md.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tracker.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Report pages read from the replica when one is configured (one
+    # snapshot per request); a no-op otherwise. tracker/dbrouters.py.
+    "tracker.dbrouters.ReportReadsMiddleware",
     # Last, as django-axes asks: turns a lockout into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -154,6 +165,13 @@ FORMAT_MODULE_PATH = ["config.formats"]
 # https://docs.djangoproject.com/en/5.2/ref/settings/#static-files
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Production's (config/settings/production.py): hashed names and gzip copies
+# made once by ``collectstatic``, served by whitenoise with a one-year cache.
+# https://whitenoise.readthedocs.io/en/stable/django.html
+PRODUCTION_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 # TABLES
 # ------------------------------------------------------------------------------

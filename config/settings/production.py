@@ -25,4 +25,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-DATABASES["default"]["CONN_MAX_AGE"] = int(env_str("CONN_MAX_AGE", "60"))
+for _alias in DATABASES:
+    DATABASES[_alias]["CONN_MAX_AGE"] = int(env_str("CONN_MAX_AGE", "60"))
+# Static files: hashed, compressed, served by whitenoise (docs/deployment.md).
+STORAGES = PRODUCTION_STORAGES

@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from tests import factories as make
 from tracker import services
+from tracker.admin.outcome_entry import target_label
+from tracker.models import Target
 
 pytestmark = [pytest.mark.browser]
 
@@ -90,14 +92,16 @@ def test_admin_autocompletes_have_names(page, live_server, e2e_db):
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "目标"
     page.keyboard.type("技改")
-    page.get_by_role("option", name=re.compile("技改投资增速")).wait_for()
+    # Options read as plan, code, statement and period (issue 12).
+    label = target_label(Target.objects.select_related("plan").get(pk=target.pk))
+    page.get_by_role("option", name=label).wait_for()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    assert page.locator("#select2-id_target-container").inner_text() == str(target)
+    assert page.locator("#select2-id_target-container").inner_text() == label
     page.keyboard.press("Escape")
 
     # Named by the label and then by the value chosen.
-    named = page.get_by_role("combobox", name=re.compile(rf"^目标.*{re.escape(str(target))}"))
+    named = page.get_by_role("combobox", name=re.compile(rf"^目标.*{re.escape(label)}"))
     assert named.count() == 1
 
 

@@ -1,6 +1,7 @@
 """Direction is suggested from the indicator, never read from 左右; a quote
 states a value sign-aware."""
 
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -9,6 +10,7 @@ from tracker.domain.phrases import (
     DirectionSuggestion,
     parse_target_phrase,
     quote_states_value,
+    read_quote,
     suggest_direction,
 )
 
@@ -68,3 +70,42 @@ def test_the_phrase_reader_never_reads_direction_from_about(statement):
 )
 def test_quote_states_value(value, quote, stated):
     assert quote_states_value(D(value), quote) is stated
+
+
+@pytest.mark.parametrize(
+    ("quote", "target_unit", "figure", "period"),
+    [
+        (
+            "2020年全市技改投资同比增长29%",
+            "",
+            ("exact", D("29"), None, "%"),
+            ("2020-01-01", "2020-12-31"),
+        ),
+        ("全市单位GDP能耗下降4.2%", "%", ("exact", D("-4.2"), None, "%"), None),
+        (
+            "2022年1-10月增长29%，总额达到120亿元",
+            "亿元",
+            ("exact", D("120"), None, "亿元"),
+            ("2022-01-01", "2022-10-31"),
+        ),
+        ("2022年1-10月增长29%，总额达到120亿元", "", None, ("2022-01-01", "2022-10-31")),
+        (
+            "今年以来投资超过2500亿元",
+            "",
+            ("more_than", D("2500"), None, "亿元"),
+            ("2021-01-01", "2021-03-01"),
+        ),
+        ("2020年增长5%，2021年增长6%", "%", None, None),
+        ("全市技改投资稳步增长", "", None, None),
+    ],
+)
+def test_a_quote_is_read_for_the_outcome_form(quote, target_unit, figure, period):
+    """Issue 12: what the admin fills from a quote; two of anything is no
+    reading (an empty field beats a guess)."""
+    reading = read_quote(quote, on=date(2021, 3, 1), target_unit=target_unit)
+    read = reading.figure
+    assert (
+        None if read is None else (read.qualifier, read.value, read.value_high, read.unit)
+    ) == figure
+    dates = (reading.period_start, reading.period_end)
+    assert dates == ((None, None) if period is None else tuple(map(date.fromisoformat, period)))

@@ -247,5 +247,7 @@ def save_outcome(request: HttpRequest, obj: Outcome) -> Outcome:
     # Kept, never refused: such a figure yields "incomparable" (DESIGN.md 3).
     warning = validation.incomparable_units_warning(saved.unit, saved.target.unit)
     if warning:
-        messages.warning(request, f"{saved}: {warning}")
+        messages.warning(
+            request, _("%(outcome)s：%(warning)s") % {"outcome": saved, "warning": warning}
+        )
     return saved

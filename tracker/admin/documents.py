@@ -7,7 +7,9 @@ document's fields, with the date, issuer and title suggested from the text
 and marked as suggestions; saving goes through ``services.entity_save``
 (validated, audited, with the file's name, checksum and extractor in the
 audit comment). The text travels between the steps in a signed token, so
-what is saved is exactly what was extracted.
+what is saved is exactly what was extracted. The slug may be left blank:
+it is then made from the title (``services.documents.slug_from_title``,
+Chinese kept, unique).
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,6 +39,7 @@ from tracker.ingest import (
     suggest_title,
 )
 from tracker.models import Document
+from tracker.services.documents import slug_from_title
 
 __all__ = ["DocumentConfirmForm", "DocumentSourceForm", "document_add_view"]
 
@@ -110,6 +112,18 @@ class DocumentConfirmForm(forms.ModelForm):
         model = Document
         fields = CONFIRM_FIELDS
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        slug = self.fields["slug"]
+        slug.required = False
+        slug.help_text = _("留空则由标题生成（保留汉字，如“关于技改投资的答复”）；可修改。")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("slug") and data.get("title"):
+            data["slug"] = slug_from_title(data["title"])
+        return data
+
     def clean_token(self) -> str:
         token = self.cleaned_data["token"]
         try:
@@ -145,8 +159,6 @@ def _suggestions(extracted: Extracted) -> tuple[dict[str, Any], dict[str, Any]]:
         "title": suggest_title(extracted.text),
     }
     initial = {name: hint.value for name, hint in hints.items() if hint is not None}
-    if extracted.source_name:
-        initial["slug"] = slugify(extracted.source_name.rsplit(".", 1)[0], allow_unicode=True)
     return initial, {name: hint for name, hint in hints.items() if hint is not None}
 
 

@@ -7,19 +7,37 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker import services
 from tracker.admin.base import ServiceAdmin, apply_all, save_outcome
 from tracker.admin.forms import ask_reason
-from tracker.models import Outcome
+from tracker.admin.outcome_entry import (
+    SUBMIT_BUTTON,
+    TargetAutocomplete,
+    read_quote_view,
+    submit_after_save,
+    target_label,
+)
+from tracker.models import Outcome, Target
 
 
 class OutcomeAdminForm(forms.ModelForm):
     class Meta:
         model = Outcome
         fields = [*services.outcomes.EDITABLE_FIELDS, "version"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "quote" in self.fields:  # the script that reads the quote (outcome_entry)
+            self.fields["quote"].widget.attrs.update(
+                {
+                    "data-read-url": reverse("admin:tracker_outcome_read_quote"),
+                    "data-read-note": _("已从引述读出，请核对："),
+                }
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -99,6 +117,40 @@ class OutcomeAdmin(ServiceAdmin):
         (None, {"fields": ["notes", "version"]}),
     ]
     actions = ["submit_selected", "approve_selected", "withdraw_selected"]
+
+    class Media:
+        # Fills value, unit and period from the quote (outcome_entry).
+        js = ["tracker/admin-read-quote.js"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(lambda request: read_quote_view(request, self))
+        return [path("read-quote/", view, name="tracker_outcome_read_quote"), *super().get_urls()]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "target":
+            kwargs["widget"] = TargetAutocomplete(db_field, self.admin_site)
+            kwargs["queryset"] = Target.objects.select_related("plan")
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "target":
+            field.label_from_instance = target_label
+        return field
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Any editable outcome: saving an edit makes it a draft again.
+        context["show_submit_review"] = self.has_change_permission(request, obj) and not (
+            context.get("is_popup")
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if SUBMIT_BUTTON in request.POST:
+            return submit_after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if SUBMIT_BUTTON in request.POST:
+            return submit_after_save(request, obj)
+        return super().response_change(request, obj)
 
     @admin.display(description=gettext_lazy("报告值"))
     def figure(self, obj):

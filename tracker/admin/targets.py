@@ -4,8 +4,12 @@ reason). Targets are never deleted: evidence refers to them."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import admin
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import path
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,6 +18,7 @@ from tracker.admin.a11y import LabelledTabularInline
 from tracker.admin.assign import assign_permission, assign_unit
 from tracker.admin.base import ServiceAdmin, VersionField, apply_all
 from tracker.admin.forms import ask_reason
+from tracker.admin.outcome_entry import TargetAutocompleteView
 from tracker.models import Assignment, Outcome, Target
 
 
@@ -80,7 +85,7 @@ class TargetAdmin(ServiceAdmin):
         "commitment",
         "direction",
     ]
-    search_fields = ["code", "indicator", "statement", "indicator_aliases"]
+    search_fields = ["code", "indicator", "statement", "indicator_aliases", "plan__title"]
     autocomplete_fields = ["plan"]
     inlines = [AssignmentInline, OutcomeInline]
     readonly_fields = ["locked_at", "locked_by"]
@@ -128,6 +133,30 @@ class TargetAdmin(ServiceAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_urls(self):
+        site = self.admin_site
+        view = site.admin_view(TargetAutocompleteView.as_view(admin_site=site))
+        own = [path("autocomplete/", view, name="tracker_target_autocomplete")]
+        return [*own, *super().get_urls()]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word must match the code, indicator, statement, aliases or
+        the plan's title; a year (``2025`` or ``2025年``) also matches the
+        targets whose period includes it. So ``规划 2025 增加值`` finds the
+        one target a person means among same-named ones."""
+        for bit in smart_split(search_term):
+            if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+                bit = unescape_string_literal(bit)
+            words = Q()
+            for field in self.search_fields:
+                words |= Q(**{f"{field}__icontains": bit})
+            year = re.fullmatch(r"(\d{4})年?", bit)
+            if year:
+                y = int(year.group(1))
+                words |= Q(period_start__year__lte=y, period_end__year__gte=y)
+            queryset = queryset.filter(words)
+        return queryset, False
 
     @admin.display(description=gettext_lazy("牵头单位"), ordering="lead_unit_name")
     def lead_unit(self, obj):

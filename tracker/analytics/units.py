@@ -29,7 +29,7 @@ _u = unit_of_measure.c
 _scoped: ContextVar[UnitRegistry | None] = ContextVar("tracker_unit_registry", default=None)
 
 
-def load_registry(*, using: str = "default") -> UnitRegistry:
+def load_registry(*, using: str | None = None) -> UnitRegistry:
     """The registry as stored now: one query."""
     rows = run_select(sa.select(_u.name, _u.dimension, _u.factor), using=using)
     return UnitRegistry.from_rows(

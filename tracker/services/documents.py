@@ -13,12 +13,34 @@ the plan-file import's validation both call it.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tracker.models import Outcome
+from tracker.models import Document, Outcome
 
 # Listed by number in the refusal; more are counted, not listed.
 _LISTED = 10
+_SLUG_LENGTH = Document._meta.get_field("slug").max_length
+
+
+def slug_from_title(title: str) -> str:
+    """A free slug made from a document's title, for the admin's add page
+    when the person leaves it blank.
+
+    Chinese titles keep their characters (``关于技改投资的答复``): the slug
+    field allows Unicode and the document page's URL takes any text
+    (``documents/<str:slug>/``), so the slug reads like the title instead of
+    a transliteration a person cannot check. Punctuation and spaces go
+    (``slugify(allow_unicode=True)``); a taken slug gets ``-2``, ``-3`` ...
+    """
+    base = slugify(title, allow_unicode=True)[:_SLUG_LENGTH].strip("-") or "document"
+    taken = set(Document.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        suffix = f"-{n}"
+        candidate = base[: _SLUG_LENGTH - len(suffix)] + suffix
+    return candidate
 
 
 def quoting_outcomes(document_id: int) -> list[Outcome]:

@@ -53,10 +53,15 @@ def _locked_target(instance: models.Model) -> Target | None:
 def _refuse_locked(instance: models.Model) -> None:
     target = _locked_target(instance)
     if target is not None:
-        raise ValidationError(
-            _("目标“%(target)s”的考核期已锁定：须先解锁才能修改。") % {"target": target},
-            code="target_locked",
-        )
+        raise locked_refusal(target)
+
+
+def locked_refusal(target: Target) -> ValidationError:
+    """The refusal of a change to a locked target or its assignments."""
+    return ValidationError(
+        _("目标“%(target)s”的考核期已锁定：须先解锁才能修改。") % {"target": target},
+        code="target_locked",
+    )
 
 
 @transaction.atomic

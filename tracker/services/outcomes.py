@@ -76,14 +76,19 @@ def refuse_duplicate(outcome: Outcome) -> None:
         .first()
     )
     if same is not None:
-        raise ValidationError(
-            _(
-                "与已有的完成情况 #%(id)s 重复（目标、出处文件、统计期和引述都相同）："
-                "请修改那一条，而不是再录入一条。"
-            )
-            % {"id": same.pk},
-            code="duplicate",
+        raise duplicate_refusal(same.pk)
+
+
+def duplicate_refusal(existing_id: int) -> ValidationError:
+    """The refusal of a second entry of the same reported figure."""
+    return ValidationError(
+        _(
+            "与已有的完成情况 #%(id)s 重复（目标、出处文件、统计期和引述都相同）："
+            "请修改那一条，而不是再录入一条。"
         )
+        % {"id": existing_id},
+        code="duplicate",
+    )
 
 
 def locked_for_write(outcome: Outcome, *, version: int | None) -> Outcome:

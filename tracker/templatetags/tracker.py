@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.utils.html import format_html
@@ -77,8 +78,13 @@ def share(numerator: int, denominator: int) -> str:
 
 
 @register.simple_tag
-def badge(status: str | None, grade: str | None = None, indicative: bool = False) -> SafeString:
-    return formatting.status_badge(status, grade, indicative)
+def badge(
+    status: str | None,
+    grade: str | None = None,
+    indicative: bool = False,
+    reason_code: str | None = None,
+) -> SafeString:
+    return formatting.status_badge(status, grade, indicative, reason_code)
 
 
 @register.simple_tag
@@ -101,3 +107,14 @@ def reason(code: str, params: dict | None = None) -> str:
     """An assessment's reason code in the reader's language
     (``tracker.reason_text``)."""
     return render_reason(code, params)
+
+
+@register.simple_tag
+def sorted_column(table: Any) -> str:
+    """The one column a table is sorted by, as its header marks it: the first
+    of its sort keys (the others only break ties, and marking them too would
+    say the table is sorted by several columns at once)."""
+    order_by = getattr(table, "order_by", None) or ()
+    for alias in order_by:
+        return str(alias).lstrip("-")
+    return ""

@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from tracker import selectors
-from tracker.analytics.rollups import plan_rollup_select, rollup_from_row
+from tracker.analytics.rollups import Rollup, plan_rollup_select, rollup_from_row
 from tracker.db import run_select
 from tracker.models import Plan, Target
 from tracker.rollup_tables import PlanListTable
 from tracker.schema import plan as plan_table
+from tracker.schema import target as target_table
 from tracker.selectors import AsOfAssessment
 from tracker.sqldata import SelectData
 from tracker.status_bar import status_bar
@@ -73,18 +74,47 @@ class PlanReportView(PlanMixin, TargetReportView):
     def export_path(self) -> str:
         return reverse("tracker:plan-export", args=[self.get_plan().slug])
 
+    def filters_active(self) -> bool:
+        """Whether the reader narrowed the targets (sorting, paging and the
+        as-of date are not filters)."""
+        filterset = getattr(self, "filterset", None)
+        if filterset is None or not filterset.is_bound:
+            return False
+        return any(self.request.GET.get(name) for name in filterset.filters)
+
+    def plan_rollup(self, target_ids: list[int] | None = None) -> Rollup | None:
+        """The plan's summary, over every target or only ``target_ids``: from
+        the stored statuses, or those computed as of the date asked for."""
+        assessments = self.as_of_assessments()
+        if assessments is not None:
+            if target_ids is not None:
+                wanted = set(target_ids)
+                assessments = {pk: found for pk, found in assessments.items() if pk in wanted}
+            return selectors.rollup_as_of(assessments)["all"] if assessments else None
+        query = plan_rollup_select(plan_id=self.get_plan().pk)
+        if target_ids is not None:
+            if not target_ids:
+                return None
+            query = query.where(target_table.c.id.in_(target_ids))
+        rows = run_select(query)
+        return rollup_from_row(rows[0], name_column="title") if rows else None
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         plan = self.get_plan()
-        assessments = self.as_of_assessments()
-        if assessments is not None:
-            rollup = selectors.rollup_as_of(assessments)["all"] if assessments else None
-        else:
-            rows = run_select(plan_rollup_select(plan_id=plan.pk))
-            rollup = rollup_from_row(rows[0], name_column="title") if rows else None
+        plan_rollup = self.plan_rollup()
+        rollup, filtered = plan_rollup, False
+        if self.filters_active():
+            # The cards and the bar follow the table: the filtered targets only
+            # (an invalid filter shows no row, so it summarises none).
+            filtered = True
+            ids = list(self.object_list.values_list("pk", flat=True))
+            rollup = self.plan_rollup(ids)
         context.update(
             plan=plan,
             rollup=rollup,
+            filtered=filtered,
+            plan_targets=plan_rollup.targets if plan_rollup else 0,
             bar=status_bar(rollup.counts if rollup else {}, width=320, height=18),
         )
         return context

@@ -84,7 +84,10 @@ class UnitRankingView(ReportAccessMixin, BoundedTableMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         lead_only, _plan_id = self.get_form().choice()
-        context.update(form=self.get_form(), lead_only=lead_only)
+        # The "who is behind" view (docs/reports.md): the table's own default sort.
+        sort = self.request.GET.get("sort", "")
+        behind_first = sort in ("", *UnitRankingTable._meta.order_by)
+        context.update(form=self.get_form(), lead_only=lead_only, behind_first=behind_first)
         if self.request.user.has_perm(EXPORT):
             query = self.request.GET.urlencode()
             context["export_url"] = reverse("tracker:unit-ranking-export") + (

@@ -12,7 +12,8 @@ Plain Python, split by job:
   ``“十四五”以来``, ``今年`` ... resolved against the document's date;
 - ``targets``: a whole target statement (comparator, commitment, decline);
 - ``direction``: a *suggested* direction from the indicator's name;
-- ``quotes``: whether a quote states a figure (sign-aware).
+- ``quotes``: whether a quote states a figure (sign-aware), and what an
+  outcome's quote says (figure and period) to fill the admin's form.
 """
 
 from tracker.domain.phrases.changes import Change, find_changes
@@ -29,7 +30,12 @@ from tracker.domain.phrases.figures import (
     parse_figure,
 )
 from tracker.domain.phrases.periods import Period, PeriodMatch, find_periods, parse_period
-from tracker.domain.phrases.quotes import quote_states_value, stated_values
+from tracker.domain.phrases.quotes import (
+    QuoteReading,
+    quote_states_value,
+    read_quote,
+    stated_values,
+)
 from tracker.domain.phrases.targets import TargetPhrase, parse_target_phrase
 from tracker.domain.phrases.unit_tokens import UnitLexicon, lexicon_of
 
@@ -51,7 +57,9 @@ __all__ = [
     "parse_figure",
     "parse_period",
     "parse_target_phrase",
+    "QuoteReading",
     "quote_states_value",
+    "read_quote",
     "stated_values",
     "suggest_direction",
 ]

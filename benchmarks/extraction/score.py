@@ -1,0 +1,191 @@
+"""Precision and recall of the document readers against the labelled set
+(issue 13, deliverable 7).
+
+    python -m benchmarks.extraction.score            # both parts
+    python -m benchmarks.extraction.score --misses   # also list dev misses
+
+Outcomes: for every (document, demo target) pair, the *top* proposal of
+``propose_outcomes`` is right when a label of that pair has the same value,
+unit, period start and period end and its quote overlaps the label's.
+Precision = right tops / pairs with a proposal; recall = right tops /
+labelled pairs. A pair belongs to its target's split (labels.split_for), so
+an unlabelled pair still counts against precision on its side.
+
+Plans: a proposed target of seeds 001/002 is right when its statement
+overlaps a labelled commitment's and value, value_high and unit are equal;
+precision = right / proposed, recall = labels matched / labels. Field
+agreement (comparator, period, measure, direction, commitment, units) is
+printed for the matched ones. A proposal matching no label is counted on
+the split of its own ``<plan>:<group>`` key.
+
+Misses are listed for the dev part only: tuning must not look at test.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from collections import defaultdict
+from datetime import date
+
+from benchmarks.extraction.labels import PLANS, document_text, load, split_for
+from tracker.domain.reading import OpenTarget, propose_outcomes, read_plan
+from tracker.domain.units import SEED_REGISTRY
+
+DOCUMENTS = {  # slug -> (published_on, is a plan)
+    "zz-2024-reply-industrial-restructuring": (None, False),  # seed 000
+    "zz-2020-manufacturing-plan": (date(2020, 4, 14), True),  # seed 001
+    "pds-2019-reply-three-transformations": (None, False),  # seed 002
+    "zz-2023-news-industrial-growth": (date(2023, 1, 16), False),  # seed 003
+    "wugang-2025-reply-industrial-clusters": (None, False),  # seed 004
+}
+PLAN_OF = {
+    "zz-2020-manufacturing-plan": "zz-2020-manufacturing",
+    "pds-2019-reply-three-transformations": "pds-2019-three-transformations",
+}
+
+
+def demo_targets() -> list[OpenTarget]:
+    targets = []
+    for path in sorted(PLANS.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        plan = data["plan"]
+        for row in data.get("targets", []):
+            targets.append(
+                OpenTarget(
+                    plan=plan["slug"],
+                    code=row["code"],
+                    indicator=row["indicator"],
+                    aliases=tuple(row.get("aliases", ())),
+                    unit=row["unit"],
+                    measure=row["measure"],
+                    period_start=date.fromisoformat(row["period_start"]),
+                    period_end=date.fromisoformat(row["period_end"]),
+                    jurisdiction=plan.get("jurisdiction", ""),
+                )
+            )
+    return targets
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f} ({a}/{b})" if b else "n/a (0/0)"
+
+
+def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
+    targets = demo_targets()
+    by_pair = defaultdict(list)
+    for label in labels.outcomes:
+        by_pair[(label.document, label.target)].append(label)
+    counts = {"dev": [0, 0, 0], "test": [0, 0, 0]}  # right, proposed, labelled
+    for found in by_pair.values():
+        counts[found[0].split][2] += 1
+    for document, (on, _plan) in DOCUMENTS.items():
+        text = document_text(document)
+        tops = {}
+        for proposal in propose_outcomes(text, targets, on=on, units=SEED_REGISTRY, is_plan=_plan):
+            tops.setdefault(proposal.target.key, proposal)
+        for key, top in tops.items():
+            split = split_for(key)
+            counts[split][1] += 1
+            wanted = by_pair.get((document, key), [])
+            right = any(
+                label.value == top.value
+                and label.unit == top.unit
+                and label.period_start == top.period_start
+                and label.period_end == top.period_end
+                and top.start < label.end
+                and label.start < top.end
+                for label in wanted
+            )
+            counts[split][0] += right
+            if misses and split == "dev" and not right:
+                print(
+                    f"  wrong top {document} {key}: {top.value} {top.unit} "
+                    f"{top.period_start}..{top.period_end} {top.quote!r} {top.why}"
+                )
+        if misses:
+            for (doc, key), wanted in by_pair.items():
+                if doc == document and key not in tops and wanted[0].split == "dev":
+                    print(
+                        f"  no proposal {document} {key}: "
+                        f"wanted {wanted[0].value} {wanted[0].quote!r}"
+                    )
+    return {k: tuple(v) for k, v in counts.items()}
+
+
+def score_targets(labels, misses: bool):
+    counts = {"dev": [0, 0, 0, 0], "test": [0, 0, 0, 0]}  # right, proposed, found, labelled
+    fields = {"dev": defaultdict(int), "test": defaultdict(int)}
+    for label in labels.targets:
+        counts[label.split][3] += 1
+    for document, plan in PLAN_OF.items():
+        on, is_plan = DOCUMENTS[document]
+        reading = read_plan(
+            document_text(document), on=on, is_plan=is_plan, units=SEED_REGISTRY.known_units()
+        )
+        wanted = [label for label in labels.targets if label.document == document]
+        matched = set()
+        for target in reading.targets:
+            hit = next(
+                (
+                    label
+                    for label in wanted
+                    if target.start < label.end
+                    and label.start < target.end
+                    and label.value == target.value
+                    and label.value_high == target.value_high
+                    and label.unit == target.unit
+                ),
+                None,
+            )
+            group = target.code.rsplit(".", 1)[0]
+            split = hit.split if hit else split_for(f"{plan}:{group}")
+            counts[split][1] += 1
+            if hit is None:
+                if misses and split == "dev":
+                    print(f"  not a labelled commitment: {target.code} {target.statement!r}")
+                continue
+            counts[split][0] += 1
+            matched.add(hit.id)
+            agree = fields[split]
+            agree["comparator"] += hit.comparator == target.comparator
+            agree["period"] += (hit.period_start, hit.period_end) == (
+                target.period_start,
+                target.period_end,
+            )
+            agree["measure"] += hit.measure == target.measure
+            agree["direction"] += hit.direction == target.direction
+            agree["commitment"] += hit.commitment == target.commitment
+            agree["units"] += hit.units == target.units
+            agree["code"] += hit.code == target.code
+            agree["statement"] += hit.statement == target.statement
+            if misses and split == "dev":
+                for name in ("comparator", "measure", "direction", "commitment", "units"):
+                    if getattr(hit, name) != getattr(target, name):
+                        print(f"  {hit.id} {name}: {getattr(target, name)} != {getattr(hit, name)}")
+        for label in wanted:
+            if label.id in matched:
+                counts[label.split][2] += 1
+            elif misses and label.split == "dev":
+                print(f"  missed commitment {label.id} {label.statement!r}")
+    return counts, fields
+
+
+def main(argv: list[str]) -> int:
+    misses = "--misses" in argv
+    labels = load()
+    print("outcomes (top proposal per document and target):")
+    outcome_counts = score_outcomes(labels, misses)
+    for split, (right, proposed, labelled) in outcome_counts.items():
+        print(f"  {split:4}  precision {_ratio(right, proposed)}  recall {_ratio(right, labelled)}")
+    print("plans (proposed targets of seeds 001 and 002):")
+    target_counts, fields = score_targets(labels, misses)
+    for split, (right, proposed, found, labelled) in target_counts.items():
+        print(f"  {split:4}  precision {_ratio(right, proposed)}  recall {_ratio(found, labelled)}")
+        agreement = ", ".join(f"{k} {v}/{right}" for k, v in sorted(fields[split].items()))
+        print(f"        field agreement on matched: {agreement}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

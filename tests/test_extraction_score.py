@@ -1,0 +1,36 @@
+"""The scorer of benchmarks/extraction/ runs and gives the figures that
+docs/extraction.md reports (change both together), and the readers it
+scores are plain Python (no ORM loaded)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.extraction.labels import load
+from benchmarks.extraction.score import score_outcomes, score_targets
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_figures_in_docs_extraction_md():
+    labels = load()
+    outcomes = score_outcomes(labels, misses=False)
+    assert outcomes == {"dev": (14, 15, 16), "test": (1, 3, 5)}
+    targets, fields = score_targets(labels, misses=False)
+    assert targets == {"dev": [23, 23, 23, 23], "test": [9, 9, 9, 9]}
+    assert fields["dev"]["units"] == 23 and fields["test"]["units"] == 9
+    doc = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    for figure in ("0.93 (14/15)", "0.88 (14/16)", "0.33 (1/3)", "0.20 (1/5)", "1.00 (23/23)"):
+        assert figure in doc
+
+
+def test_the_readers_load_no_orm():
+    code = (
+        "import sys, tracker.domain.reading; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('django', 'sqlalchemy')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,250 @@
+"""The proposal review page (issue 13, docs/extraction.md): the reader's
+outcome proposals for a document beside its text, each quote marked in its
+paragraph. A supervisor accepts one (as proposed, or after editing its
+figure, unit, period or quote), which enters a draft outcome through
+``services.outcome_create`` (validated, audited, then the usual review), or
+rejects it, which ``services.proposal_reject`` remembers so the target is not
+proposed from this document again.
+
+Keyboard use follows the review queue (``tracker.views.review``): every
+button names its target, and after an action the page focuses the proposal
+now at the acted-on one's place (the next one), or the list's heading when
+none is left; a refused accept shows the form again with its errors focused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from tracker import services
+from tracker.datalang import zh
+from tracker.formatting import figure_text
+from tracker.highlight import Span, highlight
+from tracker.labels import choices, label
+from tracker.models import Document, Target
+from tracker.selectors_reading import ReviewProposal, document_proposals
+from tracker.vocabulary import QUALIFIERS
+
+FOCUS_KEY = "tracker.proposal_focus"
+VIA = "proposals"
+# What the reader's reason codes mean (``Proposal.why``).
+WHY_LABELS = {
+    "indicator": gettext_lazy("指标词"),
+    "coverage": gettext_lazy("指标词覆盖度"),
+    "unit": gettext_lazy("单位"),
+    "period": gettext_lazy("统计期依据"),
+    "grade": gettext_lazy("证据等级"),
+    "proxy": gettext_lazy("替代指标"),
+    "baseline": gettext_lazy("基期"),
+}
+
+
+class AcceptForm(forms.Form):
+    """The proposal as the outcome it would enter; the person may correct it."""
+
+    value = forms.DecimalField(label=gettext_lazy("报告值"), max_digits=24, decimal_places=6)
+    # A range needs a second value the reader never proposes: not offered.
+    qualifier = forms.ChoiceField(
+        label=gettext_lazy("限定"),
+        choices=[c for c in choices(QUALIFIERS) if c[0] != "range"],
+    )
+    unit = forms.CharField(label=gettext_lazy("计量单位"), max_length=20)
+    period_start = forms.DateField(label=gettext_lazy("统计期起"))
+    period_end = forms.DateField(label=gettext_lazy("统计期止"))
+    quote = forms.CharField(
+        label=gettext_lazy("原文引述"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    is_proxy = forms.BooleanField(widget=forms.HiddenInput, required=False)
+    reported_indicator = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+def _prefix(target_pk: int) -> str:
+    return f"p{target_pk}"
+
+
+def _initial(item: ReviewProposal) -> dict[str, Any]:
+    p = item.proposal
+    return {
+        "value": p.value,
+        "unit": p.unit,
+        "period_start": p.period_start,
+        "period_end": p.period_end,
+        "quote": p.quote,
+        "qualifier": p.qualifier,
+        "is_proxy": p.proxy,
+        "reported_indicator": p.reported_indicator if p.proxy else "",
+    }
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) around ``[start, end)``."""
+    begin = text.rfind("\n", 0, start) + 1
+    finish = text.find("\n", end)
+    return begin, len(text) if finish < 0 else finish
+
+
+def _span(item: ReviewProposal, offset: int = 0) -> Span:
+    p, target = item.proposal, item.target
+    figure = figure_text(p.qualifier, p.value, None, p.unit)
+    return Span(
+        p.start - offset,
+        p.end - offset,
+        f"#proposal-{target.pk}",
+        f"quote-{target.pk}" if offset == 0 else f"para-quote-{target.pk}",
+        kind=_("完成情况建议"),
+        tag=_("建议"),
+        code=target.code,
+        about=f"{target.code} {target.indicator} {figure}",
+        css="proposal",
+    )
+
+
+class ProposalReviewView(PermissionRequiredMixin, TemplateView):
+    """GET: the proposals; POST: accept or reject one (``action``)."""
+
+    permission_required = ("tracker.view_document", "tracker.add_outcome")
+    template_name = "tracker/proposals.html"
+    extra_context = {"nav": "review"}
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.bound: AcceptForm | None = None
+        self.bound_target: int | None = None
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        document = get_object_or_404(Document, slug=self.kwargs["slug"])
+        items = document_proposals(document)
+        focus = self._focus(len(items))
+        cards = []
+        for position, item in enumerate(items):
+            pk = item.target.pk
+            bound = self.bound if pk == self.bound_target else None
+            begin, finish = _paragraph(document.text, item.proposal.start, item.proposal.end)
+            cards.append(
+                {
+                    "item": item,
+                    "p": item.proposal,
+                    "target": item.target,
+                    "position": position,
+                    "figure": figure_text(
+                        item.proposal.qualifier, item.proposal.value, None, item.proposal.unit
+                    ),
+                    "paragraph": highlight(
+                        document.text[begin:finish], [_span(item, offset=begin)]
+                    ),
+                    "why": [(WHY_LABELS.get(c, c), label(v)) for c, v in item.proposal.why],
+                    "form": bound or AcceptForm(initial=_initial(item), prefix=_prefix(pk)),
+                    "refused": bound is not None,
+                    "focused": focus == position,
+                }
+            )
+        if self.bound is not None and not any(c["refused"] for c in cards):
+            # The target left the list meanwhile (locked, or decided in
+            # another tab): its form cannot be shown, its refusal can.
+            for error in self.bound.non_field_errors() or [_("未能录入。")]:
+                messages.error(self.request, error)
+            context["focus_messages"] = True
+        context.update(
+            document=document,
+            cards=cards,
+            text=highlight(document.text, [_span(item) for item in items]),
+            focus_heading=focus == "heading",
+        )
+        return context
+
+    def _focus(self, count: int) -> int | str | None:
+        """Where the last action asked focus to land (read once)."""
+        focus = self.request.session.pop(FOCUS_KEY, None)
+        if self.bound is not None or not isinstance(focus, dict):
+            return None
+        if focus.get("path") != self.request.path:
+            return None
+        if count == 0:
+            return "heading"
+        return min(int(focus.get("position", 0)), count - 1)
+
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        document = get_object_or_404(Document, slug=slug)
+        try:
+            target = get_object_or_404(Target, pk=int(request.POST.get("target", "")))
+        except ValueError:
+            target = None
+        if target is None or request.POST.get("action") not in ("accept", "reject"):
+            return HttpResponse(status=400)
+        name = format_html("{} {}", zh(target.code), zh(target.indicator))
+        if request.POST["action"] == "reject":
+            try:
+                services.proposal_reject(
+                    actor=request.user,
+                    document=document,
+                    target=target,
+                    reason=request.POST.get("reason", ""),
+                    via=VIA,
+                )
+            except ValidationError as error:
+                messages.error(request, _said(name, " ".join(error.messages)))
+            else:
+                messages.success(request, _said(name, _("已拒绝，不会再次建议。")))
+            return self._done(request)
+        form = AcceptForm(request.POST, prefix=_prefix(target.pk))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                outcome = services.outcome_create(
+                    actor=request.user,
+                    target=target,
+                    document=document,
+                    value=data["value"],
+                    unit=data["unit"],
+                    period_start=data["period_start"],
+                    period_end=data["period_end"],
+                    quote=data["quote"],
+                    qualifier=data["qualifier"],
+                    is_proxy=data["is_proxy"],
+                    reported_indicator=data["reported_indicator"],
+                    via=VIA,
+                )
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                messages.success(
+                    request,
+                    _said(name, _("已录入为草稿 #%(id)s，提交审核后才计入。") % {"id": outcome.pk}),
+                )
+                return self._done(request)
+        self.bound, self.bound_target = form, target.pk
+        return self.render_to_response(self.get_context_data(), status=200)
+
+    def _done(self, request: HttpRequest) -> HttpResponseRedirect:
+        try:
+            position = max(0, int(request.POST.get("position", "0")))
+        except ValueError:
+            position = 0
+        request.session[FOCUS_KEY] = {"path": request.path, "position": position}
+        return HttpResponseRedirect(request.path)
+
+
+def _said(name: SafeString, text: str) -> str:
+    return format_html("{}：{}", name, text)
+
+
+def _attach(form: AcceptForm, error: ValidationError) -> None:
+    """The service's refusal on the fields it names, the rest on the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
