@@ -81,19 +81,23 @@ def test_every_page_at_390_px(open_as, live_server, demo_world, artifacts_dir):
 
 
 def test_the_layout_check_fails_on_a_cut_off_column(open_as, live_server, demo_world):
-    """The plan's table on a phone scrolls inside its box; made to clip
-    instead, the check must name the column it cuts off."""
-    page = open_as("manager", "zh-hans", screens.PHONE)
+    """The plan's table made wider than the screen: at 1366 px the check
+    names the column that needs sideways scrolling; made to clip instead,
+    the column it cuts off (at any width); a page made wider, the element."""
+    page = open_as("manager", "zh-hans", DESKTOP)
     page.goto(live_server.url + reverse("tracker:plan-report", args=[demo_world.plan.slug]))
-    assert page.evaluate(screens.LAYOUT_CHECK, False)["found"] == []
+    assert page.evaluate(screens.LAYOUT_CHECK, True)["found"] == []
+    page.add_style_tag(content="table.report { min-width: 2000px; }")
+    found = page.evaluate(screens.LAYOUT_CHECK, True)["found"]
+    assert len(found) == 1 and screens.SIDEWAYS in found[0]
+    assert page.evaluate(screens.LAYOUT_CHECK, False)["found"] == []  # it scrolls
     page.add_style_tag(content=".table-container { overflow: hidden; }")
     found = page.evaluate(screens.LAYOUT_CHECK, False)["found"]
     assert len(found) == 1 and found[0].startswith("a column is cut off")
-    page.add_style_tag(content="main { min-width: 500px; }")
+    page.add_style_tag(content="main { min-width: 2000px; }")
     wider = page.evaluate(screens.LAYOUT_CHECK, False)["found"][0]
-    assert wider.startswith("the page is ") and wider.endswith(
-        "wider than the screen (body > main)"
-    )
+    assert wider.startswith("the page is ")
+    assert wider.endswith("wider than the screen (body > main)")
 
 
 def test_the_check_fails_on_an_introduced_violation(open_as, live_server, demo_world):
