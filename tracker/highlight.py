@@ -15,6 +15,7 @@ target the piece serves, so overlapping passages are not left to a tooltip.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -74,9 +75,37 @@ def _cue(span: Span, lang: str) -> SafeString:
     )
 
 
-def highlight(text: str, spans: Iterable[Span]) -> SafeString:
+# A document's own numbering starts a paragraph: ``一、`` (a chapter),
+# ``（一）`` or ``(一)`` (a section), ``1.``, ``1．`` or ``1、`` (an item; not
+# ``1.5``), where it follows the start of the text, a space or line end,
+# sentence-ending punctuation or the ``*`` that scraped texts carry. Inside a
+# sentence (``一、二、三产业``, ``增长1.5%``) nothing is cut.
+_NUMBERING = re.compile(
+    r"(?<![^\s。；：！？*])"
+    r"(?:[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|[0-9]{1,2}[.．、](?![0-9]))"
+)
+# A line that follows a line end starts a paragraph too (a run of blank
+# lines stays with the paragraph before it).
+_LINE_START = re.compile(r"(?<=\n)(?=[^\n])")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where a paragraph begins (besides 0): at each numbering marker
+    and each new line. The text itself is never changed, so quote offsets
+    still point at the same characters."""
+    starts = {m.start() for m in _NUMBERING.finditer(text)}
+    starts |= {m.start() for m in _LINE_START.finditer(text)}
+    return sorted(offset for offset in starts if 0 < offset < len(text))
+
+
+def highlight(text: str, spans: Iterable[Span], *, paragraphs: bool = False) -> SafeString:
     """The text, escaped, with each span's pieces in ``<mark>`` links and a
-    cue where each span ends.
+    cue where each span ends; with ``paragraphs``, cut into ``<p>`` at the
+    document's own numbering and line ends (``paragraph_starts``). A passage
+    running over a cut is marked in each paragraph; its anchor stays where
+    it starts and its cue where it ends.
 
     Spans outside the text or empty are ignored (offsets of an edited
     document would otherwise break the page)."""
@@ -85,10 +114,13 @@ def highlight(text: str, spans: Iterable[Span]) -> SafeString:
         key=lambda s: (s.start, -s.end),
     )
     lang = page_language()
-    cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    breaks = set(paragraph_starts(text)) if paragraphs else set()
+    cuts = sorted({0, len(text), *breaks, *(s.start for s in valid), *(s.end for s in valid)})
     anchored: set[str] = set()
-    parts: list[str] = []
+    parts: list[str] = ["<p>"] if paragraphs else []
     for begin, finish in zip(cuts, cuts[1:], strict=False):
+        if begin in breaks:
+            parts.append("</p><p>")
         piece = text[begin:finish]
         covering = [s for s in valid if s.start <= begin and finish <= s.end]
         if not covering:
@@ -112,4 +144,6 @@ def highlight(text: str, spans: Iterable[Span]) -> SafeString:
                 ending,
             )
         )
+    if paragraphs:
+        parts.append("</p>")
     return mark_safe("".join(parts))  # noqa: S308 (every piece escaped above)

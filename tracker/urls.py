@@ -3,12 +3,13 @@ the audit trail."""
 
 from django.urls import path
 
-from tracker.views import audit, documents, plans, proposals, review, targets, units
+from tracker.views import audit, documents, exports, plans, proposals, review, targets, units
 
 app_name = "tracker"
 
 urlpatterns = [
     path("", plans.PlanListView.as_view(), name="plan-list"),
+    path("export.csv", exports.AttainmentExportView.as_view(), name="export"),
     path("plans/<str:slug>/", plans.PlanReportView.as_view(), name="plan-report"),
     path("plans/<str:slug>/export.csv", plans.PlanExportView.as_view(), name="plan-export"),
     path("units/", units.UnitRankingView.as_view(), name="unit-ranking"),

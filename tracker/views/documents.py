@@ -11,6 +11,7 @@ from django.utils.translation import pgettext
 from django.views.generic import DetailView
 
 from tracker import selectors
+from tracker.datalang import DATA_LANGUAGE, page_is_in_data_language
 from tracker.formatting import figure_text
 from tracker.highlight import Span, find_span, highlight
 from tracker.labels import label
@@ -43,7 +44,8 @@ class DocumentView(ReportAccessMixin, DetailView):
             else:
                 spans.append(_source_span(target, *found))
         context.update(
-            text=highlight(document.text, spans),
+            text=highlight(document.text, spans, paragraphs=True),
+            text_lang="" if page_is_in_data_language() else DATA_LANGUAGE,
             outcomes=outcomes,
             targets=targets,
             unplaced=unplaced,

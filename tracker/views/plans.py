@@ -21,7 +21,7 @@ from tracker.selectors import AsOfAssessment
 from tracker.sqldata import SelectData
 from tracker.status_bar import status_bar
 from tracker.tables import TargetReportTable
-from tracker.views.access import ReportAccessMixin
+from tracker.views.access import EXPORT, ReportAccessMixin
 from tracker.views.paging import BoundedTableMixin
 from tracker.views.reports import TargetExportView, TargetReportView
 
@@ -39,6 +39,12 @@ class PlanListView(ReportAccessMixin, BoundedTableMixin, TemplateView):
             tiebreak=[plan_table.c.id],
             row_factory=selectors.rollup_row,
         )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm(EXPORT):
+            context["export_url"] = reverse("tracker:export")
+        return context
 
 
 class PlanMixin:
