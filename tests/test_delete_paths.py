@@ -25,6 +25,7 @@ from tracker.models import (
     Outcome,
     Plan,
     PlanRollup,
+    ProposalRejection,
     StatusRefresh,
     Target,
     Unit,
@@ -51,6 +52,8 @@ SERVICE_PATHS = {
     PlanRollup: "derived: rewritten with the stored statuses; removed with its plan",
     UnitRollup: "derived: rewritten with the stored statuses; removed with its plan or unit",
     StatusRefresh: "derived: one row, rewritten by each full or daily refresh",
+    ProposalRejection: "kept: a rejection is not undone, and its document and target "
+    "are never deleted",
     UnitOfMeasure: "audited (services.unit_of_measure_delete); refused for built-in units "
     "and units figures are written in (tests/test_units_registry.py)",
 }

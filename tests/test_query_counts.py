@@ -39,7 +39,8 @@ PINS = {
     # report pages and their exports
     "plan list": 7,
     "plan report": 11,
-    "plan export": 13,  # streamed (issue 11): one ranked-evidence pass
+    "plan export": 13,
+    "export": 12,  # streamed (issue 11): one ranked-evidence pass
     "unit ranking": 8,
     # The exports stream plan by plan (issue 11): per batch of plans the keyset
     # lookup, the targets, one ranked-evidence pass, the units; the registry
@@ -148,6 +149,15 @@ def _plan_report(make):
 def _plan_export(make):
     plan = make.plan()
     return QueryPin(reverse("tracker:plan-export", args=[plan.slug]), _lead_targets(plan), csv_rows)
+
+
+@case("export", "auditor")
+def _export(make):
+    """Every target, filtered by commitment: the selection goes through the
+    pages' own filters (one query for the ids), then the streamed rows."""
+    plan = make.plan()
+    url = reverse("tracker:export") + "?commitment=firm"
+    return QueryPin(url, _lead_targets(plan), csv_rows)
 
 
 @case("unit ranking", "manager")
@@ -375,6 +385,7 @@ def test_every_page_and_change_list_has_a_pin():
         "plan-list": "plan list",
         "plan-report": "plan report",
         "plan-export": "plan export",
+        "export": "export",
         "unit-ranking": "unit ranking",
         "unit-ranking-export": "unit ranking export",
         "unit-detail": "unit detail",
