@@ -346,7 +346,8 @@ def report(outcomes: int, figures: dict) -> None:
     )
     r = f["refresh"]
     print(
-        f"  | refresh_statuses, every status and rollup | {r['seconds']:.2f} s, {r['rss_mb']:.0f} MB "
+        f"  | refresh_statuses, every status and rollup | {r['seconds']:.2f} s, "
+        f"{r['rss_mb']:.0f} MB "
         f"| GROUP BY scan {f['group_by']:.2f} s | {ratio(r['seconds'], f['group_by'])} | "
         "never inside a request |"
     )
