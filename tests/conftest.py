@@ -17,7 +17,7 @@ from tests import factories
 
 # A skip fails CI unless tests/allowed-skips.txt lists it (--strict-skips);
 # pytester runs that policy on a small suite of its own.
-pytest_plugins = ["tests.skip_policy", "pytester"]
+pytest_plugins = ["tests.skip_policy", "tests.ci_share", "pytester"]
 
 # Hypothesis in CI: derandomized (seeded from each test's source), so every
 # run tries the same examples and a failure reproduces; no example database,

@@ -1,0 +1,52 @@
+"""The split of CI's vendor-independent work between its two suites
+(tests/ci_share.py): every test runs in at least one suite, database tests
+in both, browser tests in exactly one, spread over the two."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ci_share import SHARES, shares_of
+
+
+def test_a_database_test_runs_on_both_databases():
+    assert shares_of("tests/test_x.py::test_y", uses_database=True, browser=False) == SHARES
+
+
+def test_a_test_without_a_database_runs_once_on_sqlite():
+    assert shares_of("tests/domain/test_x.py::test_y", uses_database=False, browser=False) == (
+        "sqlite",
+    )
+
+
+def test_browser_tests_run_once_and_both_databases_get_some():
+    ids = [f"tests/browser/test_a.py::test_page[case-{n}]" for n in range(40)]
+    chosen = [shares_of(nodeid, uses_database=True, browser=True) for nodeid in ids]
+    assert all(len(shares) == 1 for shares in chosen)
+    counts = {share: sum(shares == (share,) for shares in chosen) for share in SHARES}
+    assert min(counts.values()) >= 10, counts
+    # Stable: the same test always lands in the same suite.
+    assert chosen == [shares_of(nodeid, uses_database=True, browser=True) for nodeid in ids]
+
+
+@pytest.mark.parametrize("share", SHARES)
+def test_a_suite_deselects_what_the_other_runs(pytester, monkeypatch, share):
+    pytester.makeconftest('pytest_plugins = ["tests.ci_share"]')
+    pytester.makepyfile(
+        test_mixed="""
+        import pytest
+
+        def test_plain():
+            pass
+
+        @pytest.mark.django_db
+        def test_with_database():
+            pass
+        """
+    )
+    monkeypatch.setenv("TRACKER_CI_SHARE", share)
+    result = pytester.runpytest("-p", "no:django", "--collect-only", "-q")
+    if share == "sqlite":
+        result.stdout.fnmatch_lines(["*2 tests collected*"])
+    else:
+        result.stdout.fnmatch_lines(["*1/2 tests collected (1 deselected)*"])
