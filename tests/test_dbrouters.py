@@ -21,6 +21,7 @@ from psycopg import IsolationLevel
 
 from config.env import replica_database
 from tests import factories
+from tests.tables import clean_tracker_tables
 from tracker import services
 from tracker.db import run_select
 from tracker.dbrouters import (
@@ -41,6 +42,16 @@ connections.settings[REPLICA] = connections.configure_settings(
 )[REPLICA]
 
 both = pytest.mark.django_db(transaction=True, databases=["default", REPLICA])
+
+
+@pytest.fixture(autouse=True)
+def _committed_rows_removed(request):
+    """The transactional tests here commit rows (the replica is a second
+    connection): they are removed afterwards, so later tests start empty."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        clean_tracker_tables()
 
 
 @pytest.fixture
