@@ -589,3 +589,64 @@ def test_no_rate_target_is_ever_judged_on_another_period(data, as_of):
         assert t.period_start <= result.evidence.period_start
         assert result.evidence.period_end <= t.period_end
     assert result.grade != "later" and not result.indicative
+
+
+# --- interim figures: the grade and the figure travel with every verdict ---
+# (mutation testing of status.py, docs/testing.md section 6: the interim
+# assessments' grade and evidence, and the aim of a range where lower is
+# better, were not checked)
+
+PATH_TARGET = target(
+    value=D(100),
+    period_start=date(2022, 1, 1),
+    period_end=date(2023, 12, 31),
+    baseline_value=D(0),
+    baseline_date=date(2021, 12, 31),
+)
+MID = (date(2022, 1, 1), date(2022, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("facts", "code"),
+    [
+        (target(period_end=date(2023, 12, 31)), "multi_year_no_baseline"),
+        (replace(PATH_TARGET, baseline_date=date(2023, 1, 31)), "baseline_not_earlier"),
+        (replace(PATH_TARGET, baseline_value=D(120)), "baseline_meets_target"),
+        (replace(PATH_TARGET, growth="compound"), "path_impossible"),
+        (PATH_TARGET, "path"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_every_interim_verdict_names_its_grade_and_its_figure(facts, code):
+    figure = outcome("47.5", period=MID)
+    result = assess(facts, figure, as_of=date(2023, 2, 1))
+    assert result.reason.code == code
+    assert (result.grade, result.evidence) == ("interim", figure)
+
+
+def test_a_range_where_lower_is_better_aims_its_path_at_the_high_end():
+    # 30 (2021) -> between 10 and 15 by 2023: the path runs to 15, the end
+    # that is reached first when coming down.
+    facts = replace(
+        PATH_TARGET,
+        comparator="range",
+        value=D(10),
+        value_high=D(15),
+        direction="lower",
+        baseline_value=D(30),
+    )
+    result = assess(facts, outcome("22.5", period=MID), as_of=date(2023, 2, 1))
+    assert result.reason.code == "path"
+    assert (
+        result.reason.params["aim"]
+        == reason("path_impossible", growth="linear", baseline_value=D(30), aim=D(15)).params["aim"]
+    )
+    assert (result.status, result.progress_ratio) == ("on_track", D("1.0000"))
+
+
+def test_a_range_where_higher_is_better_aims_its_path_at_the_low_end():
+    facts = replace(PATH_TARGET, comparator="range", value=D(80), value_high=D(100))
+    result = assess(facts, outcome("40", period=MID), as_of=date(2023, 2, 1))
+    assert result.reason.code == "path"
+    aim = reason("path_impossible", growth="linear", baseline_value=D(0), aim=D(80))
+    assert result.reason.params["aim"] == aim.params["aim"]
