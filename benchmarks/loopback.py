@@ -113,6 +113,14 @@ def free_port() -> int:
 
 @contextmanager
 def gunicorn(env: dict[str, str], workers: int) -> Iterator[int]:
+    # Production settings serve hashed static files (whitenoise's manifest):
+    # collect them first, as a deployment does (docs/deployment.md).
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     port = free_port()
     command = [
         str(Path(sys.executable).with_name("gunicorn")),

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 import sqlalchemy as sa
+from django.db import connection
 
 from tracker.analytics.rollups import count_expressions
 from tracker.db import run_select, run_statement
@@ -137,6 +138,22 @@ def deferred() -> Iterator[None]:
         rebuild(plans)
 
 
+# The key of the PostgreSQL advisory lock that serialises rollup rewrites.
+REWRITE_LOCK = 0x74726B72  # "trkr"
+
+
+def _one_rewrite_at_a_time() -> None:
+    """Concurrent writers rewrite overlapping rows (their plans' and the rows
+    across all plans). Under READ COMMITTED a second DELETE does not see the
+    rows a first transaction inserted, and its INSERT then collides with
+    them. On PostgreSQL a transaction-scoped advisory lock makes rewrites take
+    turns (each statement after it sees what the previous one committed);
+    SQLite lets one writer in at a time already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REWRITE_LOCK])
+
+
 def rebuild(plan_ids: Iterable[int] | None = None) -> None:
     """Rewrite the stored rollups of these plans (all when None) from the
     stored statuses and assignments. Call inside the transaction that
@@ -145,6 +162,7 @@ def rebuild(plan_ids: Iterable[int] | None = None) -> None:
     if pending is not None and plan_ids is not None:
         pending.update(int(plan_id) for plan_id in plan_ids)
         return
+    _one_rewrite_at_a_time()
     if plan_ids is None:
         run_statement(unit_rollup.delete())
         run_statement(plan_rollup.delete())
