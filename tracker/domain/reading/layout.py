@@ -5,12 +5,15 @@ numbered items (``1.``), each item followed by its ``责任单位:`` line. This
 module finds those headings, names the group a position belongs to
 (``二.1``), reads the units of the nearest following responsibility line
 of the same item, and cuts text into sentences and clauses. Used by
-``tracker.domain.reading.plans``; it knows nothing of figures.
+``tracker.domain.reading.plans``; it knows nothing of figures (heading
+numerals are read by ``tracker.domain.phrases.numbers``, their one home).
 """
 
 from __future__ import annotations
 
 import re
+
+from tracker.domain.phrases.numbers import chinese_value
 
 SECTION = re.compile(r"(?:^|(?<=\s))(?P<s>[一二三四五六七八九十]+)、")
 SUBSECTION = re.compile(r"[(（](?P<k>[一二三四五六七八九十]+)[)）]")
@@ -19,18 +22,6 @@ RESPONSIBLE = re.compile(r"责任单位[:：]\s*(?P<units>[^\s。；;]*?)(?=\s|\
 SENTENCE_END = re.compile(r"[。；;！!？?\n]|\s+")
 CLAUSE_END = re.compile(r"[，,：:]")
 _NUMERALS = "一二三四五六七八九十"
-
-
-def _numeral(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _NUMERALS.index(text[1]) + 1
-    if len(text) == 2 and text.endswith("十"):
-        return (_NUMERALS.index(text[0]) + 1) * 10
-    if len(text) == 3:
-        return (_NUMERALS.index(text[0]) + 1) * 10 + _NUMERALS.index(text[2]) + 1
-    return _NUMERALS.index(text) + 1
 
 
 def split_units(line: str) -> tuple[str, ...]:
@@ -81,8 +72,9 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tu
 
 def _headings(text: str) -> list[tuple[int, str, int]]:
     """(offset, kind, number) of every section, subsection and item heading."""
-    found = [(m.start(), "s", _numeral(m["s"])) for m in SECTION.finditer(text)]
-    found += [(m.start(), "k", _numeral(m["k"])) for m in SUBSECTION.finditer(text)]
+    found = [(m.start(), "s", chinese_value(m["s"])) for m in SECTION.finditer(text)]
+    found += [(m.start(), "k", chinese_value(m["k"])) for m in SUBSECTION.finditer(text)]
+    found = [heading for heading in found if heading[2]]  # 一一、 numbers nothing
     found += [(m.start(), "n", int(m["n"])) for m in ITEM.finditer(text)]
     return sorted(found)
 
