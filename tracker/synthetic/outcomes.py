@@ -13,8 +13,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+from tracker.domain.display import format_decimal
 from tracker.domain.periods import elapsed_fraction
-from tracker.synthetic.rows import PlanRows, _pick, _text
+from tracker.synthetic.rows import PlanRows, _pick
 
 # Scenarios whose best figure may not be outranked by an approved filler:
 # nothing approved, or an incomparable unit (convertible figures rank first).
@@ -87,7 +88,11 @@ class OutcomeRows:
             self._documents[published] = (self.ids.next("document"), [])
         document_id, parts = self._documents[published]
         indicator = f"{facts[5]}（口径调整）" if proxy else facts[5]
-        shown = f"{_text(value)}-{_text(value_high)}" if value_high is not None else _text(value)
+        shown = (
+            f"{format_decimal(value)}-{format_decimal(value_high)}"
+            if value_high is not None
+            else format_decimal(value)
+        )
         words = {"about": "左右", "at_least": "以上"}.get(qualifier, "")
         quote = f"{start:%Y年%-m月}至{end:%Y年%-m月}，{indicator}为{shown}{unit}{words}"
         offset = sum(len(part) for part in parts) + len("据统计，")

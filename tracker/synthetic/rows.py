@@ -1,14 +1,13 @@
 """The shape of the synthetic rows: the columns of each table in the order
 the loader writes them (``tracker.synthetic.load``), one plan's rows
-(``PlanRows``), the sizes of a run, the ids given, and the two small helpers
-every part of the generator uses (a weighted draw, a figure as text).
+(``PlanRows``), the sizes of a run, the ids given, and the weighted draw
+every part of the generator uses.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 DOCUMENT_COLUMNS = ("id", "slug", "title", "issuer", "published_on", "kind", "url", "text")
 PLAN_COLUMNS = (
@@ -99,7 +98,3 @@ class Sizes:
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     names, weights = zip(*weighted, strict=True)
     return rng.choices(names, weights)[0]
-
-
-def _text(value: Decimal) -> str:
-    return format(value.normalize(), "f")

@@ -32,8 +32,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tracker.domain import UnitRegistry
+from tracker.domain.display import format_decimal
 from tracker.synthetic.outcomes import OutcomeRows
-from tracker.synthetic.rows import Ids, PlanRows, Sizes, _pick, _text
+from tracker.synthetic.rows import Ids, PlanRows, Sizes, _pick
 
 # (indicator, measure, unit, low, high, direction)
 INDICATORS: tuple[tuple[str, str, str, int, int, str], ...] = (
@@ -204,7 +205,7 @@ class Generator(OutcomeRows):
         section = _NUMERALS[index // 10 % 10]
         code = f"{section}.{index % 10 + 1}" if index < 100 else f"T{index + 1}"
         figure = _COMPARATOR_TEXT[comparator].format(
-            v=_text(value), h=_text(value_high) if value_high else "", u=unit
+            v=format_decimal(value), h=format_decimal(value_high) if value_high else "", u=unit
         )
         verb = "增长" if measure == "rate" else "达到"
         statement = f"到{t_end.year}年，{indicator}{verb}{figure}"
