@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from tracker import validation
+from tracker.domain.display import format_decimal
 from tracker.domain.phrases import quote_states_value
 from tracker.imports.prepare.changes import OUTCOME_KEY_FIELDS, Missing
 from tracker.imports.prepare.collector import Collector, _Target
@@ -67,7 +68,7 @@ class OutcomeSteps(Collector):
                         self.plan_files[outcome.target.plan.slug],
                         "outcome",
                         f"#{outcome.pk} {outcome.target.plan.slug}:{outcome.target.code} "
-                        f"{format(outcome.value.normalize(), 'f')}{outcome.unit} "
+                        f"{format_decimal(outcome.value)}{outcome.unit} "
                         f"{outcome.period_start}..{outcome.period_end}",
                     )
                 )
