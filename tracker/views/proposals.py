@@ -137,7 +137,7 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
             if item.rank == 0:
                 cards.append({**entry, "position": len(cards), "more": []})
             else:
-                cards[-1]["more"].append(entry)
+                cards[-1]["more"].append({**entry, "position": cards[-1]["position"]})
         focus = self._focus(len(cards))
         for card in cards:
             card["focused"] = focus == card["position"]
