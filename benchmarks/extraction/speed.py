@@ -21,8 +21,7 @@ import sys
 import time
 from dataclasses import replace
 
-from benchmarks.extraction.labels import document_text
-from benchmarks.extraction.score import demo_targets
+from benchmarks.extraction.labels import demo_targets, document_text
 from tracker.domain.phrases import find_figures
 from tracker.domain.reading import propose_outcomes
 from tracker.domain.units import SEED_REGISTRY
