@@ -4,13 +4,13 @@ the demo outcomes with exact values, units and periods (those the reader
 recovers: see docs/extraction.md for the ones it does not); goals, another
 city's figures and another indicator's figures are not proposed."""
 
-import tomllib
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from benchmarks.extraction.labels import demo_outcomes, demo_targets, document_text
 from tracker.domain.reading import OpenTarget, propose_outcomes
 from tracker.domain.units import SEED_REGISTRY
 
@@ -22,37 +22,8 @@ DATES = {
 DOCUMENTS = sorted(p.stem for p in (ROOT / "fixtures" / "documents").glob("*.txt"))
 
 
-def _text(slug: str) -> str:
-    return (ROOT / "fixtures" / "documents" / f"{slug}.txt").read_text(encoding="utf-8")
-
-
-def _demo():
-    targets, outcomes = [], []
-    for path in sorted((ROOT / "fixtures" / "plans").glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        plan = data["plan"]
-        for row in data.get("targets", []):
-            targets.append(
-                OpenTarget(
-                    plan=plan["slug"],
-                    code=row["code"],
-                    indicator=row["indicator"],
-                    aliases=tuple(row.get("aliases", ())),
-                    unit=row["unit"],
-                    measure=row["measure"],
-                    period_start=date.fromisoformat(row["period_start"]),
-                    period_end=date.fromisoformat(row["period_end"]),
-                    jurisdiction=plan["jurisdiction"],
-                )
-            )
-        for row in data.get("outcomes", []):
-            code = row["target"]
-            key = code if ":" in code else f"{plan['slug']}:{code}"
-            outcomes.append((row["document"], key, row))
-    return targets, outcomes
-
-
-TARGETS, OUTCOMES = _demo()
+_text = document_text
+TARGETS, OUTCOMES = demo_targets(), demo_outcomes()
 
 
 def _proposals(slug: str):
