@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.extraction.labels import demo_outcomes, demo_targets, document_text
+from benchmarks.extraction.labels import demo_outcomes, demo_targets, document_text, split_for
 from tracker.domain.reading import OpenTarget, propose_outcomes
 from tracker.domain.units import SEED_REGISTRY
 
@@ -45,8 +45,10 @@ def test_every_quote_is_verbatim_at_its_offsets(slug):
         assert format(proposal.value, "f") in proposal.quote.replace(",", "")
 
 
-# The demo outcomes whose figure the reader proposes first for its target
-# (scored over the whole labelled set by benchmarks/extraction/score.py).
+# The demo outcomes of the dev part whose figure the reader proposes first
+# for its target (scored over the whole labelled set, both parts, by
+# benchmarks/extraction/score.py). Test-part targets are left out here so
+# that running the suite while working on the reader does not show them.
 RECOVERED_AT_TOP = {
     ("zz-2023-news-industrial-growth", "zz-2020-manufacturing:二.1.1", "8.5"),
     ("zz-2023-news-industrial-growth", "zz-2020-manufacturing:二.1.3", "82.5"),
@@ -59,7 +61,7 @@ RECOVERED_AT_TOP = {
     ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.8.2", "35"),
     ("zz-2023-news-industrial-growth", "zz-2020-manufacturing:三.8.4", "28.1"),
     ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.8.4", "25.3"),
-    ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.10.1", "520"),
+    ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.8.3", "12"),
     ("zz-2024-reply-industrial-restructuring", "zz-2024-reply-manufacturing:重点1.1", "52.4"),
     ("zz-2024-reply-industrial-restructuring", "zz-2024-reply-manufacturing:重点1.2", "52.4"),
     ("pds-2019-reply-three-transformations", "pds-2019-three-transformations:五.4.1", "20"),
@@ -73,6 +75,8 @@ def test_top_proposals_give_back_demo_outcomes_exactly():
             tops.setdefault((slug, proposal.target.key), proposal)
     recovered = set()
     for document, key, row in OUTCOMES:
+        if split_for(key) != "dev":
+            continue
         top = tops.get((document, key))
         if (
             top is not None
