@@ -77,7 +77,9 @@ def main(argv: list[str]) -> int:
     text = document(args.chars)
     open_targets = targets(args.targets)
     names = SEED_REGISTRY.known_units()
-    floor, _ = best_of(args.repeat, lambda: find_figures(text, reading="outcome", units=names))
+    floor, _ = best_of(
+        args.repeat, lambda: find_figures(text, reading="outcome", units=names, scale_words=True)
+    )
     took, proposals = best_of(
         args.repeat, lambda: propose_outcomes(text, open_targets, units=SEED_REGISTRY)
     )

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [
+    "GENERIC_PAIRS",
     "Match",
     "NameSet",
     "WindowPairs",
@@ -72,6 +73,10 @@ def pairs(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+# A name's pairs, its generic pairs and its total weight.
+Weighted = tuple[frozenset[str], frozenset[str], float]
+
+
 @dataclass(frozen=True)
 class NameSet:
     """A target's indicator and aliases, ready to compare: ``plain`` (variants
@@ -79,9 +84,9 @@ class NameSet:
     family made one token) and ``related`` (制造业 read as 工业)."""
 
     names: tuple[str, ...]
-    plain: tuple[frozenset[str], ...]
-    family: tuple[frozenset[str], ...]
-    related: tuple[frozenset[str], ...]
+    plain: tuple[Weighted, ...]
+    family: tuple[Weighted, ...]  # () when it is the plain reading
+    related: tuple[Weighted, ...]  # () when it is the family reading
     whole: tuple[str, ...]
 
 
@@ -96,25 +101,37 @@ def _stem(name: str) -> str:
     return MEASURE_WORDS.sub("", normal_words(name)) or normal_words(name)
 
 
+GENERIC_PAIRS = frozenset().union(*(pairs(word) for word in GENERIC))
+
+
+def _weighted(name: frozenset[str]) -> tuple[frozenset[str], frozenset[str], float]:
+    """A name's pairs, its generic pairs and its total weight."""
+    generic = name & GENERIC_PAIRS
+    return name, generic, len(name) - 0.5 * len(generic)
+
+
 def name_set(names: Sequence[str]) -> NameSet:
     stems = [_stem(n) for n in names if n]
+    family = [pairs(REMOVAL.sub(REMOVAL_MARK, s)) for s in stems]
     related = []
     for stem in stems:
         for narrow, wide in RELATED:
             stem = stem.replace(narrow, wide)
         related.append(pairs(REMOVAL.sub(REMOVAL_MARK, stem)))
+    plain = [pairs(s) for s in stems]
     return NameSet(
         names=tuple(n for n in names if n),
-        plain=tuple(pairs(s) for s in stems),
-        family=tuple(pairs(REMOVAL.sub(REMOVAL_MARK, s)) for s in stems),
-        related=tuple(related),
+        plain=tuple(_weighted(p) for p in plain),
+        # Only the readings that differ from the plain one need comparing.
+        family=tuple(_weighted(f) for f in family) if family != plain else (),
+        related=tuple(_weighted(r) for r in related) if related != family else (),
         whole=tuple(stems),
     )
 
 
 @dataclass(frozen=True)
 class WindowPairs:
-    """A window's pairs in the three readings of ``NameSet``."""
+    """A window's pairs in the readings of ``NameSet``."""
 
     text: str
     plain: frozenset[str]
@@ -123,37 +140,36 @@ class WindowPairs:
 
 def window_pairs(window: str) -> WindowPairs:
     words = normal_words(window)
-    return WindowPairs(words, pairs(words), pairs(REMOVAL.sub(REMOVAL_MARK, words)))
+    plain = pairs(words)
+    marked = REMOVAL.sub(REMOVAL_MARK, words)
+    return WindowPairs(words, plain, plain if marked == words else pairs(marked))
 
 
-GENERIC_PAIRS = frozenset().union(*(pairs(word) for word in GENERIC))
-
-
-def _weight(found: frozenset[str]) -> float:
-    return len(found) - 0.5 * len(found & GENERIC_PAIRS)
-
-
-def _best(window: frozenset[str], names: Sequence[frozenset[str]]) -> tuple[float, int]:
+def _best(window: frozenset[str], names: Sequence[Weighted]) -> tuple[float, int]:
     best, at = 0.0, -1
-    for i, name in enumerate(names):
-        if name:
-            covered = _weight(name & window) / _weight(name)
+    for i, (name, generic, total) in enumerate(names):
+        if total:
+            found = name & window
+            covered = (len(found) - 0.5 * len(found & generic)) / total
             if covered > best:
                 best, at = covered, i
     return best, at
 
 
 def match_names(window: WindowPairs, names: NameSet, minimum: Decimal) -> Match | None:
-    """How well ``window`` names one of ``names``: the plain reading first,
-    then a change word of the same family, then a related scope (both
-    proxies); None when none reaches ``minimum``."""
-    readings = (
-        (*_best(window.plain, names.plain), ""),
-        (*_best(window.family, names.family), "family"),
-        (*_best(window.family, names.related), "related"),
-    )
-    # The best reading; on a tie the plain one (then the family).
-    covered, at, reason = max(readings, key=lambda r: (round(r[0], 2), -readings.index(r)))
+    """How well ``window`` names one of ``names``: the plain reading, a
+    change word of the same family, a related scope (both proxies); the best
+    of them, the plain one on a tie; None when none reaches ``minimum``."""
+    covered, at = _best(window.plain, names.plain)
+    reason = ""
+    # A family reading differs from the plain one only when the name or the
+    # window holds a change word of the family.
+    family_names = names.family or (names.plain if window.family is not window.plain else ())
+    for reading, readings in (("family", family_names), ("related", names.related)):
+        if readings:
+            better, better_at = _best(window.family, readings)
+            if round(better, 2) > round(covered, 2):
+                covered, at, reason = better, better_at, reading
     coverage = Decimal(f"{covered:.2f}")
     if coverage < minimum:
         return None
@@ -171,4 +187,6 @@ def shares_a_pair(words: str, names: NameSet) -> bool:
     change word's family (not with a related scope): used for what a count
     counts (``3个优质项目`` and ``1000个工业微电网`` do not count 制造业企业)."""
     found = window_pairs(words)
-    return any(n & found.family for n in names.family) or any(n & found.plain for n in names.plain)
+    return any(n & found.family for n, _, _ in names.family or names.plain) or any(
+        n & found.plain for n, _, _ in names.plain
+    )

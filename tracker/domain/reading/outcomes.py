@@ -35,6 +35,7 @@ from decimal import Decimal
 
 from tracker.domain.periods import grade as period_grade
 from tracker.domain.reading.indicators import (
+    GENERIC_PAIRS,
     WindowPairs,
     match_names,
     name_set,
@@ -120,7 +121,7 @@ def propose_outcomes(
     windows = [window_pairs(m.window) for m in usable]
     index_pairs: dict[str, set[int]] = {}
     for i, found in enumerate(windows):
-        for pair in found.family:
+        for pair in found.plain | found.family:
             index_pairs.setdefault(pair, set()).add(i)
     by_unit: dict[str, set[int]] = {}
     speaks: dict[str, bool] = {}
@@ -135,8 +136,10 @@ def propose_outcomes(
                 continue
         names = name_set((target.indicator, *target.aliases))
         candidates: set[int] = set()
-        for reading in (*names.family, *names.related):
-            for pair in reading:
+        for reading, _, _ in (*names.plain, *names.family, *names.related):
+            # Generic pairs alone cannot reach the minimum unless the name
+            # has nothing else (the weights in indicators.py).
+            for pair in (reading - GENERIC_PAIRS) or reading:
                 candidates |= index_pairs.get(pair, set())
         if target.unit not in by_unit:
             by_unit[target.unit] = {
