@@ -25,8 +25,9 @@ The text is read once (the tracker's one figure reader, with scale words:
 - **Cues**: a restated goal (``每年``, ``力争``, ``计划``, ``目标``, ``到2025年``,
   a period after the text's date), or a plan (``谋划``, ``规划``, ``拟`` in
   the figure's own words: ``规划机架数量超过10万个``) is not a report.
-- **What a count counts**: the words right after a figure, up to the
-  clause's end (``3个优质项目``), kept so a target can refuse a count of
+- **What a count counts**: the words right after a count (a unit of the
+  registry's ``count`` dimension), up to the clause's end or the next
+  figure (``3个优质项目``), kept so a target can refuse a count of
   something else.
 """
 
@@ -40,7 +41,7 @@ from datetime import date
 
 from tracker.domain.phrases import FigureMatch, find_figures, find_periods
 from tracker.domain.phrases.numbers import NORMALISE
-from tracker.domain.units import SEED_REGISTRY, UnitRegistry
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
 
 __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
 
@@ -104,6 +105,13 @@ def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date
         return date.min, date.min, "none"
     day = date(max(years), 12, 31)
     return day, day, "latest_year"
+
+
+def _is_count(units: UnitRegistry, unit: str) -> bool:
+    try:
+        return units.lookup(unit).dimension == "count"
+    except UnknownUnit:
+        return False
 
 
 def _indicator_words(before: str, period_text: str) -> str:
@@ -221,7 +229,9 @@ def read_mentions(
             or (today is not None and period_end > today),
             dated=period_text not in ("document_date", "latest_year", "none"),
             lead=lead,
-            counted=text[figure.end : min(clause_end, figure.end + COUNTED)],
+            counted=text[figure.end : min(clause_end, figure.end + COUNTED, next_figure)]
+            if _is_count(units, figure.figure.unit)
+            else "",
             activity=activity,
         )
         mentions.append(mention)

@@ -137,8 +137,9 @@ def propose_outcomes(
         names = name_set((target.indicator, *target.aliases))
         candidates: set[int] = set()
         for reading, _, _ in (*names.plain, *names.family, *names.related):
-            # Generic pairs alone cannot reach the minimum unless the name
-            # has nothing else (the weights in indicators.py).
+            # Generic pairs weigh half (indicators.py): a window sharing
+            # only those with a name seldom reaches the minimum. A name of
+            # generic words alone is looked up by all its pairs.
             for pair in (reading - GENERIC_PAIRS) or reading:
                 candidates |= index_pairs.get(pair, set())
         if target.unit not in by_unit:
