@@ -155,3 +155,19 @@ def test_scale_words_are_sizes_in_yuan_for_the_outcome_reader_only():
     ]
     plain = find_figures(text, reading="outcome", units=SEED_REGISTRY.known_units())
     assert all(f.figure.unit != "亿元" for f in plain)
+
+
+def test_under_a_span_of_years_from_is_the_first_year_and_to_the_last():
+    value_added = _target("工业增加值", "亿元", code="V")
+    text = "2019年—2021年,郑州市工业增加值由3000亿元跃升至3400亿元。"
+    found = propose_outcomes(text, [value_added], on=date(2023, 1, 16))
+    periods = {p.value: (p.period_start, p.period_end) for p in found}
+    assert periods[Decimal("3400")] == (date(2021, 1, 1), date(2021, 12, 31))
+    assert periods[Decimal("3000")] == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_an_indicator_naming_a_place_needs_words_naming_it():
+    share = _target("工业增加值占全省工业比重", "%", "level")
+    assert _top("郑州市2022年,主导产业增加值占规上工业的比重达84%。", share) is None
+    top = _top("郑州市2022年,工业增加值占全省工业比重达18%。", share)
+    assert top.value == Decimal("18")

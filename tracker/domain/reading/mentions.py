@@ -17,7 +17,9 @@ The text is read once (the tracker's one figure reader, with scale words:
   figure right after a comparison's period (``比2016年(22.8%)``,
   ``从2012年的4568万吨``) is that period's figure: a baseline. A figure
   right after ``从``/``由`` with no period (``由过去的108.6万吨``) is an
-  earlier state of unknown date: never proposed. ``全年`` with no year is
+  earlier state of unknown date: never proposed. Under a span of years
+  (``2019年—2021年,…由X跃升至Y``) X is the first year's figure (a
+  baseline) and Y the last year's. ``全年`` with no year is
   the last whole year before the document's date. ``…以来`` runs to the
   document's date, or, undated, to the end of the latest year the text
   reports. With no period: a reading at the document's date, or at the end
@@ -41,6 +43,7 @@ from datetime import date
 
 from tracker.domain.phrases import FigureMatch, find_figures, find_periods
 from tracker.domain.phrases.numbers import NORMALISE
+from tracker.domain.phrases.periods import Period
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
 
 __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
@@ -54,6 +57,7 @@ SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,；;。：:\n]")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 FROM = re.compile(r"(?:从|由)\s*(?:过去|原来|以前|此前)?\s*的?\s*$")
+TO = re.compile(r"(?:至|到)\s*$")
 RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计")
 PLANNED = re.compile(r"谋划|规划|拟")
 CHANGE_TAIL = re.compile(
@@ -139,6 +143,7 @@ def read_mentions(
     sentence_start = 0
     previous: Mention | None = None  # the last figure of the sentence not a baseline
     last: Mention | None = None  # the last figure of the sentence
+    last_from = False  # the last figure followed 从/由 (the start of a change)
     previous_end = 0
     ends = [m.end() for m in SENTENCE_END.finditer(normal)]
     for n, figure in enumerate(figures):
@@ -146,6 +151,7 @@ def read_mentions(
         start = ends[at - 1] if at else 0
         if start != sentence_start:
             sentence_start, previous, last, previous_end = start, None, None, start
+            last_from = False
         # The period: the last non-comparison period of the sentence before it.
         period = None
         period_text = ""
@@ -168,6 +174,17 @@ def read_mentions(
                     GOAL_BEFORE.search(normal[max(sentence_start, found.start - 3) : found.start])
                 )
         earlier = not baseline and bool(FROM.search(normal[sentence_start : figure.start]))
+        bracketed = baseline and normal[figure.start - 1 : figure.start] in ("(", "（")
+        if period is not None and period.kind == "years" and period.start is not None:
+            # 2019年—2021年,…由X跃升至Y: X is the first year's, Y the last's.
+            if earlier:
+                year, earlier, baseline = period.start.year, False, True
+            elif last_from and TO.search(normal[sentence_start : figure.start] + figure.prefix):
+                year = period.end.year
+            else:
+                year = 0
+            if year:
+                period = Period(date(year, 1, 1), date(year, 12, 31), "year")
         if (
             period is None
             and not is_plan
@@ -197,11 +214,11 @@ def read_mentions(
         while quote_start < figure.start and normal[quote_start] in ",，;；:：、 )）":
             quote_start += 1
         words = _indicator_words(lead, period_text).strip(" ,，;；:：、")
-        named_by = previous if baseline else last
+        named_by = previous if bracketed else last
         bare = BARE.match(words)
         activity = ""
         if named_by is not None and (
-            baseline or (bare and named_by.figure.figure.unit == figure.figure.unit)
+            bracketed or (bare and named_by.figure.figure.unit == figure.figure.unit)
         ):
             activity = bare["activity"] or "" if bare else ""
             # A baseline, or an ellipsis (module docstring): the figure
@@ -236,6 +253,7 @@ def read_mentions(
         )
         mentions.append(mention)
         last = mention
+        last_from = earlier or (baseline and not bracketed)
         if not baseline:
             previous = mention
         previous_end = figure.end

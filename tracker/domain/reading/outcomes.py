@@ -15,7 +15,8 @@ takes the figures
   must share words with the indicator);
 - about its place (``places``: a text that speaks for another city is not
   read; a figure whose words name another place, ``高于全省(17.4%)``, is
-  that place's);
+  that place's; an indicator that names a place, ``占全省工业比重``, needs
+  words that name it);
 - that are reports, not restated goals or plans (``mentions``).
 
 Proposals are ranked by how well the window names the indicator, then by
@@ -44,7 +45,7 @@ from tracker.domain.reading.indicators import (
     window_pairs,
 )
 from tracker.domain.reading.mentions import WINDOW, Mention, read_mentions
-from tracker.domain.reading.places import another_place_named, text_speaks_for
+from tracker.domain.reading.places import another_place_named, scope_places, text_speaks_for
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
 from tracker.vocabulary import Measure, Qualifier
 
@@ -135,6 +136,7 @@ def propose_outcomes(
             if not speaks[target.jurisdiction]:
                 continue
         names = name_set((target.indicator, *target.aliases))
+        scopes = scope_places(names.names, target.jurisdiction)
         candidates: set[int] = set()
         for reading, _, _ in (*names.plain, *names.family, *names.related):
             # Generic pairs weigh half (indicators.py): a window sharing
@@ -161,6 +163,8 @@ def propose_outcomes(
             if mention.activity and not shares_a_pair(mention.activity, names):
                 continue
             if target.jurisdiction and another_place_named(mention.lead, target.jurisdiction):
+                continue
+            if scopes and not any(place in mention.window for place in scopes):
                 continue
             proxy = _proxy(match, windows[i], names)
             found_for.append((target, i, match.coverage, match.name, proxy))

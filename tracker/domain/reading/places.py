@@ -9,6 +9,9 @@ checks, both plain rules over a small gazetteer (data, extendable):
   not read (平顶山's reply names 郑州 once, as a neighbour it compares itself
   with: its ``全市…177个`` is 平顶山's). A county-level city's reply does not
   speak for the city it lies in (舞钢's for 平顶山).
+- **The indicator's scope**: an indicator that names a place of its own
+  (``占全省工业比重``: Zhengzhou's share of the province) is reported only
+  by words that name that place too.
 - **The clause's subject**: a figure whose words before it name another
   place (``高于全省(17.4%)``, ``比全国平均水平(2.54%)``, ``全国35个大中城市``)
   is that place's, unless the place follows ``占`` (``占全省工业比重``: the
@@ -26,7 +29,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["another_place_named", "own_place_of", "place_stem", "text_speaks_for"]
+__all__ = [
+    "another_place_named",
+    "own_place_of",
+    "place_stem",
+    "scope_places",
+    "text_speaks_for",
+]
 
 PROVINCES = [
     "北京",
@@ -148,3 +157,10 @@ def another_place_named(words: str, jurisdiction: str) -> str:
             continue
         return found.group()
     return ""
+
+
+def scope_places(names: tuple[str, ...], jurisdiction: str) -> frozenset[str]:
+    """The places an indicator's names name, other than the target's own
+    (``全省`` in ``占全省工业比重``): a window must name one of them."""
+    own = _own(place_stem(jurisdiction)) if jurisdiction else frozenset()
+    return frozenset(found.group() for name in names for found in PLACE.finditer(name)) - own
