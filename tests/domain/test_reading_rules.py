@@ -171,3 +171,14 @@ def test_an_indicator_naming_a_place_needs_words_naming_it():
     assert _top("郑州市2022年,主导产业增加值占规上工业的比重达84%。", share) is None
     top = _top("郑州市2022年,工业增加值占全省工业比重达18%。", share)
     assert top.value == Decimal("18")
+
+
+def test_a_figure_that_may_speak_comes_before_a_baseline_with_better_words():
+    share = _target("高耗能产业占比", "%", "level")
+    text = "郑州市2021年全市高耗能产业占比为30%。2022年六大高耗能行业占比下降至28%。"
+    found = propose_outcomes(text, [share], on=date(2023, 3, 1))
+    assert [(p.value, p.grade) for p in found] == [
+        (Decimal("28"), "final"),
+        (Decimal("30"), "baseline"),
+    ]
+    assert found[0].score < found[1].score  # its words alone would rank it second

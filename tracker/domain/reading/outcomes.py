@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tracker.domain.periods import EVIDENCE_ORDER
 from tracker.domain.periods import grade as period_grade
 from tracker.domain.reading.indicators import (
     GENERIC_PAIRS,
@@ -252,7 +253,10 @@ def _proposal(
         reported_indicator=mention.before,
         why=why,
     )
-    return proposal, (-score, -mention.period_end.toordinal(), mention.figure.start)
+    # Figures that may speak for the target (final, later, interim) come
+    # before baselines and context, whatever their words (DESIGN section 5).
+    speaks = grade in EVIDENCE_ORDER
+    return proposal, (not speaks, -score, -mention.period_end.toordinal(), mention.figure.start)
 
 
 def _converts(units: UnitRegistry, a: str, b: str) -> bool:
