@@ -31,7 +31,6 @@ from functools import lru_cache
 
 __all__ = [
     "another_place_named",
-    "own_place_of",
     "place_stem",
     "scope_places",
     "text_speaks_for",
@@ -125,12 +124,6 @@ def _counts(text: str) -> dict[str, int]:
     for found in PLACE.finditer(text):
         counts[found.group()] = counts.get(found.group(), 0) + 1
     return counts
-
-
-def own_place_of(text: str) -> str:
-    """The gazetteer place the text names most ("" when it names none)."""
-    counts = {p: n for p, n in _counts(text).items() if p not in SCOPES}
-    return max(counts, key=lambda p: (counts[p], len(p)), default="")
 
 
 def text_speaks_for(jurisdiction: str, text: str) -> bool:
