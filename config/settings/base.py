@@ -44,7 +44,7 @@ if env_str("DATABASE_REPLICA_URL", ""):
     DATABASE_ROUTERS = ["tracker.dbrouters.ReplicaRouter"]
 # https://docs.djangoproject.com/en/5.2/ref/settings/#default-auto-field
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The tracker's tables are owned by SQLAlchemy + Alembic (tracker/schema.py,
+# The tracker's tables are owned by SQLAlchemy + Alembic (tracker/schema/,
 # migrations/): Django must never make a migration for the app.
 MIGRATION_MODULES = {"tracker": None}
 

@@ -3,7 +3,7 @@
 Nothing is written here. Every spec read from the files is matched to the
 row it would create or update (by natural key), checked with the project's
 own rules (the models' ``full_clean``, so field sizes, words in their sets,
-period order, ranges and known units come from ``tracker/models.py`` and
+period order, ranges and known units come from ``tracker/models/`` and
 ``tracker/validation.py``; quotes through ``tracker.validation``), and
 every problem is collected with its place; a figure whose unit cannot
 convert to its target's is a warning (it is stored and yields
