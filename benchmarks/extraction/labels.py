@@ -4,7 +4,8 @@ Loads ``targets.toml`` (numeric commitments of seeds 001 and 002) and
 ``outcomes.toml`` (which sentences report which target, and distractors),
 and checks them: every quote is verbatim at its offsets in its seed text,
 every label names a target that exists (a demo target of
-``fixtures/plans/``, or a made-up dev-only target of ``dev_targets.toml``),
+``fixtures/plans/``, a made-up dev-only target of ``dev_targets.toml``, or a
+made-up test-only target of ``test_targets.toml``),
 and every split is the one the stated rule gives (so no label moves between
 dev and test after tuning).
 
@@ -35,6 +36,7 @@ PLANS = ROOT / "fixtures" / "plans"
 
 __all__ = [
     "DEV_PLAN_PREFIX",
+    "TEST_PLAN_PREFIX",
     "Distractor",
     "LabelSet",
     "OutcomeLabel",
@@ -43,6 +45,7 @@ __all__ = [
     "demo_outcomes",
     "demo_targets",
     "dev_targets",
+    "heldout_targets",
     "load",
     "open_targets",
     "split_for",
@@ -51,6 +54,9 @@ __all__ = [
 # Targets made up for labelling (dev_targets.toml) have plans named so; all
 # their labels are dev.
 DEV_PLAN_PREFIX = "dev-"
+# Targets made up for the test part only (test_targets.toml, session h13t):
+# plans named so; all their labels are test.
+TEST_PLAN_PREFIX = "test-"
 
 
 @dataclass(frozen=True)
@@ -123,9 +129,11 @@ class LabelSet:
 
 def split_for(key: str) -> str:
     """The split rule stated in both files' headers; a made-up target of
-    dev_targets.toml is always dev."""
+    dev_targets.toml is always dev, one of test_targets.toml always test."""
     if key.startswith(DEV_PLAN_PREFIX):
         return "dev"
+    if key.startswith(TEST_PLAN_PREFIX):
+        return "test"
     return "test" if hashlib.sha256(key.encode()).digest()[0] % 3 == 0 else "dev"
 
 
@@ -160,9 +168,16 @@ def dev_targets(folder: Path = HERE) -> list[OpenTarget]:
     return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
 
 
+def heldout_targets(folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up test-only targets of ``test_targets.toml``."""
+    data = tomllib.loads((folder / "test_targets.toml").read_text(encoding="utf-8"))
+    return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
+
+
 def open_targets() -> list[OpenTarget]:
-    """Every target the outcome labels may name: demo, then dev-only."""
-    return demo_targets() + dev_targets()
+    """Every target the outcome labels may name: demo, then dev-only, then
+    test-only."""
+    return demo_targets() + dev_targets() + heldout_targets()
 
 
 def demo_outcomes() -> list[tuple[str, str, dict]]:
