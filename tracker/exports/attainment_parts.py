@@ -24,6 +24,7 @@ __all__ = [
     "attainment_selection",
     "code_sort_key",
     "units_by_target",
+    "units_query",
 ]
 
 # How Chinese lists units (市工信局、市发展改革委).
@@ -93,9 +94,10 @@ def code_sort_key(code: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_part_key(part) for part in _CODE_PARTS.findall(code))
 
 
-def units_by_target(selection: sa.ColumnElement) -> dict[int, tuple[str, list[str]]]:
-    """Each target's lead unit and all its units in listed order: one query."""
-    query = (
+def units_query(selection: sa.ColumnElement) -> sa.Select:
+    """(target id, role, unit name) of the selected targets' assignments, in
+    listed order (position, then id) within each target."""
+    return (
         sa.select(assignment.c.target_id, assignment.c.role, unit.c.name)
         .select_from(
             assignment.join(unit, assignment.c.unit_id == unit.c.id).join(
@@ -105,6 +107,11 @@ def units_by_target(selection: sa.ColumnElement) -> dict[int, tuple[str, list[st
         .where(selection)
         .order_by(assignment.c.target_id, assignment.c.position, assignment.c.id)
     )
+
+
+def units_by_target(selection: sa.ColumnElement) -> dict[int, tuple[str, list[str]]]:
+    """Each target's lead unit and all its units in listed order: one query."""
+    query = units_query(selection)
     leads: dict[int, str] = {}
     names: dict[int, list[str]] = {}
     # Tuples, not dicts: an export reads two assignments per target.

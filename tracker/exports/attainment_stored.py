@@ -39,16 +39,20 @@ from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
+from django.db import connections
 from django.utils import translation
 
 from tracker.analytics.batches import plan_batches
 from tracker.db import run_select_tuples, to_date, to_decimal
+from tracker.dbrouters import read_alias
 from tracker.domain import describe_target, format_decimal
+from tracker.exports import attainment_stored_pg as pg
 from tracker.exports.attainment_parts import (
     EXPECTED_PLACES,
     UNIT_SEPARATOR,
     code_sort_key,
     units_by_target,
+    units_query,
 )
 from tracker.reason_text import render_reason
 from tracker.schema import assessment, document, outcome, plan, target
@@ -175,6 +179,7 @@ class _Cells:
         self.reason = lru_cache(maxsize=_REASONS_CACHED)(self._reason)
         self.figure = lru_cache(maxsize=_FIGURES_CACHED)(_figure)
         self.target = lru_cache(maxsize=_FIGURES_CACHED)(_target)
+        self.target_text = lru_cache(maxsize=_FIGURES_CACHED)(_target_text)
         self.sort_key = lru_cache(maxsize=_FIGURES_CACHED)(code_sort_key)
 
     def _reason(self, code: str, params_text: str | None) -> tuple[str, str]:
@@ -263,6 +268,12 @@ def _figure(value: Any) -> str:
     return "" if value is None else format_decimal(to_decimal(value))
 
 
+def _target_text(comparator: str, value: str, value_high: str, unit: str) -> str:
+    """``describe_target`` of figures the database wrote as text ('' none)."""
+    high = Decimal(value_high) if value_high else None
+    return describe_target(comparator, Decimal(value), high, unit)
+
+
 def _target(comparator: str, value: Any, value_high: Any, unit: str) -> str:
     return describe_target(comparator, to_decimal(value), to_decimal(value_high), unit)
 
@@ -279,10 +290,11 @@ def stored_rows(
     marker); ``recompute`` builds a batch the rules' way when a target in it
     has no stored status."""
     cells = _Cells(as_of, language)
+    if connections[read_alias()].vendor == "postgresql":
+        yield from _text_rows(selection, cells, recompute)
+        return
     no_units: tuple[str, list[str]] = ("", [])
-    for batch in plan_batches(selection, targets_per_batch=TARGETS_PER_BATCH):
-        in_batch = _t.plan_id.in_(batch.plan_ids)
-        chosen = in_batch if selection is None else sa.and_(in_batch, selection)
+    for chosen in _batches(selection):
         rows = run_select_tuples(_select(chosen))
         if any(row[_STATUS] is None for row in rows):
             yield from recompute(chosen)
@@ -291,3 +303,44 @@ def stored_rows(
         rows.sort(key=cells.order)
         for row in rows:
             yield cells.row(row, units.get(row[0], no_units))
+
+
+def _text_rows(
+    selection: sa.ColumnElement | None, cells: _Cells, recompute: Recompute
+) -> Iterator[list[str]]:
+    """PostgreSQL: the same statements, the cells made text by the database
+    (``attainment_stored_pg``)."""
+    no_units = ("", "")
+    target_id = pg.TARGET_ID
+    for chosen in _batches(selection):
+        rows = run_select_tuples(pg.select_text(chosen))
+        if any(row[pg.STATUS] is None for row in rows):
+            yield from recompute(chosen)
+            continue
+        units = _units_text(chosen)
+        rows.sort(key=lambda row: pg.order(cells, row))
+        for row in rows:
+            yield pg.text_row(cells, row, units.get(row[target_id], no_units))
+
+
+def _units_text(chosen: sa.ColumnElement) -> dict[int, tuple[str, str]]:
+    """Each target's lead unit and all its units joined, as text: the
+    query of ``units_by_target`` (same order, same lead), folded in one
+    loop without a list per target."""
+    found: dict[int, list[str]] = {}
+    for target_id, role, name in run_select_tuples(units_query(chosen)):
+        entry = found.get(target_id)
+        if entry is None:
+            found[target_id] = [name if role == "lead" else "", name]
+        else:
+            entry[1] += UNIT_SEPARATOR + name
+            if role == "lead" and not entry[0]:
+                entry[0] = name
+    return {key: (lead, names) for key, (lead, names) in found.items()}
+
+
+def _batches(selection: sa.ColumnElement | None) -> Iterator[sa.ColumnElement]:
+    """Each keyset batch of plans as a condition on ``tracker_target``."""
+    for batch in plan_batches(selection, targets_per_batch=TARGETS_PER_BATCH):
+        in_batch = _t.plan_id.in_(batch.plan_ids)
+        yield in_batch if selection is None else sa.and_(in_batch, selection)
