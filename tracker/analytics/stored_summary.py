@@ -98,9 +98,8 @@ def _result(every: dict[str, Any] | None, lead: dict[str, Any] | None) -> Rollup
 def plan_lines(*, plan_id: int | None = None) -> list[StoredLine]:
     """Each plan with targets (every target once: its lead side is its
     whole). Unordered. One query."""
-    query = (
-        sa.select(plan.c.slug, plan.c.title, plan_rollup)
-        .select_from(plan_rollup.join(plan, plan.c.id == plan_rollup.c.plan_id))
+    query = sa.select(plan.c.slug, plan.c.title, plan_rollup).select_from(
+        plan_rollup.join(plan, plan.c.id == plan_rollup.c.plan_id)
     )
     if plan_id is not None:
         query = query.where(plan_rollup.c.plan_id == plan_id)
