@@ -3,20 +3,23 @@
 For auditors (docs/security.md "Roles"): every status sits beside the
 figure, the quote and the document it rests on, so each verdict can be traced back.
 
-Statuses are computed for the requested date with the domain rules rather
-than read from the stored ``tracker_assessment`` table, which only holds
-today's; only the figures known on that date count. Each row carries its
+For the date the stored statuses are valid for (the refresh marker,
+normally today) the rows are read from ``tracker_assessment``
+(``tracker.exports.attainment_stored``: no rule runs); for any other date,
+or stale statuses, statuses are computed for the requested date with the
+domain rules, here; only the figures known on that date count. Both give
+the same rows (docs/architecture.md section 8). Each row carries its
 reason twice: the code (``reason_code``, for scripts) and the sentence in
 the active language (``reason``, ``tracker.reason_text``).
 
 It streams (issue 11): plans are read in batches by keyset on the slug
-(``tracker.analytics.batches``), and each batch costs four statements
+(``tracker.analytics.batches``), and each recomputed batch costs four statements
 whatever its size: the next plans (one), the targets with their plans
 (one), one pass of the ranked-evidence window query that also carries the
-best figure's provenance (one), and the units (one); plus the unit registry
-once. Rows are yielded as each batch is assessed, so memory stays flat and
-the first row comes after the first batch, whatever the size of the data
-set. The statement count grows with the number of batches (about
+best figure's provenance (one), and the units (one); plus the refresh
+marker and the unit registry once. Rows are yielded as each batch is
+assessed, so memory stays flat and the first row comes after the first
+batch, whatever the size of the data set. The statement count grows with the number of batches (about
 ``TARGETS_PER_BATCH`` targets each), never with the targets inside one.
 """
 
