@@ -19,8 +19,9 @@ whatever its size: the next plans (one), the targets with their plans
 best figure's provenance (one), and the units (one); plus the refresh
 marker and the unit registry once. Rows are yielded as each batch is
 assessed, so memory stays flat and the first row comes after the first
-batch, whatever the size of the data set. The statement count grows with the number of batches (about
-``TARGETS_PER_BATCH`` targets each), never with the targets inside one.
+batch, whatever the size of the data set. The statement count grows with
+the number of batches (about ``TARGETS_PER_BATCH`` targets each), never with
+the targets inside one.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ _FIGURES_CACHED = 4096
 # first row still comes at once): more than the recompute path's, as a row
 # here holds no rule work; each batch's joins scan the stored statuses and
 # the assignments once, so fewer batches cost less.
-TARGETS_PER_BATCH = 10_000
+TARGETS_PER_BATCH = 5_000
 
 Recompute = Callable[[sa.ColumnElement], Iterator[list[str]]]
 

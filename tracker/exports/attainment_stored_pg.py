@@ -58,6 +58,43 @@ def select_text(chosen: sa.ColumnElement) -> sa.Select:
     text). The units come from ``units_by_target``: grouped here, per
     target, they cost more than the rows themselves."""
     found = _o.id.is_not(None)
+    # The stored status, its outcome and document, made text: looked up per
+    # target through their keys (LATERAL), a few index probes each, rather
+    # than a hash of all of ``tracker_assessment`` per batch, which the
+    # planner picks when its statistics lag behind a refresh.
+    stored = {
+        "status": _a.status,  # NULL: no stored status (the batch is recomputed)
+        "grade": _text(_a.grade),
+        "value": _figure(_o.value),
+        "qualifier": _text(_o.qualifier),
+        "unit": _text(_o.unit),
+        "start": _day(_o.period_start),
+        "end": _day(_o.period_end),
+        "document": _text(_d.title),
+        "published": _day(_d.published_on),
+        "quote": _text(_o.quote),
+        "ratio": _figure(_a.progress_ratio),
+        "indicative": _flag(_a.indicative),
+        "band": _text(_a.band),
+        "code": _a.reason_code,
+        "high": _figure(_o.value_high),
+        "proxy": sa.case((found, _flag(_o.is_proxy)), else_=""),
+        "reported": sa.case((found, _text(_o.reported_indicator)), else_=""),
+        "outcome": _text(sa.cast(_o.id, sa.Text)),
+        "url": sa.case((found, _text(_d.url)), else_=""),
+        "params": sa.cast(_a.reason_params, sa.Text),
+    }
+    lookup = (
+        sa.select(*(expression.label(name) for name, expression in stored.items()))
+        .select_from(
+            assessment.outerjoin(outcome, _o.id == _a.outcome_id).outerjoin(
+                document, _d.id == _o.document_id
+            )
+        )
+        .where(_a.target_id == _t.id)
+        .lateral("stored")
+    )
+    s = lookup.c
     return (
         sa.select(
             _p.slug,
@@ -72,36 +109,31 @@ def select_text(chosen: sa.ColumnElement) -> sa.Select:
             _day(_t.period_end),
             _t.direction,
             _t.commitment,
-            _a.status,  # NULL: no stored status (the batch is recomputed)
-            _text(_a.grade),
-            _figure(_o.value),
-            _text(_o.qualifier),
-            _text(_o.unit),
-            _day(_o.period_start),
-            _day(_o.period_end),
-            _text(_d.title),
-            _day(_d.published_on),
-            _text(_o.quote),
-            _figure(_a.progress_ratio),
+            s.status,
+            s.grade,
+            s.value,
+            s.qualifier,
+            s.unit,
+            s.start,
+            s.end,
+            s.document,
+            s.published,
+            s.quote,
+            s.ratio,
             _p.title,
             _t.measure,
-            _flag(_a.indicative),
-            _text(_a.band),
-            _a.reason_code,
-            _figure(_o.value_high),
-            sa.case((found, _flag(_o.is_proxy)), else_=""),
-            sa.case((found, _text(_o.reported_indicator)), else_=""),
-            _text(sa.cast(_o.id, sa.Text)),
-            sa.case((found, _text(_d.url)), else_=""),
+            s.indicative,
+            s.band,
+            s.code,
+            s.high,
+            s.proxy,
+            s.reported,
+            s.outcome,
+            s.url,
             _t.id,
-            sa.cast(_a.reason_params, sa.Text),
+            s.params,
         )
-        .select_from(
-            target.join(plan, _t.plan_id == _p.id)
-            .outerjoin(assessment, _a.target_id == _t.id)
-            .outerjoin(outcome, _o.id == _a.outcome_id)
-            .outerjoin(document, _d.id == _o.document_id)
-        )
+        .select_from(target.join(plan, _t.plan_id == _p.id).outerjoin(lookup, sa.true()))
         .where(chosen)
     )
 
