@@ -11,8 +11,10 @@ per batch of plans (the keyset batches of ``tracker.analytics.batches``, so
 memory stays flat and the first row comes after the first small batch):
 the target and its plan, its stored status, the outcome it rests on and
 that outcome's document. Units come from the same query as the recompute
-path's (``units_by_target``). Three statements a batch: the keyset lookup,
-that query and the units.
+path's (``units_query``). Three statements a batch: the keyset lookup,
+that query and the units; no unit registry. On PostgreSQL the query hands
+back the cells as text (``attainment_stored_pg``); on SQLite Python formats
+them (``_Cells.row``).
 
 What is not a column is derived from stored state, never recomputed:
 ``expected`` is the ``expected`` parameter of the reasons that carry one
