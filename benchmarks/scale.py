@@ -419,7 +419,9 @@ def main() -> None:
             vacuum(params)
             figures["copy"] = min(floor_copy(params) for _ in range(2))
             figures["group_by"] = min(floor_group_by(params) for _ in range(2))
-            for child in ("idle", "export", "attainment", "refresh", "pages"):
+            # The refresh first: the export and the summary of today read the
+            # statuses it stores (the daily state of a deployment).
+            for child in ("idle", "refresh", "export", "attainment", "pages"):
                 figures[child] = run_child(child, scratch_url, args.requests)
                 # Raw figures as they come, so a run cut short still tells.
                 print(f"  [{outcomes:,}] {child}: {json.dumps(figures[child])}", flush=True)
