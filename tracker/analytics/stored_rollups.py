@@ -14,7 +14,7 @@ over every plan (plan NULL) are the sums of a unit's per-plan rows: every
 count is additive, since each assignment belongs to one target and each
 target to one plan. A rebuild of some plans rewrites their rows and moves
 the all-plan rows by the difference (only the units whose counts changed),
-in ten queries whatever their size; writers of different plans do not wait
+in at most ten queries whatever their size; writers of different plans do not wait
 for each other (per-plan locks, ``_lock``).
 """
 
@@ -114,11 +114,20 @@ def _all_plan_rows() -> sa.Select:
     )
 
 
-def _per_plan_unit_rows(plan_ids: list[int] | None) -> sa.CompoundSelect:
-    parts = []
+def _per_plan_unit_rows(
+    plan_ids: list[int] | None, units: list[int] | None = None, unassigned: bool = True
+) -> sa.CompoundSelect | None:
+    """The per-plan unit rows of these plans: every unit's, or only those of
+    ``units`` (and the unassigned rows when ``unassigned``)."""
+    parts: list[sa.Select] = []
     for scope in ROLLUP_SCOPES:
-        parts += [_unit_rows(scope, plan_ids), _unassigned_rows(scope, plan_ids)]
-    return sa.union_all(*parts)
+        if units is None:
+            parts.append(_unit_rows(scope, plan_ids))
+        elif units:
+            parts.append(_unit_rows(scope, plan_ids).where(assignment.c.unit_id.in_(units)))
+        if unassigned:
+            parts.append(_unassigned_rows(scope, plan_ids))
+    return sa.union_all(*parts) if parts else None
 
 
 @contextmanager
@@ -181,15 +190,19 @@ def _lock(space: int, keys: Iterable[int]) -> None:
         )
 
 
-def rebuild(plan_ids: Iterable[int] | None = None) -> None:
+def rebuild(plan_ids: Iterable[int] | None = None, *, targets: Iterable[int] | None = None) -> None:
     """Rewrite the stored rollups of these plans (all when None) from the
     stored statuses and assignments. Call inside the transaction that
     changed them (inside ``deferred()``, the plans wait for its end).
 
     Some plans: their own rows are rewritten; the rows over every plan move
     by the difference the rewrite made, so only the units whose counts
-    changed are written (one outcome: its target's units), whatever the
-    size of the plan."""
+    changed are written, whatever the size of the plan. ``targets``: only
+    these targets' statuses changed (or they moved between the plans), not
+    who answers for anything: only the rows of their units (and the
+    unassigned rows, if one of them has no lead) are rewritten, so one
+    outcome on a plan of 20,000 targets recomputes two or three units' rows,
+    not the plan's hundreds."""
     pending = _pending.get()
     if pending is not None and plan_ids is not None:
         pending.update(int(plan_id) for plan_id in plan_ids)
@@ -207,30 +220,52 @@ def rebuild(plan_ids: Iterable[int] | None = None) -> None:
     chosen = sorted({int(plan_id) for plan_id in plan_ids})
     if not chosen:
         return
+    units, unassigned = (None, True) if targets is None else _responsible(list(targets))
     _lock(PLAN_LOCKS, chosen)
-    before = _sums(chosen)
+    rows = _r.plan_id.in_(chosen)
+    if units is not None:
+        mine = [_r.unit_id.in_(units)] if units else []
+        rows = sa.and_(rows, sa.or_(*mine, *([_r.unit_id.is_(None)] if unassigned else [])))
+    before = _sums(rows)
     run_statement(plan_rollup.delete().where(plan_rollup.c.plan_id.in_(chosen)))
-    run_statement(unit_rollup.delete().where(_r.plan_id.in_(chosen)))
     run_statement(
         plan_rollup.insert().from_select(["plan_id", *ROLLUP_COUNT_COLUMNS], _plan_rows(chosen))
     )
-    run_statement(unit_rollup.insert().from_select(list(_ROW), _per_plan_unit_rows(chosen)))
-    _move_all_plan_rows(before, _sums(chosen))
+    fresh = _per_plan_unit_rows(chosen, units, unassigned)
+    if fresh is None:
+        return
+    run_statement(unit_rollup.delete().where(rows))
+    run_statement(unit_rollup.insert().from_select(list(_ROW), fresh))
+    _move_all_plan_rows(before, _sums(rows))
+
+
+def _responsible(target_ids: list[int]) -> tuple[list[int], bool]:
+    """The units with an assignment on these targets, and whether one of
+    them has no lead unit (it counts in the unassigned rows)."""
+    if not target_ids:
+        return [], False
+    query = sa.select(assignment.c.target_id, assignment.c.unit_id, assignment.c.role).where(
+        assignment.c.target_id.in_(target_ids)
+    )
+    found = run_select(query)
+    led = {int(row["target_id"]) for row in found if row["role"] == "lead"}
+    units = sorted({int(row["unit_id"]) for row in found})
+    return units, bool(set(target_ids) - led)
 
 
 Key = tuple[str, int | None]
 
 
-def _sums(plan_ids: list[int]) -> dict[Key, tuple[int, ...]]:
-    """The per-plan rows of these plans summed per (scope, unit): what they
-    add to the rows over every plan."""
+def _sums(rows: sa.ColumnElement) -> dict[Key, tuple[int, ...]]:
+    """The per-plan rows chosen by ``rows`` summed per (scope, unit): what
+    they add to the rows over every plan."""
     query = (
         sa.select(
             _r.scope,
             _r.unit_id,
             *(sa.func.sum(_r[name]).label(name) for name in ROLLUP_COUNT_COLUMNS),
         )
-        .where(_r.plan_id.in_(plan_ids))
+        .where(rows)
         .group_by(_r.scope, _r.unit_id)
     )
     return {
