@@ -27,6 +27,13 @@ proportion to 2,000 at 3M), runs ``VACUUM ANALYZE`` and measures:
   test ``Client`` as a manager, against the p95 of the sign-in page through
   the same stack (the floor of any page).
 
+``--pages-only`` measures only the pages, on the database ``DATABASE_URL``
+names as it is (loaded and refreshed before, e.g. by an earlier ``--keep``
+run): no scratch database, nothing written but the manager's account::
+
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/tracker_bench_scale_1234 \\
+        .venv/bin/python benchmarks/scale.py --pages-only --requests 20
+
 Figures only, nothing asserted; the machine may be shared (say so when
 quoting them). The scratch database is dropped at the end (``--keep`` keeps it).
 """
@@ -357,8 +364,13 @@ def report(outcomes: int, figures: dict) -> None:
     )
     marker_ms = r["freshness"] * 1000
     print(f"  | freshness marker (every report page) | {marker_ms:.1f} ms | - | - | O(1) |")
-    pages = f["pages"]
+    report_pages(f["pages"])
+
+
+def report_pages(pages: dict) -> None:
+    """Each page's p95 beside the sign-in page's, measured in the same run."""
     floor = pages["floor: sign-in page"]["p95"]
+    print(f"  load average {os.getloadavg()}")
     for name in ("/", "/units/", "/units/?scope=all", "plan page", "target page"):
         p95 = pages[name]["p95"]
         print(
@@ -379,6 +391,11 @@ def main() -> None:
     )
     parser.add_argument("--requests", type=int, default=20, help="GETs per page (p95)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="only the pages, on the loaded database DATABASE_URL names",
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
 
@@ -389,6 +406,9 @@ def main() -> None:
 
     if not url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("DATABASE_URL must name a PostgreSQL database")
+    if args.pages_only:
+        report_pages(run_child("pages", url, args.requests))
+        return
     import psycopg
     from psycopg import sql
 

@@ -149,6 +149,38 @@ def test_unit_page_filters_by_role_and_status(client, manager, report):
     assert codes == ["T-MET", "T-LATER"]
 
 
+def test_unit_page_summaries_follow_the_filters(client, manager, report):
+    """Like a plan's page: the two summaries count the rows the table shows
+    and say they are a selection of the unit's targets."""
+    whole = _detail(client, report.gxj)
+    assert not whole.context["filtered"]
+    assert "汇总只计符合筛选条件的" not in whole.content.decode()
+    response = _detail(client, report.gxj, status="met")
+    rollups = response.context["rollups"]
+    assert response.context["filtered"]
+    assert (rollups["lead"].targets, rollups["all"].targets) == (2, 2)
+    assert {s: n for s, n in rollups["all"].counts.items() if n} == {"met": 2}
+    assert "汇总只计符合筛选条件的 2 个目标（本单位共 3 个）" in response.content.decode()
+    support = _detail(client, report.gxj, role="support").context["rollups"]
+    assert support["lead"] is None  # its one support target is led by another unit
+    assert support["all"].targets == 1
+    nothing = _detail(client, report.gxj, status="bogus")
+    assert nothing.context["rollups"] == {"lead": None, "all": None}
+    assert "汇总只计符合筛选条件的 0 个目标" in nothing.content.decode()
+    # Sorting and paging are not filters.
+    assert not _detail(client, report.gxj, sort="-code", page=1).context["filtered"]
+
+
+def test_ranking_names_the_plan_chosen_instead_of_listing_every_plan(client, manager, report, make):
+    make.plan(title="另一个规划")
+    page = _ranking(client).content.decode()
+    assert "<select" not in page  # no drop-down of every plan
+    assert "从规划列表中选择规划" in page
+    chosen = _ranking(client, plan=report.plan.pk).content.decode()
+    assert f'<input type="hidden" name="plan" value="{report.plan.pk}">' in chosen
+    assert report.plan.title in chosen and "另一个规划" not in chosen
+
+
 def test_unit_without_lead_targets_says_so(client, manager, make):
     helper = make.unit("只配合的单位")
     make.target(units=(make.unit(), helper))

@@ -41,7 +41,7 @@ PINS = {
     "plan report": 11,
     "plan export": 14,
     "export": 13,  # streamed (issue 11): one ranked-evidence pass
-    "unit ranking": 8,
+    "unit ranking": 7,  # was 8: no drop-down of every plan (h11p)
     # The exports stream plan by plan (issue 11): per batch of plans the keyset
     # lookup, the targets, one ranked-evidence pass, the units; the registry
     # once. One batch here; a national export runs 4 more per ~4,000 targets.

@@ -71,22 +71,37 @@ class TargetReportFilter(django_filters.FilterSet):
         *args: Any,
         omit: tuple[str, ...] = (),
         as_of_assessments: Mapping[int, Any] | None = None,
+        choice_targets: QuerySet[Target] | None = None,
+        unit_choices: QuerySet[Unit] | None = None,
         **kwargs: Any,
     ) -> None:
         """``omit`` drops filters a page fixes itself (the plan on a plan's
         report, the unit on a unit's page); ``as_of_assessments`` are the
-        statuses of a view as of a past date (``selectors.assessments_as_of``)."""
+        statuses of a view as of a past date (``selectors.assessments_as_of``).
+        The choices (years, units, plans) come from the page's targets:
+        ``choice_targets`` when the page has them as a plain QuerySet (no
+        joins for the statuses), ``unit_choices`` when it knows its units
+        from the stored rollups."""
         self.as_of_assessments = as_of_assessments
         super().__init__(*args, **kwargs)
         for name in omit:
             self.filters.pop(name, None)
-        base: QuerySet[Target] = self.queryset
+        base: QuerySet[Target] = (
+            choice_targets if choice_targets is not None else self.queryset
+        ).order_by()
         if "year" in self.filters:
-            years = base.order_by().values_list("period_end__year", flat=True).distinct()
+            years = base.values_list("period_end__year", flat=True).distinct()
             self.filters["year"].extra["choices"] = [(y, str(y)) for y in sorted(set(years))]
         if "unit" in self.filters:
-            units = Unit.objects.filter(assignments__target__in=base.order_by().values("pk"))
-            self.filters["unit"].queryset = units.distinct().order_by("name")
+            if unit_choices is None:
+                unit_choices = Unit.objects.filter(
+                    assignments__target__in=base.values("pk")
+                ).distinct()
+            self.filters["unit"].queryset = unit_choices.order_by("name")
+        if "plan" in self.filters:
+            # The plans of the page's targets, not every plan (3,000 at scale).
+            plans = Plan.objects.filter(pk__in=base.values("plan_id"))
+            self.filters["plan"].queryset = plans
 
     def filter_assessment(self, queryset: QuerySet[Target], name: str, value: str) -> QuerySet:
         """Status or grade: the stored one, or the one computed as of a date."""

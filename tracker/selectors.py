@@ -24,7 +24,7 @@ from tracker.analytics.rollups import COUNT_COLUMNS, Rollup, rate_columns
 from tracker.db import to_date
 from tracker.domain import Assessment as DomainAssessment
 from tracker.domain import RollupResult, rollup
-from tracker.models import Assignment, Document, Outcome, Target
+from tracker.models import Assignment, Document, Outcome, Target, Unit, UnitRollup
 from tracker.schema import ROLLUP_COUNT_COLUMNS, plan, plan_rollup, target, unit, unit_rollup
 from tracker.vocabulary import EVIDENCE_GRADES, STATUSES
 
@@ -119,6 +119,13 @@ def unit_targets(
         .annotate(unit_role=Subquery(role))
         .order_by("plan_id", "id")
     )
+
+
+def plan_units(plan_id: int) -> QuerySet[Unit]:
+    """The units with an assignment in the plan, read from its stored
+    rollup rows (``tracker_unit_rollup``, scope ``all``)."""
+    stored = UnitRollup.objects.filter(plan_id=plan_id, scope="all", unit_id__isnull=False)
+    return Unit.objects.filter(pk__in=stored.values("unit_id"))
 
 
 # -- as of a past date ------------------------------------------------------------
@@ -239,6 +246,21 @@ def plan_list_select() -> sa.Select:
         *(expression.label(name) for name, expression in counts.items()),
         *rate_columns(counts),
     ).select_from(plan.outerjoin(plan_rollup, stored.plan_id == plan.c.id))
+
+
+def stored_plan_rollup_select(plan_id: int) -> sa.Select:
+    """One plan's stored rollup row, shaped as ``rollup_from_row`` reads it
+    (no row: the plan has no targets)."""
+    stored = plan_rollup.c
+    return (
+        sa.select(
+            stored.plan_id.label("id"),
+            plan.c.title.label("name"),
+            *(stored[name] for name in ROLLUP_COUNT_COLUMNS),
+        )
+        .select_from(plan_rollup.join(plan, plan.c.id == stored.plan_id))
+        .where(stored.plan_id == plan_id)
+    )
 
 
 def unit_ranking_select(*, lead_only: bool, plan_id: int | None = None) -> sa.Select:

@@ -112,7 +112,11 @@ def refresh(
         stored_rollups.rebuild()
         mark_refreshed(as_of, count)
     else:
-        stored_rollups.rebuild([*stored_rollups.plan_ids_of(target_ids), *plan_ids])
+        # Only statuses (and plans, for a target that moved) changed: only
+        # these targets' units' rows are rewritten.
+        stored_rollups.rebuild(
+            [*stored_rollups.plan_ids_of(target_ids), *plan_ids], targets=target_ids
+        )
     return count
 
 

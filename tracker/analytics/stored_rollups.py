@@ -12,9 +12,10 @@ Rows per plan: the plan's own; per unit and scope (lead assignments only, or
 all) the unit's within the plan, and the unassigned row (unit NULL). Rows
 over every plan (plan NULL) are the sums of a unit's per-plan rows: every
 count is additive, since each assignment belongs to one target and each
-target to one plan. A rebuild of some plans rewrites their rows and the
-all-plan rows of the units they touch (before or after), in seven queries
-whatever their size.
+target to one plan. A rebuild of some plans rewrites their rows and moves
+the all-plan rows by the difference (only the units whose counts changed),
+in at most ten queries whatever their size; writers of different plans do not wait
+for each other (per-plan locks, ``_lock``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import sqlalchemy as sa
 from django.db import connection
 
 from tracker.analytics.rollups import count_expressions
-from tracker.db import run_select, run_statement
+from tracker.db import execute_many, run_select, run_statement
 from tracker.schema import (
     ROLLUP_COUNT_COLUMNS,
     ROLLUP_SCOPES,
@@ -98,25 +99,35 @@ def _unassigned_rows(scope: str, plan_ids: list[int] | None) -> sa.Select:
     )
 
 
-def _all_plan_rows(unit_ids: list[int] | None) -> sa.Select:
+def _all_plan_rows() -> sa.Select:
     """Each unit's (and the unassigned) rows over every plan: sums of its
     per-plan rows."""
-    query = sa.select(
-        _r.scope,
-        sa.cast(sa.null(), _r.plan_id.type).label("plan_id"),
-        _r.unit_id,
-        *(sa.func.sum(_r[name]).label(name) for name in ROLLUP_COUNT_COLUMNS),
-    ).where(_r.plan_id.is_not(None))
-    if unit_ids is not None:
-        query = query.where(sa.or_(_r.unit_id.in_(unit_ids), _r.unit_id.is_(None)))
-    return query.group_by(_r.scope, _r.unit_id)
+    return (
+        sa.select(
+            _r.scope,
+            sa.cast(sa.null(), _r.plan_id.type).label("plan_id"),
+            _r.unit_id,
+            *(sa.func.sum(_r[name]).label(name) for name in ROLLUP_COUNT_COLUMNS),
+        )
+        .where(_r.plan_id.is_not(None))
+        .group_by(_r.scope, _r.unit_id)
+    )
 
 
-def _per_plan_unit_rows(plan_ids: list[int] | None) -> sa.CompoundSelect:
-    parts = []
+def _per_plan_unit_rows(
+    plan_ids: list[int] | None, units: list[int] | None = None, unassigned: bool = True
+) -> sa.CompoundSelect | None:
+    """The per-plan unit rows of these plans: every unit's, or only those of
+    ``units`` (and the unassigned rows when ``unassigned``)."""
+    parts: list[sa.Select] = []
     for scope in ROLLUP_SCOPES:
-        parts += [_unit_rows(scope, plan_ids), _unassigned_rows(scope, plan_ids)]
-    return sa.union_all(*parts)
+        if units is None:
+            parts.append(_unit_rows(scope, plan_ids))
+        elif units:
+            parts.append(_unit_rows(scope, plan_ids).where(assignment.c.unit_id.in_(units)))
+        if unassigned:
+            parts.append(_unassigned_rows(scope, plan_ids))
+    return sa.union_all(*parts) if parts else None
 
 
 @contextmanager
@@ -138,65 +149,175 @@ def deferred() -> Iterator[None]:
         rebuild(plans)
 
 
-# The key of the PostgreSQL advisory lock that serialises rollup rewrites.
+# PostgreSQL advisory locks of the rewrites (docs/architecture.md section 8):
+# a full rebuild takes REWRITE_LOCK alone; a rebuild of some plans shares it
+# and takes one lock per plan (PLAN_LOCKS, plan id) and, for the rows over
+# every plan it changes, one per unit (UNIT_LOCKS, unit id; 0 for the
+# unassigned row). The one-key and two-key spaces do not overlap.
 REWRITE_LOCK = 0x74726B72  # "trkr"
+PLAN_LOCKS = 0x74726B70  # "trkp"
+UNIT_LOCKS = 0x74726B75  # "trku"
+_INT4 = 2**31
 
 
-def _one_rewrite_at_a_time() -> None:
-    """Concurrent writers rewrite overlapping rows (their plans' and the rows
-    across all plans). Under READ COMMITTED a second DELETE does not see the
-    rows a first transaction inserted, and its INSERT then collides with
-    them. On PostgreSQL a transaction-scoped advisory lock makes rewrites take
-    turns (each statement after it sees what the previous one committed);
-    SQLite lets one writer in at a time already."""
+def _lock_everything() -> None:
+    """A full rebuild waits for the rebuilds of some plans under way and
+    holds them off until it commits."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REWRITE_LOCK])
 
 
-def rebuild(plan_ids: Iterable[int] | None = None) -> None:
+def _lock(space: int, keys: Iterable[int]) -> None:
+    """Transaction-scoped locks on these keys, always in ascending order (two
+    writers never wait on each other crosswise). Under READ COMMITTED a
+    second DELETE does not see the rows a first transaction inserted, and its
+    INSERT would duplicate them: writers of the same plan (or unit) take
+    turns, each statement after the lock seeing what the previous one
+    committed. Writers of other plans do not wait. SQLite lets one writer in
+    at a time already."""
+    if connection.vendor != "postgresql":
+        return
+    ordered = sorted({int(key) % _INT4 for key in keys})
+    if not ordered:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [REWRITE_LOCK])
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(%s, keys.k)) FROM"
+            " (SELECT unnest(%s::int[]) AS k ORDER BY 1) AS keys",
+            [space, ordered],
+        )
+
+
+def rebuild(plan_ids: Iterable[int] | None = None, *, targets: Iterable[int] | None = None) -> None:
     """Rewrite the stored rollups of these plans (all when None) from the
     stored statuses and assignments. Call inside the transaction that
-    changed them (inside ``deferred()``, the plans wait for its end)."""
+    changed them (inside ``deferred()``, the plans wait for its end).
+
+    Some plans: their own rows are rewritten; the rows over every plan move
+    by the difference the rewrite made, so only the units whose counts
+    changed are written, whatever the size of the plan. ``targets``: only
+    these targets' statuses changed (or they moved between the plans), not
+    who answers for anything: only the rows of their units (and the
+    unassigned rows, if one of them has no lead) are rewritten, so one
+    outcome on a plan of 20,000 targets recomputes two or three units' rows,
+    not the plan's hundreds."""
     pending = _pending.get()
     if pending is not None and plan_ids is not None:
         pending.update(int(plan_id) for plan_id in plan_ids)
         return
-    _one_rewrite_at_a_time()
     if plan_ids is None:
+        _lock_everything()
         run_statement(unit_rollup.delete())
         run_statement(plan_rollup.delete())
-        chosen: list[int] | None = None
-        units: list[int] | None = None
-    else:
-        chosen = sorted({int(plan_id) for plan_id in plan_ids})
-        if not chosen:
-            return
-        touched = sa.union(
-            sa.select(_r.unit_id.label("unit_id")).where(
-                _r.plan_id.in_(chosen), _r.unit_id.is_not(None)
-            ),
-            sa.select(assignment.c.unit_id.label("unit_id"))
-            .select_from(assignment.join(target, assignment.c.target_id == target.c.id))
-            .where(target.c.plan_id.in_(chosen)),
-        )
-        units = [int(row["unit_id"]) for row in run_select(touched)]
-        run_statement(plan_rollup.delete().where(plan_rollup.c.plan_id.in_(chosen)))
         run_statement(
-            unit_rollup.delete().where(
-                sa.or_(
-                    _r.plan_id.in_(chosen),
-                    sa.and_(
-                        _r.plan_id.is_(None), sa.or_(_r.unit_id.in_(units), _r.unit_id.is_(None))
-                    ),
-                )
-            )
+            plan_rollup.insert().from_select(["plan_id", *ROLLUP_COUNT_COLUMNS], _plan_rows(None))
         )
+        run_statement(unit_rollup.insert().from_select(list(_ROW), _per_plan_unit_rows(None)))
+        run_statement(unit_rollup.insert().from_select(list(_ROW), _all_plan_rows()))
+        return
+    chosen = sorted({int(plan_id) for plan_id in plan_ids})
+    if not chosen:
+        return
+    units, unassigned = (None, True) if targets is None else _responsible(list(targets))
+    _lock(PLAN_LOCKS, chosen)
+    rows = _r.plan_id.in_(chosen)
+    if units is not None:
+        mine = [_r.unit_id.in_(units)] if units else []
+        rows = sa.and_(rows, sa.or_(*mine, *([_r.unit_id.is_(None)] if unassigned else [])))
+    before = _sums(rows)
+    run_statement(plan_rollup.delete().where(plan_rollup.c.plan_id.in_(chosen)))
     run_statement(
         plan_rollup.insert().from_select(["plan_id", *ROLLUP_COUNT_COLUMNS], _plan_rows(chosen))
     )
-    run_statement(unit_rollup.insert().from_select(list(_ROW), _per_plan_unit_rows(chosen)))
-    run_statement(unit_rollup.insert().from_select(list(_ROW), _all_plan_rows(units)))
+    fresh = _per_plan_unit_rows(chosen, units, unassigned)
+    if fresh is None:
+        return
+    run_statement(unit_rollup.delete().where(rows))
+    run_statement(unit_rollup.insert().from_select(list(_ROW), fresh))
+    _move_all_plan_rows(before, _sums(rows))
+
+
+def _responsible(target_ids: list[int]) -> tuple[list[int], bool]:
+    """The units with an assignment on these targets, and whether one of
+    them has no lead unit (it counts in the unassigned rows)."""
+    if not target_ids:
+        return [], False
+    query = sa.select(assignment.c.target_id, assignment.c.unit_id, assignment.c.role).where(
+        assignment.c.target_id.in_(target_ids)
+    )
+    found = run_select(query)
+    led = {int(row["target_id"]) for row in found if row["role"] == "lead"}
+    units = sorted({int(row["unit_id"]) for row in found})
+    return units, bool(set(target_ids) - led)
+
+
+Key = tuple[str, int | None]
+
+
+def _sums(rows: sa.ColumnElement) -> dict[Key, tuple[int, ...]]:
+    """The per-plan rows chosen by ``rows`` summed per (scope, unit): what
+    they add to the rows over every plan."""
+    query = (
+        sa.select(
+            _r.scope,
+            _r.unit_id,
+            *(sa.func.sum(_r[name]).label(name) for name in ROLLUP_COUNT_COLUMNS),
+        )
+        .where(rows)
+        .group_by(_r.scope, _r.unit_id)
+    )
+    return {
+        (row["scope"], None if row["unit_id"] is None else int(row["unit_id"])): tuple(
+            int(row[name] or 0) for name in ROLLUP_COUNT_COLUMNS
+        )
+        for row in run_select(query)
+    }
+
+
+def _move_all_plan_rows(
+    before: dict[Key, tuple[int, ...]], after: dict[Key, tuple[int, ...]]
+) -> None:
+    """Add ``after - before`` to the rows over every plan: only the units
+    whose counts changed, each under its unit's lock; a row whose targets
+    drop to none goes (a full rebuild has no row for it)."""
+    zero = (0,) * len(ROLLUP_COUNT_COLUMNS)
+    delta: dict[Key, tuple[int, ...]] = {}
+    for key in before.keys() | after.keys():
+        moved = tuple(
+            a - b for a, b in zip(after.get(key, zero), before.get(key, zero), strict=True)
+        )
+        if any(moved):
+            delta[key] = moved
+    if not delta:
+        return
+    units = sorted({unit_id for _scope, unit_id in delta if unit_id is not None})
+    _lock(UNIT_LOCKS, [0 if unit_id is None else unit_id for _scope, unit_id in delta])
+    ids = sa.or_(_r.unit_id.in_(units), _r.unit_id.is_(None)) if units else _r.unit_id.is_(None)
+    existing = {
+        (row["scope"], None if row["unit_id"] is None else int(row["unit_id"])): row
+        for row in run_select(
+            sa.select(_r.id, _r.scope, _r.unit_id, *(_r[n] for n in ROLLUP_COUNT_COLUMNS)).where(
+                _r.plan_id.is_(None), ids
+            )
+        )
+    }
+    gone, rows = [], []
+    for key in sorted(delta, key=lambda k: (k[0], k[1] is None, k[1] or 0)):
+        stored = existing.get(key)
+        base = zero if stored is None else tuple(int(stored[n]) for n in ROLLUP_COUNT_COLUMNS)
+        counts = tuple(b + d for b, d in zip(base, delta[key], strict=True))
+        if stored is not None:
+            gone.append(int(stored["id"]))
+        if counts[0] > 0:  # "targets": a unit with none has no row
+            rows.append(
+                {"scope": key[0], "plan_id": None, "unit_id": key[1]}
+                | dict(zip(ROLLUP_COUNT_COLUMNS, counts, strict=True))
+            )
+    if gone:
+        run_statement(unit_rollup.delete().where(_r.id.in_(gone)))
+    execute_many(unit_rollup.insert(), rows)
 
 
 def plan_ids_of(target_ids: Iterable[int]) -> list[int]:

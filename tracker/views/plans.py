@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from tracker import selectors
 from tracker.analytics.rollups import Rollup, plan_rollup_select, rollup_from_row
 from tracker.db import run_select
-from tracker.models import Plan, Target
+from tracker.models import Plan, Target, Unit
 from tracker.rollup_tables import PlanListTable
 from tracker.schema import plan as plan_table
 from tracker.schema import target as target_table
@@ -63,6 +63,14 @@ class PlanMixin:
     ) -> QuerySet[Target]:
         return selectors.plan_targets(self.get_plan().pk, assessments)
 
+    def choice_targets(self) -> QuerySet[Target]:
+        return Target.objects.filter(plan_id=self.get_plan().pk)
+
+    def unit_choices(self) -> QuerySet[Unit]:
+        # The plan's units from its stored rollup rows, not a join over its
+        # assignments (every unit with an assignment has a row, scope "all").
+        return selectors.plan_units(self.get_plan().pk)
+
 
 class PlanReportView(PlanMixin, TargetReportView):
     """A plan's targets, their evidence and statuses, filtered and sorted."""
@@ -74,14 +82,6 @@ class PlanReportView(PlanMixin, TargetReportView):
     def export_path(self) -> str:
         return reverse("tracker:plan-export", args=[self.get_plan().slug])
 
-    def filters_active(self) -> bool:
-        """Whether the reader narrowed the targets (sorting, paging and the
-        as-of date are not filters)."""
-        filterset = getattr(self, "filterset", None)
-        if filterset is None or not filterset.is_bound:
-            return False
-        return any(self.request.GET.get(name) for name in filterset.filters)
-
     def plan_rollup(self, target_ids: list[int] | None = None) -> Rollup | None:
         """The plan's summary, over every target or only ``target_ids``: from
         the stored statuses, or those computed as of the date asked for."""
@@ -91,6 +91,11 @@ class PlanReportView(PlanMixin, TargetReportView):
                 wanted = set(target_ids)
                 assessments = {pk: found for pk, found in assessments.items() if pk in wanted}
             return selectors.rollup_as_of(assessments)["all"] if assessments else None
+        if target_ids is None:
+            # Every target today: the stored row (tracker_plan_rollup, kept
+            # with the stored statuses), not an aggregate over the plan.
+            rows = run_select(selectors.stored_plan_rollup_select(self.get_plan().pk))
+            return rollup_from_row(rows[0]) if rows else None
         query = plan_rollup_select(plan_id=self.get_plan().pk)
         if target_ids is not None:
             if not target_ids:
@@ -104,11 +109,11 @@ class PlanReportView(PlanMixin, TargetReportView):
         plan = self.get_plan()
         plan_rollup = self.plan_rollup()
         rollup, filtered = plan_rollup, False
-        if self.filters_active():
+        ids = self.filtered_ids()
+        if ids is not None:
             # The cards and the bar follow the table: the filtered targets only
             # (an invalid filter shows no row, so it summarises none).
             filtered = True
-            ids = list(self.object_list.values_list("pk", flat=True))
             rollup = self.plan_rollup(ids)
         context.update(
             plan=plan,

@@ -21,7 +21,7 @@ from tracker import selectors
 from tracker.exports.attainment import COLUMNS, attainment_rows
 from tracker.exports.csvstream import streaming_csv_response
 from tracker.filters import TargetReportFilter
-from tracker.models import Target
+from tracker.models import Target, Unit
 from tracker.selectors import AsOfAssessment
 from tracker.views.access import EXPORT, ExportAccessMixin, ReportAccessMixin
 from tracker.views.asof import AsOfMixin
@@ -58,6 +58,15 @@ class FilteredTargetsMixin(AsOfMixin, ABC):
             )
         return self._as_of_assessments
 
+    def choice_targets(self) -> QuerySet[Target] | None:
+        """The page's targets as a plain QuerySet (no status joins), for the
+        filters' choices and the unfiltered row count; None: the report's."""
+        return None
+
+    def unit_choices(self) -> QuerySet[Unit] | None:
+        """The units the page's targets have, when known without a join."""
+        return None
+
     def report_queryset(self) -> QuerySet[Target]:
         return self.base_queryset(self.as_of_assessments())
 
@@ -67,6 +76,8 @@ class FilteredTargetsMixin(AsOfMixin, ABC):
             queryset=self.report_queryset(),
             omit=self.filter_omit,
             as_of_assessments=self.as_of_assessments(),
+            choice_targets=self.choice_targets(),
+            unit_choices=self.unit_choices(),
         )
 
 
@@ -84,10 +95,35 @@ class TargetReportView(ReportAccessMixin, FilteredTargetsMixin, BoundedTableMixi
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["omit"] = self.filter_omit
         kwargs["as_of_assessments"] = self.as_of_assessments()
+        kwargs["choice_targets"] = self.choice_targets()
+        kwargs["unit_choices"] = self.unit_choices()
         return kwargs
+
+    def known_row_count(self) -> int | None:
+        """Unfiltered, the table's row count is a plain count of the page's
+        targets (an index read), not a count over the status joins."""
+        plain = self.choice_targets()
+        if plain is None or self.filters_active():
+            return None
+        return plain.count()
 
     def get_table_kwargs(self) -> dict[str, Any]:
         return {"as_of": self.as_of(), "assessments": self.as_of_assessments()}
+
+    def filters_active(self) -> bool:
+        """Whether the reader narrowed the targets (sorting, paging and the
+        as-of date are not filters)."""
+        filterset = getattr(self, "filterset", None)
+        if filterset is None or not filterset.is_bound:
+            return False
+        return any(self.request.GET.get(name) for name in filterset.filters)
+
+    def filtered_ids(self) -> list[int] | None:
+        """The targets the filters left (None: not filtered), for the
+        summaries that follow the table (an invalid filter leaves none)."""
+        if not self.filters_active():
+            return None
+        return list(self.object_list.values_list("pk", flat=True))
 
     def export_url(self) -> str:
         """The export link carries the page's filters (not its sort or page)."""
