@@ -29,9 +29,10 @@ ANONYMOUS = "anonymous"
 READERS = ("planner", "supervisor", "manager", "auditor")
 ROLES = (ANONYMOUS, *READERS)
 LANGUAGES = ("zh-hans", "en")
-# A demo reply with proposals left to decide (the demo enters outcomes from
-# the others' every reported figure).
-PROPOSALS_DOCUMENT = "pds-2019-reply-three-transformations"
+# A demo reply with a proposal left to decide: the reader proposes, from the
+# 2024 reply, a figure the demo did not enter (the Pingdingshan reply's one
+# figure is entered, so its page has none).
+PROPOSALS_DOCUMENT = "zz-2024-reply-industrial-restructuring"
 
 
 @dataclass(frozen=True)
