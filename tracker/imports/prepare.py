@@ -46,6 +46,7 @@ from tracker.imports.specs import (
     PlanFile,
     PlanSpec,
 )
+from tracker.imports.stored import StoredOutcomes, stored_targets
 from tracker.models import (
     Assignment,
     Document,
@@ -196,6 +197,7 @@ class Preparer:
         self.outcome_keys: dict[tuple[Any, ...], Place] = {}
         self.matched_outcomes: set[int] = set()
         self._db_targets: dict[tuple[str, str], _Target | None] = {}
+        self.stored_outcomes = StoredOutcomes(OUTCOME_KEY_FIELDS)
 
     # ------------------------------------------------------------ helpers
 
@@ -259,6 +261,20 @@ class Preparer:
                 return None
             self.documents[slug] = _Doc(stored, stored.text, True)
         return self.documents[slug]
+
+    def preload_targets(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Read many stored targets (and their outcomes) at once, so that
+        ``stored_target`` and ``outcome`` query nothing per row."""
+        keys = [key for key in keys if key not in self._db_targets]
+        found = stored_targets(keys)
+        for key in keys:
+            stored = found.get(key)
+            self._db_targets[key] = (
+                _Target(stored, stored.unit, stored.locked_at is not None, "")
+                if stored is not None
+                else None
+            )
+        self.stored_outcomes.preload(target.pk for target in found.values())
 
     def stored_target(self, plan: str, code: str) -> _Target | None:
         key = (plan, code)
@@ -821,15 +837,7 @@ class Preparer:
         self.outcome_keys[key] = place
         stored: list[Outcome] = []
         if target.instance.pk is not None and document.instance.pk is not None:
-            stored = list(
-                Outcome.objects.filter(
-                    target=target.instance,
-                    document=document.instance,
-                    **{k: fields[k] for k in OUTCOME_KEY_FIELDS},
-                )
-                .exclude(state="withdrawn")
-                .order_by("id")
-            )
+            stored = self.stored_outcomes.matching(target.instance.pk, document.instance.pk, fields)
         if len(stored) > 1:
             self.problems.error(
                 place,
