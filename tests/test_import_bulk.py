@@ -79,8 +79,10 @@ def test_batches_write_the_same_rows_and_audit_events_as_row_by_row(tmp_path, sm
 
 
 def inserts(queries, table: str) -> int:
-    start = f'INSERT INTO "{table}"'.upper()
-    return sum(1 for query in queries if query["sql"].lstrip().upper().startswith(start))
+    """Statements that wrote new rows to ``table``: an INSERT, or on
+    PostgreSQL a COPY (``services.bulk._insert``, ``tracker.db.copy_rows``)."""
+    starts = (f'INSERT INTO "{table}"'.upper(), f'COPY "{table}"'.upper())
+    return sum(1 for query in queries if query["sql"].lstrip().upper().startswith(starts))
 
 
 def test_rows_go_in_batches_and_queries_do_not_grow_with_rows(tmp_path, small_batches):

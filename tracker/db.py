@@ -104,7 +104,12 @@ def copy_rows(table: sa.Table, rows: list[dict[str, Any]], *, using: str = "defa
         sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, names))
     )
     started = time.monotonic()
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+    # The driver's errors become Django's (IntegrityError ...), as for execute.
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.cursor.copy(statement) as copy,
+    ):
         for row in rows:
             copy.write_row(
                 [
