@@ -5,7 +5,10 @@ once and do what ``entity_save`` / ``outcome_create`` do for each: the same
 field rules and ``clean()``, the same refusals (locked targets, a duplicate
 outcome), one ``create`` audit event per row with the same changes and
 comment, and the stored statuses of the targets touched refreshed, but with
-a constant number of queries per batch instead of per row.
+a constant number of queries per batch instead of per row. On PostgreSQL
+the rows and their audit events go in with ``COPY`` (``_insert``,
+``tracker.db.copy_rows``); inside ``deferred_refresh`` (an import) the
+statuses are refreshed once at its end rather than after every batch.
 
 What is checked differently: references, unique constraints and check
 constraints are left to the database (every one of them is also a
