@@ -249,7 +249,7 @@ def load_size(outcomes: int, scratch_url: str) -> tuple[dict, float]:
 
     from tracker.analytics.evidence import today
     from tracker.synthetic.load import TABLES, load
-    from tracker.synthetic.scenarios import Sizes
+    from tracker.synthetic.rows import Sizes
 
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE tracker_assessment, {', '.join(TABLES)} CASCADE")

@@ -312,7 +312,9 @@ def test_rows_missing_from_the_file_are_reported_not_deleted(folder):
     assert Assignment.objects.filter(target__code="三.8.4").count() == 1
     assert "不在文件中（未删除）：目标 t-capacity:三.8.2" in output
     assert "不在文件中（未删除）：责任分工 t-capacity:三.8.4 · 市发展改革委" in output
-    assert "不在文件中（未删除）：实际完成情况 #" in output
+    kept = Outcome.objects.get(target__code="三.8.2")
+    label = f"#{kept.pk} t-capacity:三.8.2 35万吨 2023-12-31..2023-12-31"
+    assert f"不在文件中（未删除）：实际完成情况 {label}" in output
 
 
 def test_changing_a_locked_target_is_refused(folder, make):

@@ -16,7 +16,7 @@ from tests import pages_support
 from tests.pages_support import ROLES
 from tests.query_pins import QueryPin
 from tracker import services
-from tracker.models import AuditEvent, Outcome, ProposalRejection
+from tracker.models import AuditEvent, Document, Outcome, ProposalRejection
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +225,166 @@ def test_the_document_page_links_supervisors_to_the_proposals(client, world, ali
     client.force_login(make.user("mona", groups=("manager",)))
     page = client.get(reverse("tracker:document", args=["reply-2021"])).content.decode()
     assert link not in page
+
+
+# -- every proposal per target, the plan filter, the cached reading --------------------------
+
+EARLIER = "2019年全市工业企业技改投资同比增长20%"
+TWO_YEARS = f"关于政协提案的答复：\n{QUOTE}，高于全省平均水平。\n{EARLIER}。\n其他工作稳步推进。"
+
+
+def test_every_proposal_of_a_target_is_listed_best_first(client, world, alice, make):
+    document = make.document(text=TWO_YEARS, slug="reply-two", published_on=date(2021, 3, 1))
+    client.force_login(alice)
+    response = client.get(_url(document))
+    [card] = response.context["cards"]
+    assert (card["p"].value, card["rank"]) == (Decimal("29"), 0)
+    assert [(e["p"].value, e["rank"]) for e in card["more"]] == [(Decimal("20"), 1)]
+    page = response.content.decode()
+    # The rest sit collapsed under the best, each with its own accept and
+    # the quote marked in its paragraph; one rejection serves the target.
+    more = page.split('<details class="more-proposals">')[1].split("</details>\n  </article>")[0]
+    assert f'<mark class="proposal">{EARLIER}</mark>' in more
+    assert page.count('name="action" value="accept"') == 2
+    assert page.count('name="action" value="reject"') == 1
+    # Accepting the second enters its figure, and the target leaves the list.
+    [other] = card["more"]
+    client.post(_url(document), {**_accept_data(other), "rank": 1})
+    outcome = Outcome.objects.get()
+    assert (outcome.value, outcome.quote) == (Decimal("20"), EARLIER)
+    assert _cards(client, document) == []
+
+
+def test_a_refused_accept_of_a_second_proposal_opens_it(client, world, alice, make):
+    document = make.document(text=TWO_YEARS, slug="reply-two-b", published_on=date(2021, 3, 1))
+    client.force_login(alice)
+    [card] = _cards(client, document)
+    [other] = card["more"]
+    response = client.post(_url(document), {**_accept_data(other, quote="没有这句"), "rank": 1})
+    [shown] = response.context["cards"]
+    assert not shown["refused"] and shown["more"][0]["refused"]
+    page = response.content.decode()
+    assert '<details class="more-proposals" open>' in page
+    assert f'id="errors-{world["target"].pk}-1"' in page
+    assert not Outcome.objects.exists()
+
+
+def test_the_plan_filter_keeps_one_plans_targets(client, world, alice, make):
+    other = make.plan(
+        slug="zz-other",
+        title="另一方案",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 12, 31),
+    )
+    second = make.target(other, code="X.1", indicator="技改投资增速")
+    client.force_login(alice)
+    response = client.get(_url(world["document"]))
+    assert [c["target"] for c in response.context["cards"]] == [world["target"], second]
+    assert [p.slug for p in response.context["plans"]] == ["zz-2020", "zz-other"]
+    page = response.content.decode()
+    assert '<select id="plan-filter" name="plan">' in page
+    filtered = _url(world["document"]) + "?plan=zz-other"
+    response = client.get(filtered)
+    assert [c["target"] for c in response.context["cards"]] == [second]
+    assert '<option value="zz-other" selected>' in response.content.decode()
+    # An action keeps the filter.
+    response = client.post(filtered, {"action": "reject", "target": second.pk, "position": 0})
+    assert response["Location"] == filtered
+    assert [c["target"] for c in _cards(client, world["document"])] == [world["target"]]
+    # A plan with no open target shows nothing to decide.
+    assert client.get(_url(world["document"]) + "?plan=nope").context["cards"] == []
+
+
+@pytest.fixture
+def reader_runs(monkeypatch):
+    """Counts the reader's runs behind the review page (the cache is emptied
+    first, so a run left from another test cannot hide one)."""
+    from django.core.cache import cache
+
+    from tracker import selectors_reading
+
+    cache.clear()
+    runs: list[str] = []
+    real = selectors_reading.propose_outcomes
+
+    def counted(text, *args, **kwargs):
+        runs.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(selectors_reading, "propose_outcomes", counted)
+    return runs
+
+
+def test_the_reading_is_cached_per_text_and_plan_set(client, world, alice, make, reader_runs):
+    client.force_login(alice)
+    document = world["document"]
+    assert len(_cards(client, document)) == 1
+    assert len(_cards(client, document)) == 1
+    assert len(reader_runs) == 1
+    # Another plan set is another reading.
+    client.get(_url(document) + "?plan=zz-2020")
+    client.get(_url(document) + "?plan=zz-2020")
+    assert len(reader_runs) == 2
+    # A decision is applied after the cache: the reading is not redone.
+    services.proposal_reject(actor=alice, document=document, target=world["target"])
+    assert _cards(client, document) == []
+    assert len(reader_runs) == 2
+    # A new target (the reader's input) or an edited text is a new reading.
+    make.target(world["plan"], code="二.2.3", indicator="技改投资增速")
+    assert len(_cards(client, document)) == 1
+    assert len(reader_runs) == 3
+    Document.objects.filter(pk=document.pk).update(text=TWO_YEARS)
+    [card] = _cards(client, document)
+    assert len(card["more"]) == 1
+    assert len(reader_runs) == 4
+    assert reader_runs[-1] == TWO_YEARS
+
+
+# -- query pins of the planner's draft page (tests/test_pages_plan_draft.py) ---------------
+
+DRAFT_HEAD = "郑州市2023年工业发展工作方案\n一、主要目标\n"
+
+
+def _draft_document(make):
+    return make.document(
+        text=DRAFT_HEAD,
+        slug="plan-pin",
+        kind="plan",
+        title="郑州市2023年工业发展工作方案",
+        published_on=date(2023, 1, 16),
+    )
+
+
+def _grow_commitments(document):
+    """Each call appends commitments (one suggested target each) to the text."""
+
+    def grow(count: int) -> None:
+        stored = Document.objects.get(pk=document.pk)
+        items = stored.text.count("责任单位")
+        lines = "".join(
+            f"{n}.新增绿色工厂{n}家以上。责任单位：市工信局\n"
+            for n in range(items + 1, items + count + 1)
+        )
+        Document.objects.filter(pk=document.pk).update(text=stored.text + lines)
+
+    return grow
+
+
+def _toml_targets(response) -> int:
+    return response.content.decode().count("[[targets]]")
+
+
+def test_draft_page_query_count_is_pinned(client, make):
+    client.force_login(make.user("paula", groups=("planner",)))
+    document = _draft_document(make)
+    url = reverse("tracker:document-targets", args=[document.slug])
+    pin = QueryPin(url, _grow_commitments(document), lambda r: len(r.context["cards"]))
+    pin.check(client, expected=6)
+
+
+def test_draft_file_query_count_is_pinned(client, make):
+    client.force_login(make.user("paula", groups=("planner",)))
+    document = _draft_document(make)
+    url = reverse("tracker:document-targets-file", args=[document.slug])
+    pin = QueryPin(url, _grow_commitments(document), _toml_targets)
+    pin.check(client, expected=6)

@@ -7,7 +7,8 @@ key on the rollup table, because under READ COMMITTED the second rewrite's
 DELETE did not see the rows the first had just inserted. Each writer here
 holds its transaction open a moment after rewriting, so the two overlap
 every run. PostgreSQL only: on SQLite (the local default, one writer at
-a time) the second writer's transaction is refused outright instead.
+a time) the second writer waits at BEGIN for the first to commit, so the
+two cannot overlap (tests/test_concurrent_writers.py checks that both commit).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from tracker.schema import plan_rollup
 @pytest.mark.django_db(transaction=True)
 def test_two_writers_rewriting_one_plans_rollups_at_once_both_commit():
     if connection.vendor != "postgresql":
-        pytest.skip("SQLite lets one writer in at a time: the second fails 'database is locked'")
+        pytest.skip("SQLite lets one writer in at a time: two rewrites cannot overlap")
     try:
         # Transactional tests run last and some migrate down and up: start
         # from the built-in units of measure, as migrate leaves them.

@@ -9,7 +9,7 @@ def check_schema_drift(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     return [
         checks.Error(
             str(problem),
-            hint="Make tracker/models.py and tracker/schema.py agree.",
+            hint="Make tracker/models/ and tracker/schema/ agree.",
             id="tracker.E001",
         )
         for problem in find_drift()

@@ -16,6 +16,7 @@ target the piece serves, so overlapping passages are not left to a tooltip.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -98,6 +99,26 @@ def paragraph_starts(text: str) -> list[int]:
     starts = {m.start() for m in _NUMBERING.finditer(text)}
     starts |= {m.start() for m in _LINE_START.finditer(text)}
     return sorted(offset for offset in starts if 0 < offset < len(text))
+
+
+class Paragraphs:
+    """The paragraphs of a text (``paragraph_starts``), found once, so that
+    a page showing many passages each in its own paragraph (the proposal
+    and draft-target pages) reads the text once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.bounds = [0, *paragraph_starts(text), len(text)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """``[begin, finish)`` of the paragraph(s) holding ``[start, end)``,
+        without the line end that closes it."""
+        begin = self.bounds[max(0, bisect_right(self.bounds, start) - 1)]
+        after = bisect_left(self.bounds, max(end, start + 1))
+        finish = self.bounds[min(len(self.bounds) - 1, after)]
+        while finish > max(end, begin) and self.text[finish - 1].isspace():
+            finish -= 1
+        return begin, finish
 
 
 def highlight(text: str, spans: Iterable[Span], *, paragraphs: bool = False) -> SafeString:

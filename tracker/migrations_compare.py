@@ -1,4 +1,4 @@
-"""How Alembic compares ``tracker/schema.py`` with a database.
+"""How Alembic compares ``tracker/schema/`` with a database.
 
 ``migrations/env.py`` passes ``COMPARE_OPTIONS`` to Alembic, so
 autogenerate, ``alembic check`` (a test runs it) and ``schema_differences``
@@ -121,7 +121,7 @@ COMPARE_OPTIONS: dict[str, Any] = {
 
 def schema_differences(metadata: sa.MetaData | None = None, using: str = "default") -> list:
     """What ``alembic check`` would report between ``metadata`` (default:
-    ``tracker/schema.py``) and the database, as Alembic's diff tuples."""
+    ``tracker/schema/``) and the database, as Alembic's diff tuples."""
     engine = engine_for(using)
     try:
         with engine.connect() as connection:

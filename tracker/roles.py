@@ -26,6 +26,9 @@ The report pages (``tracker.views``) follow from these permissions:
   document pages only to those same people.
 - a document's outcome proposals (issue 13) need ``add_outcome`` and
   ``view_document`` (supervisors): accepting one enters a draft.
+- a document's suggested targets and their draft plan file (issue 13) need
+  ``add_target`` and ``view_document`` (planners): the file is theirs to
+  correct and import.
 """
 
 from __future__ import annotations

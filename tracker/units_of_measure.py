@@ -1,6 +1,6 @@
 """Django's view of ``tracker_unit_of_measure``: the units a tracker knows.
 
-Kept beside ``tracker/models.py`` (which mirrors the plan, target and
+Kept beside ``tracker/models/`` (which mirrors the plan, target and
 outcome tables, and re-exports this model) because the registry is its own
 concern: a row is a unit's name, its dimension and its factor to the
 dimension's base unit; 万/亿/万亿 forms of every name come free

@@ -3,7 +3,17 @@ the audit trail."""
 
 from django.urls import path
 
-from tracker.views import audit, documents, exports, plans, proposals, review, targets, units
+from tracker.views import (
+    audit,
+    documents,
+    exports,
+    plan_drafts,
+    plans,
+    proposals,
+    review,
+    targets,
+    units,
+)
 
 app_name = "tracker"
 
@@ -22,6 +32,16 @@ urlpatterns = [
         "documents/<str:slug>/proposals/",
         proposals.ProposalReviewView.as_view(),
         name="document-proposals",
+    ),
+    path(
+        "documents/<str:slug>/targets/",
+        plan_drafts.PlanDraftView.as_view(),
+        name="document-targets",
+    ),
+    path(
+        "documents/<str:slug>/targets/plan.toml",
+        plan_drafts.PlanDraftFileView.as_view(),
+        name="document-targets-file",
     ),
     path("review/", review.ReviewQueueView.as_view(), name="review-queue"),
     path("review/<int:pk>/approve/", review.ApproveView.as_view(), name="outcome-approve"),

@@ -1,15 +1,20 @@
 """The labelled set for reading documents (issue 13, deliverable 7).
 
 Loads ``targets.toml`` (numeric commitments of seeds 001 and 002) and
-``outcomes.toml`` (which sentences report which demo target, and
-distractors), and checks them: every quote is verbatim at its offsets in its
-seed text, every label names a demo target that exists with the unit the
-label gives or one of its dimension, and every split is the one the stated
-rule gives (so no label moves between dev and test after tuning).
+``outcomes.toml`` (which sentences report which target, and distractors),
+and checks them: every quote is verbatim at its offsets in its seed text,
+every label names a target that exists (a demo target of
+``fixtures/plans/``, a made-up dev-only target of ``dev_targets.toml``, or a
+made-up test-only target of ``test_targets.toml``),
+and every split is the one the stated rule gives (so no label moves between
+dev and test after tuning).
 
     python -m benchmarks.extraction.labels        # counts, then any problem
 
-The scorer (phase 2) loads the same files through ``load()``.
+This module is the one home of the loaders: the scorer, the speed benchmark
+and tests/domain/test_reading_outcomes.py read the targets and the demo
+outcomes through ``open_targets()``, ``demo_targets()`` and
+``demo_outcomes()``.
 """
 
 from __future__ import annotations
@@ -22,12 +27,36 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from tracker.domain.reading import OpenTarget
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
 PLANS = ROOT / "fixtures" / "plans"
 
-__all__ = ["Distractor", "LabelSet", "OutcomeLabel", "TargetLabel", "check", "load", "split_for"]
+__all__ = [
+    "DEV_PLAN_PREFIX",
+    "TEST_PLAN_PREFIX",
+    "Distractor",
+    "LabelSet",
+    "OutcomeLabel",
+    "TargetLabel",
+    "check",
+    "demo_outcomes",
+    "demo_targets",
+    "dev_targets",
+    "heldout_targets",
+    "load",
+    "open_targets",
+    "split_for",
+]
+
+# Targets made up for labelling (dev_targets.toml) have plans named so; all
+# their labels are dev.
+DEV_PLAN_PREFIX = "dev-"
+# Targets made up for the test part only (test_targets.toml, session h13t):
+# plans named so; all their labels are test.
+TEST_PLAN_PREFIX = "test-"
 
 
 @dataclass(frozen=True)
@@ -99,8 +128,68 @@ class LabelSet:
 
 
 def split_for(key: str) -> str:
-    """The split rule stated in both files' headers."""
+    """The split rule stated in both files' headers; a made-up target of
+    dev_targets.toml is always dev, one of test_targets.toml always test."""
+    if key.startswith(DEV_PLAN_PREFIX):
+        return "dev"
+    if key.startswith(TEST_PLAN_PREFIX):
+        return "test"
     return "test" if hashlib.sha256(key.encode()).digest()[0] % 3 == 0 else "dev"
+
+
+def _open_target(plan: str, jurisdiction: str, row: dict) -> OpenTarget:
+    return OpenTarget(
+        plan=plan,
+        code=row["code"],
+        indicator=row["indicator"],
+        aliases=tuple(row.get("aliases", ())),
+        unit=row["unit"],
+        measure=row["measure"],
+        period_start=date.fromisoformat(row["period_start"]),
+        period_end=date.fromisoformat(row["period_end"]),
+        jurisdiction=jurisdiction,
+    )
+
+
+def demo_targets() -> list[OpenTarget]:
+    """The targets of the demo plan files, as the outcome reader sees them."""
+    targets = []
+    for path in sorted(PLANS.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        plan = data["plan"]
+        for row in data.get("targets", []):
+            targets.append(_open_target(plan["slug"], plan.get("jurisdiction", ""), row))
+    return targets
+
+
+def dev_targets(folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up dev-only targets of ``dev_targets.toml``."""
+    data = tomllib.loads((folder / "dev_targets.toml").read_text(encoding="utf-8"))
+    return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
+
+
+def heldout_targets(folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up test-only targets of ``test_targets.toml``."""
+    data = tomllib.loads((folder / "test_targets.toml").read_text(encoding="utf-8"))
+    return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
+
+
+def open_targets() -> list[OpenTarget]:
+    """Every target the outcome labels may name: demo, then dev-only, then
+    test-only."""
+    return demo_targets() + dev_targets() + heldout_targets()
+
+
+def demo_outcomes() -> list[tuple[str, str, dict]]:
+    """The demo plan files' outcomes as (document slug, target key, row)."""
+    outcomes = []
+    for path in sorted(PLANS.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        slug = data["plan"]["slug"]
+        for row in data.get("outcomes", []):
+            code = row["target"]
+            outcomes.append((row["document"], code if ":" in code else f"{slug}:{code}", row))
+    return outcomes
 
 
 def document_text(slug: str) -> str:
@@ -142,19 +231,10 @@ def load(folder: Path = HERE) -> LabelSet:
     return LabelSet(outcomes, targets, distractors)
 
 
-def _demo_targets() -> dict[str, dict]:
-    targets = {}
-    for path in sorted(PLANS.glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        for target in data.get("targets", []):
-            targets[f"{data['plan']['slug']}:{target['code']}"] = target
-    return targets
-
-
 def check(labels: LabelSet) -> list[str]:
     """Every problem found, as lines a person can act on (empty: all good)."""
     problems: list[str] = []
-    demo = _demo_targets()
+    demo = {target.key: target for target in open_targets()}
     texts: dict[str, str] = {}
 
     def verbatim(label_id: str, document: str, quote: str, start: int, end: int) -> None:
@@ -170,7 +250,7 @@ def check(labels: LabelSet) -> list[str]:
     for label in labels.outcomes:
         verbatim(label.id, label.document, label.quote, label.start, label.end)
         if label.target not in demo:
-            problems.append(f"{label.id}: unknown demo target {label.target}")
+            problems.append(f"{label.id}: unknown target {label.target}")
         if label.split != split_for(label.target):
             problems.append(f"{label.id}: split {label.split} breaks the rule")
         if label.period_end < label.period_start:
@@ -186,7 +266,7 @@ def check(labels: LabelSet) -> list[str]:
     for label in labels.distractors:
         verbatim(label.id, label.document, label.quote, label.start, label.end)
         if label.target not in demo:
-            problems.append(f"{label.id}: unknown demo target {label.target}")
+            problems.append(f"{label.id}: unknown target {label.target}")
     return problems
 
 

@@ -1,8 +1,13 @@
 """Precision and recall of the document readers against the labelled set
 (issue 13, deliverable 7).
 
-    python -m benchmarks.extraction.score            # both parts
-    python -m benchmarks.extraction.score --misses   # also list dev misses
+    python -m benchmarks.extraction.score                     # dev part only
+    python -m benchmarks.extraction.score --misses            # and its misses
+    python -m benchmarks.extraction.score --part both         # dev and test
+
+The test part is printed only when asked (``--part test`` or ``both``), so
+working on the readers does not show it by accident: run it once before and
+once after a piece of work, and report both.
 
 Outcomes: for every (document, demo target) pair, the *top* proposal of
 ``propose_outcomes`` is right when a label of that pair has the same value,
@@ -24,12 +29,11 @@ Misses are listed for the dev part only: tuning must not look at test.
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections import defaultdict
 from datetime import date
 
-from benchmarks.extraction.labels import PLANS, document_text, load, split_for
-from tracker.domain.reading import OpenTarget, propose_outcomes, read_plan
+from benchmarks.extraction.labels import document_text, load, open_targets, split_for
+from tracker.domain.reading import propose_outcomes, read_plan
 from tracker.domain.units import SEED_REGISTRY
 
 DOCUMENTS = {  # slug -> (published_on, is a plan)
@@ -45,34 +49,12 @@ PLAN_OF = {
 }
 
 
-def demo_targets() -> list[OpenTarget]:
-    targets = []
-    for path in sorted(PLANS.glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        plan = data["plan"]
-        for row in data.get("targets", []):
-            targets.append(
-                OpenTarget(
-                    plan=plan["slug"],
-                    code=row["code"],
-                    indicator=row["indicator"],
-                    aliases=tuple(row.get("aliases", ())),
-                    unit=row["unit"],
-                    measure=row["measure"],
-                    period_start=date.fromisoformat(row["period_start"]),
-                    period_end=date.fromisoformat(row["period_end"]),
-                    jurisdiction=plan.get("jurisdiction", ""),
-                )
-            )
-    return targets
-
-
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else "n/a (0/0)"
 
 
 def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
-    targets = demo_targets()
+    targets = open_targets()
     by_pair = defaultdict(list)
     for label in labels.outcomes:
         by_pair[(label.document, label.target)].append(label)
@@ -173,14 +155,23 @@ def score_targets(labels, misses: bool):
 
 def main(argv: list[str]) -> int:
     misses = "--misses" in argv
+    part = argv[argv.index("--part") + 1] if "--part" in argv else "dev"
+    if part not in ("dev", "test", "both"):
+        print("--part must be dev, test or both", file=sys.stderr)
+        return 2
+    shown = ("dev", "test") if part == "both" else (part,)
     labels = load()
     print("outcomes (top proposal per document and target):")
     outcome_counts = score_outcomes(labels, misses)
     for split, (right, proposed, labelled) in outcome_counts.items():
+        if split not in shown:
+            continue
         print(f"  {split:4}  precision {_ratio(right, proposed)}  recall {_ratio(right, labelled)}")
     print("plans (proposed targets of seeds 001 and 002):")
     target_counts, fields = score_targets(labels, misses)
     for split, (right, proposed, found, labelled) in target_counts.items():
+        if split not in shown:
+            continue
         print(f"  {split:4}  precision {_ratio(right, proposed)}  recall {_ratio(found, labelled)}")
         agreement = ", ".join(f"{k} {v}/{right}" for k, v in sorted(fields[split].items()))
         print(f"        field agreement on matched: {agreement}")

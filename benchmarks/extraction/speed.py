@@ -21,8 +21,7 @@ import sys
 import time
 from dataclasses import replace
 
-from benchmarks.extraction.labels import document_text
-from benchmarks.extraction.score import demo_targets
+from benchmarks.extraction.labels import demo_targets, document_text
 from tracker.domain.phrases import find_figures
 from tracker.domain.reading import propose_outcomes
 from tracker.domain.units import SEED_REGISTRY
@@ -78,7 +77,9 @@ def main(argv: list[str]) -> int:
     text = document(args.chars)
     open_targets = targets(args.targets)
     names = SEED_REGISTRY.known_units()
-    floor, _ = best_of(args.repeat, lambda: find_figures(text, reading="outcome", units=names))
+    floor, _ = best_of(
+        args.repeat, lambda: find_figures(text, reading="outcome", units=names, scale_words=True)
+    )
     took, proposals = best_of(
         args.repeat, lambda: propose_outcomes(text, open_targets, units=SEED_REGISTRY)
     )

@@ -8,10 +8,9 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_list, env_str, replica_database
+from config.env import env_bool, env_list, env_str, primary_database, replica_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,13 +30,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # ------------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/ref/settings/#databases
 # DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/tracker; the
-# zero-setup default is a SQLite file in the project folder.
+# zero-setup default is a SQLite file in the project folder, whose
+# transactions take the write lock as they begin (config/env.py
+# primary_database; docs/deployment.md, "SQLite or PostgreSQL").
 DEFAULT_SQLITE_PATH = BASE_DIR / "db.sqlite3"
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE_PATH}"),
-        conn_max_age=0,
-    )
+    "default": primary_database(env_str("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE_PATH}")),
 }
 # DATABASE_REPLICA_URL: a PostgreSQL read replica (streaming replication of
 # the primary) for the report pages; tracker/dbrouters.py, docs/deployment.md.
@@ -46,7 +44,7 @@ if env_str("DATABASE_REPLICA_URL", ""):
     DATABASE_ROUTERS = ["tracker.dbrouters.ReplicaRouter"]
 # https://docs.djangoproject.com/en/5.2/ref/settings/#default-auto-field
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The tracker's tables are owned by SQLAlchemy + Alembic (tracker/schema.py,
+# The tracker's tables are owned by SQLAlchemy + Alembic (tracker/schema/,
 # migrations/): Django must never make a migration for the app.
 MIGRATION_MODULES = {"tracker": None}
 

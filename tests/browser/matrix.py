@@ -29,6 +29,9 @@ ANONYMOUS = "anonymous"
 READERS = ("planner", "supervisor", "manager", "auditor")
 ROLES = (ANONYMOUS, *READERS)
 LANGUAGES = ("zh-hans", "en")
+# A demo reply with proposals left to decide (the demo enters outcomes from
+# the others' every reported figure).
+PROPOSALS_DOCUMENT = "pds-2019-reply-three-transformations"
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,18 @@ PAGES: tuple[PageSpec, ...] = (
         lambda w: reverse("tracker:document", args=[w.plan_document.slug]),
     ),
     PageSpec("document-reply", READERS, lambda w: reverse("tracker:document", args=[w.reply.slug])),
+    # A document read by the machine (issue 13): the planner's draft targets
+    # of the plan's own text, the supervisor's proposals from a reply.
+    PageSpec(
+        "document-targets",
+        ("planner",),
+        lambda w: reverse("tracker:document-targets", args=[w.plan_document.slug]),
+    ),
+    PageSpec(
+        "document-proposals",
+        ("supervisor",),
+        lambda w: reverse("tracker:document-proposals", args=[PROPOSALS_DOCUMENT]),
+    ),
     PageSpec("review-queue", ("supervisor",), lambda w: reverse("tracker:review-queue")),
     PageSpec("admin-index", ("planner", "supervisor"), _admin("index")),
     PageSpec("admin-outcomes", ("supervisor",), _admin("tracker_outcome_changelist")),

@@ -119,3 +119,46 @@ def test_accept_and_reject_from_the_keyboard(page, live_server, world, artifacts
     row = page.locator("#result_list tbody tr", has_text=first_target.code)
     assert row.count() == 1
     assert "草稿" in row.inner_text()
+
+
+def test_plan_filter_from_the_keyboard(page, live_server, world, artifacts_dir):
+    """The supervisor narrows the list to one plan with the select and its
+    button, acts there, and stays on that plan."""
+    other = factories.plan(
+        slug="zz-other-2020",
+        title="另一工业方案",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 12, 31),
+    )
+    extra = factories.target(other, code="乙.1", indicator="技改投资增速")
+    url = live_server.url + reverse("tracker:document-proposals", args=["reply-2021"])
+    log_in(page, live_server, "supervisor")
+    page.goto(url)
+    assert page.locator("article.proposal").count() == 3
+    tab_to(page, "SELECT", "")
+    assert focused(page)["id"] == "plan-filter"
+    # Options: all plans, zz-2020, zz-other-2020 (slug order): two steps down.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#plan-filter").input_value() == "zz-other-2020"
+    tab_to(page, "BUTTON", "筛选")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("?plan=zz-other-2020")
+    cards = page.locator("article.proposal")
+    assert cards.count() == 1
+    assert "乙.1" in cards.nth(0).locator("h3").inner_text()
+    page.screenshot(path=artifacts_dir / "proposal-review-filtered.png", full_page=True)
+    results = a11y.check(page)
+    assert a11y.describe("proposals filtered", results["violations"]) == []
+
+    tab_to(page, "BUTTON", "拒绝 乙.1")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("?plan=zz-other-2020")
+    assert focused(page)["id"] == "proposals-heading"
+    assert page.locator("article.proposal").count() == 0
+    assert ProposalRejection.objects.get().target == extra
+    # Back to every plan: the other two are still there.
+    page.goto(url)
+    assert page.locator("article.proposal").count() == 2

@@ -4,7 +4,7 @@ import calendar
 from datetime import date
 from decimal import Decimal as D
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from tracker.domain.phrases import (
@@ -30,6 +30,9 @@ def _plain(value: D) -> str:
 def test_any_figure_reads_back(value, magnitude, noun):
     if noun in {"%", "G"}:
         magnitude = ""
+    # A single digit before G is a network generation (4G, 5G), which the
+    # reader refuses on purpose (figures.py); hypothesis found 1G.
+    assume(not (noun == "G" and len(_plain(value)) == 1))
     figure = parse_figure(f"{_plain(value)}{magnitude}{noun}")
     assert (figure.value, figure.unit, figure.noun) == (value, magnitude + noun, noun)
     assert figure.scaled == value * {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[magnitude]

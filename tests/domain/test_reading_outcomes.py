@@ -4,13 +4,14 @@ the demo outcomes with exact values, units and periods (those the reader
 recovers: see docs/extraction.md for the ones it does not); goals, another
 city's figures and another indicator's figures are not proposed."""
 
-import tomllib
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from benchmarks.extraction.labels import demo_outcomes, demo_targets, document_text, split_for
 from tracker.domain.reading import OpenTarget, propose_outcomes
 from tracker.domain.units import SEED_REGISTRY
 
@@ -22,37 +23,8 @@ DATES = {
 DOCUMENTS = sorted(p.stem for p in (ROOT / "fixtures" / "documents").glob("*.txt"))
 
 
-def _text(slug: str) -> str:
-    return (ROOT / "fixtures" / "documents" / f"{slug}.txt").read_text(encoding="utf-8")
-
-
-def _demo():
-    targets, outcomes = [], []
-    for path in sorted((ROOT / "fixtures" / "plans").glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        plan = data["plan"]
-        for row in data.get("targets", []):
-            targets.append(
-                OpenTarget(
-                    plan=plan["slug"],
-                    code=row["code"],
-                    indicator=row["indicator"],
-                    aliases=tuple(row.get("aliases", ())),
-                    unit=row["unit"],
-                    measure=row["measure"],
-                    period_start=date.fromisoformat(row["period_start"]),
-                    period_end=date.fromisoformat(row["period_end"]),
-                    jurisdiction=plan["jurisdiction"],
-                )
-            )
-        for row in data.get("outcomes", []):
-            code = row["target"]
-            key = code if ":" in code else f"{plan['slug']}:{code}"
-            outcomes.append((row["document"], key, row))
-    return targets, outcomes
-
-
-TARGETS, OUTCOMES = _demo()
+_text = document_text
+TARGETS, OUTCOMES = demo_targets(), demo_outcomes()
 
 
 def _proposals(slug: str):
@@ -71,11 +43,16 @@ def test_every_quote_is_verbatim_at_its_offsets(slug):
     for proposal in _proposals(slug):
         assert text[proposal.start : proposal.end] == proposal.quote
         assert "\n" not in proposal.quote
-        assert format(proposal.value, "f") in proposal.quote.replace(",", "")
+        # The figure as written, or a scale word (千亿级, 突破百亿: docs/extraction.md).
+        assert format(proposal.value, "f") in proposal.quote.replace(",", "") or re.search(
+            r"[十百千万]亿", proposal.quote
+        )
 
 
-# The demo outcomes whose figure the reader proposes first for its target
-# (scored over the whole labelled set by benchmarks/extraction/score.py).
+# The demo outcomes of the dev part whose figure the reader proposes first
+# for its target (scored over the whole labelled set, both parts, by
+# benchmarks/extraction/score.py). Test-part targets are left out here so
+# that running the suite while working on the reader does not show them.
 RECOVERED_AT_TOP = {
     ("zz-2023-news-industrial-growth", "zz-2020-manufacturing:二.1.1", "8.5"),
     ("zz-2023-news-industrial-growth", "zz-2020-manufacturing:二.1.3", "82.5"),
@@ -88,7 +65,7 @@ RECOVERED_AT_TOP = {
     ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.8.2", "35"),
     ("zz-2023-news-industrial-growth", "zz-2020-manufacturing:三.8.4", "28.1"),
     ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.8.4", "25.3"),
-    ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.10.1", "520"),
+    ("zz-2024-reply-industrial-restructuring", "zz-2020-manufacturing:三.8.3", "12"),
     ("zz-2024-reply-industrial-restructuring", "zz-2024-reply-manufacturing:重点1.1", "52.4"),
     ("zz-2024-reply-industrial-restructuring", "zz-2024-reply-manufacturing:重点1.2", "52.4"),
     ("pds-2019-reply-three-transformations", "pds-2019-three-transformations:五.4.1", "20"),
@@ -102,6 +79,8 @@ def test_top_proposals_give_back_demo_outcomes_exactly():
             tops.setdefault((slug, proposal.target.key), proposal)
     recovered = set()
     for document, key, row in OUTCOMES:
+        if split_for(key) != "dev":
+            continue
         top = tops.get((document, key))
         if (
             top is not None

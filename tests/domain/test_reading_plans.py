@@ -113,3 +113,14 @@ def test_a_deadline_year_is_the_period():
     (target,) = read_plan(text, on=date(2023, 1, 1), units=UNITS).targets
     assert target.period_end == date(2025, 12, 31)
     assert target.units == ("市工信局",)
+
+
+def test_a_run_of_numerals_that_is_no_number_is_not_a_heading():
+    """``一一、`` (not a section number) used to stop the reading with a
+    ValueError; headings are read by the one Chinese numeral reader."""
+    text = "二、目标 (一)规模。增长7%左右 一一、对应 十二、保障 (十一)规模。增长5%左右"
+    reading = read_plan(text, on=date(2020, 1, 1), units=UNITS)
+    assert [(t.code, t.value) for t in reading.targets] == [
+        ("二.1.1", Decimal(7)),
+        ("12.11.1", Decimal(5)),
+    ]

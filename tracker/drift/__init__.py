@@ -16,7 +16,7 @@ loud. ``find_drift()`` lists every difference, each a ``Drift`` with a code:
 
 A test and a system check (``manage.py check``) both call it. What the
 model cannot say (the text of a check such as ``period_start <=
-period_end``, index names) is compared between ``tracker/schema.py`` and
+period_end``, index names) is compared between ``tracker/schema/`` and
 the migrated database by ``alembic check`` instead (see
 ``tracker.migrations_compare``).
 """

@@ -6,6 +6,10 @@ in TOML comments: every machine-read field ends with ``# suggested``, and
 the file's head says what that means; the importer ignores comments. The
 tasks without figures are listed in comments, never as targets.
 
+``document_plan_draft``: the same for a stored document, with the plan's
+title, issuer and jurisdiction guessed from it: what ``suggest_targets``
+writes and the planner's draft page offers for download.
+
 ``outcome_drafts_csv``: proposals as rows of the outcomes CSV
 (docs/outcomes-template.csv, columns ``tracker.imports.outcomes_csv.COLUMNS``)
 best first per target, so the file can be edited and fed to
@@ -17,12 +21,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Protocol
 
 from tracker.domain.reading import PlanReading, Proposal
 
-__all__ = ["outcome_drafts_csv", "outcome_drafts_table", "plan_draft_toml"]
+__all__ = [
+    "document_plan_draft",
+    "draft_plan_slug",
+    "outcome_drafts_csv",
+    "outcome_drafts_table",
+    "plan_draft_toml",
+]
 
 SUGGESTED = "  # suggested"
 
@@ -112,6 +124,44 @@ def plan_draft_toml(
             who = "、".join(task.units)
             lines.append(f"# {task.code} {task.text}" + (f" (责任单位: {who})" if who else ""))
     return "\n".join(lines) + "\n"
+
+
+_TITLED = re.compile(r"《([^《》]*(?:方案|计划|规划|要点))》")
+_JURISDICTION = re.compile(r"^(.{2,6}?[市县区省])")
+
+
+class _StoredDocument(Protocol):
+    """What a draft needs of a stored document (``tracker.models.Document``)."""
+
+    slug: str
+    title: str
+    issuer: str
+    text: str
+    published_on: date | None
+
+
+def draft_plan_slug(document_slug: str) -> str:
+    """The draft plan's slug unless the planner names one."""
+    return f"{document_slug}-draft"
+
+
+def document_plan_draft(
+    reading: PlanReading, document: _StoredDocument, *, plan_slug: str | None = None
+) -> str:
+    """The plan file for a stored document's reading: the plan's title is
+    the first 《…方案/计划/规划/要点》 the text names, else the document's
+    title; its jurisdiction the place the issuer (or title) starts with."""
+    titled = _TITLED.search(document.text)
+    jurisdiction = _JURISDICTION.match(document.issuer or document.title or "")
+    return plan_draft_toml(
+        reading,
+        document_slug=document.slug,
+        plan_slug=plan_slug or draft_plan_slug(document.slug),
+        title=titled.group(1) if titled else document.title,
+        issuer=document.issuer or document.title,
+        jurisdiction=jurisdiction.group(1) if jurisdiction else "",
+        issued_on=document.published_on,
+    )
 
 
 def _row(proposal: Proposal, document_slug: str) -> dict[str, str]:

@@ -44,7 +44,7 @@ def stored_targets(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Tar
 
 class StoredOutcomes:
     """Stored, not withdrawn outcomes by target, document, period and quote
-    (``prepare.OUTCOME_KEY_FIELDS``), in id order: what one ``filter(...)
+    (``prepare.changes.OUTCOME_KEY_FIELDS``), in id order: what one ``filter(...)
     .exclude(state="withdrawn").order_by("id")`` per row returned."""
 
     def __init__(self, key_fields: tuple[str, ...]) -> None:

@@ -12,7 +12,7 @@ statuses are refreshed once at its end rather than after every batch.
 
 What is checked differently: references, unique constraints and check
 constraints are left to the database (every one of them is also a
-constraint in ``tracker/schema.py``, which the drift tests hold to the
+constraint in ``tracker/schema/``, which the drift tests hold to the
 models), instead of one ``SELECT`` per row. A batch the database refuses
 raises ``IntegrityError``; the caller (``tracker.imports.writer``) then rolls
 the batch back to its savepoint and writes it again row by row through the

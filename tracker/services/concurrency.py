@@ -1,6 +1,6 @@
 """Optimistic concurrency: the later of two saves is refused, never applied.
 
-Every editable row carries a ``version`` (``tracker/schema.py``). A person
+Every editable row carries a ``version`` (``tracker/schema/``). A person
 edits the version they loaded; the services compare it with the stored one
 and refuse a save made from an older version, naming who changed the row
 and when (from the audit trail). The bump itself is a compare-and-set

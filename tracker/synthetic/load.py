@@ -16,17 +16,17 @@ from datetime import date
 from django.db import connection, transaction
 
 from tracker.analytics.units import load_registry
-from tracker.synthetic.scenarios import (
+from tracker.synthetic.rows import (
     ASSIGNMENT_COLUMNS,
     DOCUMENT_COLUMNS,
     OUTCOME_COLUMNS,
     PLAN_COLUMNS,
     TARGET_COLUMNS,
     UNIT_COLUMNS,
-    Generator,
     PlanRows,
     Sizes,
 )
+from tracker.synthetic.scenarios import Generator
 
 # The tables that must be empty, and that the load fills, in write order.
 TABLES = (

@@ -18,72 +18,23 @@ returned and withdrawn figures). Every quote occurs verbatim in its
 document's text at its stored offsets; documents are bulletins per plan and
 publication date, published 20 days after the period they report (never
 after ``today``).
+
+This module draws the plans, their targets and assignments; a target's
+outcomes and the bulletins quoting them are ``tracker.synthetic.outcomes``;
+the columns, ids and sizes they share are ``tracker.synthetic.rows``.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from tracker.domain import UnitRegistry
-from tracker.domain.periods import elapsed_fraction
-
-DOCUMENT_COLUMNS = ("id", "slug", "title", "issuer", "published_on", "kind", "url", "text")
-PLAN_COLUMNS = (
-    "id",
-    "slug",
-    "title",
-    "issuer",
-    "jurisdiction",
-    "issued_on",
-    "period_start",
-    "period_end",
-    "document_id",
-)
-TARGET_COLUMNS = (
-    "id",
-    "plan_id",
-    "code",
-    "statement",
-    "source_quote",
-    "indicator",
-    "comparator",
-    "value",
-    "value_high",
-    "unit",
-    "period_start",
-    "period_end",
-    "direction",
-    "commitment",
-    "measure",
-    "growth",
-)
-ASSIGNMENT_COLUMNS = ("id", "target_id", "unit_id", "role", "position")
-OUTCOME_COLUMNS = (
-    "id",
-    "target_id",
-    "document_id",
-    "value",
-    "value_high",
-    "qualifier",
-    "unit",
-    "period_start",
-    "period_end",
-    "quote",
-    "quote_start",
-    "quote_end",
-    "is_proxy",
-    "reported_indicator",
-    "state",
-    "submitted_at",
-    "reviewed_at",
-    "withdrawn_at",
-    "withdrawal_reason",
-)
-UNIT_COLUMNS = ("id", "name", "is_collective")
+from tracker.domain.display import format_decimal
+from tracker.synthetic.outcomes import OutcomeRows
+from tracker.synthetic.rows import Ids, PlanRows, Sizes, _pick
 
 # (indicator, measure, unit, low, high, direction)
 INDICATORS: tuple[tuple[str, str, str, int, int, str], ...] = (
@@ -121,10 +72,6 @@ CURRENT = (
     ("indeterminate_interim", 4),
     ("incomparable_interim", 3),
 )
-# Scenarios whose best figure may not be outranked by an approved filler:
-# nothing approved, or an incomparable unit (convertible figures rank first).
-_NO_APPROVED_FILLER = {"overdue_none", "no_data", "incomparable_final", "incomparable_interim"}
-_PENDING_STATES = (("draft", 3), ("submitted", 3), ("returned", 1), ("withdrawn", 1))
 _COMPARATOR_TEXT = {
     "at_least": "{v}{u}以上",
     "more_than": "超过{v}{u}",
@@ -133,71 +80,10 @@ _COMPARATOR_TEXT = {
     "about": "{v}{u}左右",
     "range": "{v}-{h}{u}",
 }
-_CENT = Decimal("0.01")
 _NUMERALS = "一二三四五六七八九十"
 
 
-@dataclass
-class Ids:
-    """Next id per table: the database is empty, so ids are ours to give."""
-
-    counters: dict[str, int] = field(default_factory=dict)
-
-    def next(self, table: str) -> int:
-        self.counters[table] = self.counters.get(table, 0) + 1
-        return self.counters[table]
-
-
-@dataclass
-class PlanRows:
-    """One plan's rows, in the order they must be written (foreign keys)."""
-
-    documents: list[tuple] = field(default_factory=list)
-    plans: list[tuple] = field(default_factory=list)
-    targets: list[tuple] = field(default_factory=list)
-    assignments: list[tuple] = field(default_factory=list)
-    outcomes: list[tuple] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Sizes:
-    plans: int
-    targets_per_plan: int
-    outcomes_per_target: int
-    units: int
-    seed: int
-
-
-def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
-    names, weights = zip(*weighted, strict=True)
-    return rng.choices(names, weights)[0]
-
-
-def _text(value: Decimal) -> str:
-    return format(value.normalize(), "f")
-
-
-def _month_end(year: int, month: int) -> date:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
-def _month_ends(start: date, end: date) -> list[date]:
-    """Month ends strictly inside ``[start, end)``."""
-    found, year, month = [], start.year, start.month
-    while True:
-        day = _month_end(year, month)
-        if day >= end:
-            return found
-        found.append(day)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-def _moment(day: date) -> datetime:
-    return datetime.combine(day, time(9, 0), tzinfo=UTC)
-
-
-class Generator:
+class Generator(OutcomeRows):
     """Rows for every plan, one plan at a time (``plans()``)."""
 
     def __init__(self, sizes: Sizes, *, today: date, registry: UnitRegistry) -> None:
@@ -319,7 +205,7 @@ class Generator:
         section = _NUMERALS[index // 10 % 10]
         code = f"{section}.{index % 10 + 1}" if index < 100 else f"T{index + 1}"
         figure = _COMPARATOR_TEXT[comparator].format(
-            v=_text(value), h=_text(value_high) if value_high else "", u=unit
+            v=format_decimal(value), h=format_decimal(value_high) if value_high else "", u=unit
         )
         verb = "增长" if measure == "rate" else "达到"
         statement = f"到{t_end.year}年，{indicator}{verb}{figure}"
@@ -357,182 +243,3 @@ class Generator:
             rows.assignments.append(
                 (self.ids.next("assignment"), target_id, unit_id, role, position)
             )
-
-    # -- outcomes --------------------------------------------------------------
-
-    def _figure(self, facts: tuple, verdict: str, share: Decimal = Decimal(1)) -> tuple:
-        """(value, value_high, qualifier) that reads as ``verdict`` against the
-        target scaled by ``share`` (a flow's elapsed part)."""
-        comparator, value, direction = facts[6], facts[7] * share, facts[12]
-        if verdict == "indeterminate":
-            low, high = value * Decimal("0.8"), value * Decimal("1.3")
-            return low.quantize(_CENT), high.quantize(_CENT), "range"
-        lower = direction == "lower"
-        if verdict == "met":
-            factor = {"about": "1", "range": "1.1"}.get(comparator, "0.85" if lower else "1.15")
-        else:
-            factor = "1.5" if lower else "0.6"
-        figure = (value * Decimal(factor)).quantize(_CENT)
-        qualifier = "about" if verdict == "met" and self.rng.random() < 0.1 else "exact"
-        if comparator == "about" or comparator == "range":
-            qualifier = "exact"
-        return figure, None, qualifier
-
-    def _published(self, end: date) -> date:
-        return min(end + timedelta(days=20), self.today)
-
-    def _outcome(
-        self,
-        rows: PlanRows,
-        facts: tuple,
-        *,
-        start: date,
-        end: date,
-        figure: tuple,
-        unit: str | None = None,
-        state: str = "approved",
-        proxy: bool = False,
-    ) -> None:
-        value, value_high, qualifier = figure
-        unit = unit or facts[9]
-        published = self._published(end)
-        if published not in self._documents:
-            self._documents[published] = (self.ids.next("document"), [])
-        document_id, parts = self._documents[published]
-        indicator = f"{facts[5]}（口径调整）" if proxy else facts[5]
-        shown = f"{_text(value)}-{_text(value_high)}" if value_high is not None else _text(value)
-        words = {"about": "左右", "at_least": "以上"}.get(qualifier, "")
-        quote = f"{start:%Y年%-m月}至{end:%Y年%-m月}，{indicator}为{shown}{unit}{words}"
-        offset = sum(len(part) for part in parts) + len("据统计，")
-        parts.append(f"据统计，{quote}。\n")
-        submitted = _moment(published) if state != "draft" else None
-        reviewed = (
-            _moment(published + timedelta(days=1)) if state in ("approved", "returned") else None
-        )
-        withdrawn = _moment(published + timedelta(days=2)) if state == "withdrawn" else None
-        rows.outcomes.append(
-            (
-                self.ids.next("outcome"),
-                facts[0],
-                document_id,
-                value,
-                value_high,
-                qualifier,
-                unit,
-                start,
-                end,
-                quote,
-                offset,
-                offset + len(quote),
-                proxy,
-                indicator if proxy else "",
-                state,
-                submitted,
-                reviewed,
-                withdrawn,
-                "重复录入" if withdrawn else "",
-            )
-        )
-
-    def _convertible(self, facts: tuple, figure: tuple) -> tuple[tuple, str]:
-        """Now and then the same figure in a smaller magnitude (亿元 as 万元)."""
-        unit = facts[9]
-        if unit.startswith("亿") and self.rng.random() < 0.2:
-            scale = Decimal(10000)
-            value, high, qualifier = figure
-            return (value * scale, high and high * scale, qualifier), "万" + unit[1:]
-        return figure, unit
-
-    def _outcomes(self, rows: PlanRows, facts: tuple, scenario: str) -> None:
-        count = self.sizes.outcomes_per_target
-        t_start, t_end, measure = facts[10], facts[11], facts[14]
-        rng = self.rng
-        best_end: date | None = None
-        if count and scenario not in ("overdue_none", "no_data"):
-            count -= 1
-            if scenario.endswith("_final"):
-                verdict = scenario.split("_")[0]
-                if verdict == "incomparable":
-                    figure = self._figure(facts, "met")
-                    unit = "万吨" if "吨" not in facts[9] else "个"
-                else:
-                    figure, unit = self._convertible(facts, self._figure(facts, verdict))
-                self._outcome(rows, facts, start=t_start, end=t_end, figure=figure, unit=unit)
-                best_end = t_end
-            elif scenario.endswith("_later"):
-                later_end = date(t_end.year + 1, 12, 31)
-                figure = self._figure(facts, scenario.split("_")[0])
-                self._outcome(rows, facts, start=t_start, end=later_end, figure=figure)
-                best_end = t_end  # interims of the period may still be added
-            else:
-                months = self._interim_months(t_start, t_end)
-                best_end = months[-1] if scenario != "overdue_interim" else rng.choice(months)
-                verdict = {"on_track": "met", "off_track": "missed"}.get(scenario, "met")
-                if scenario == "indeterminate_interim":
-                    verdict = "indeterminate"
-                share = (
-                    elapsed_fraction(t_start, t_end, best_end) if measure == "flow" else Decimal(1)
-                )
-                figure = self._figure(facts, verdict, share)
-                unit = None
-                if scenario == "incomparable_interim":
-                    unit = "万吨" if "吨" not in facts[9] else "个"
-                self._outcome(rows, facts, start=t_start, end=best_end, figure=figure, unit=unit)
-        for _ in range(count):
-            self._filler(rows, facts, scenario, best_end)
-
-    def _interim_months(self, t_start: date, t_end: date) -> list[date]:
-        horizon = min(t_end, self.today.replace(day=1))
-        return _month_ends(t_start, horizon) or [t_start]
-
-    def _filler(self, rows: PlanRows, facts: tuple, scenario: str, best_end: date | None) -> None:
-        rng = self.rng
-        t_start, t_end, measure = facts[10], facts[11], facts[14]
-        kinds = ["pending"]
-        if scenario not in _NO_APPROVED_FILLER and best_end is not None:
-            kinds += ["interim", "interim"]
-            if measure == "level" and scenario.endswith(("_final", "_later")):
-                kinds.append("baseline")
-        if measure == "rate" and t_start.year > 2000:
-            kinds.append("context")
-        kind = rng.choice(kinds)
-        if kind == "interim":
-            months = [day for day in self._interim_months(t_start, t_end) if day < best_end]
-            if not months:
-                kind = "pending"
-            else:
-                end = rng.choice(months)
-                share = elapsed_fraction(t_start, t_end, end) if measure == "flow" else Decimal(1)
-                verdict = rng.choice(("met", "missed"))
-                self._outcome(
-                    rows, facts, start=t_start, end=end, figure=self._figure(facts, verdict, share)
-                )
-                return
-        if kind == "baseline":
-            year = t_start.year - 1
-            figure = self._figure(facts, "missed")
-            self._outcome(
-                rows, facts, start=date(year, 1, 1), end=date(year, 12, 31), figure=figure
-            )
-            return
-        if kind == "context":
-            year = t_start.year - 1
-            figure = self._figure(facts, rng.choice(("met", "missed")))
-            self._outcome(
-                rows, facts, start=date(year, 1, 1), end=date(year, 12, 31), figure=figure
-            )
-            return
-        state = _pick(rng, _PENDING_STATES)
-        months = self._interim_months(t_start, t_end)
-        end = rng.choice(months) if rng.random() < 0.7 else t_end
-        end = min(end, self.today)
-        figure = self._figure(facts, rng.choice(("met", "missed")))
-        self._outcome(
-            rows,
-            facts,
-            start=t_start,
-            end=max(end, t_start),
-            figure=figure,
-            state=state,
-            proxy=rng.random() < 0.1,
-        )

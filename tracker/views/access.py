@@ -18,6 +18,7 @@ EXPORT = "tracker.export_attainment"
 REVIEW = "tracker.review_outcome"
 READ_AUDIT = "tracker.view_auditevent"
 ENTER_OUTCOMES = "tracker.change_outcome"
+ENTER_TARGETS = "tracker.add_target"
 
 
 class ReportAccessMixin(PermissionRequiredMixin):
@@ -59,3 +60,11 @@ class AuditExportAccessMixin(AuditAccessMixin):
     """Its CSV: also ``export_attainment`` (auditors)."""
 
     permission_required = (READ_AUDIT, EXPORT)
+
+
+class PlannerAccessMixin(PermissionRequiredMixin):
+    """A document read into draft targets (issue 13): planners, whose job is
+    entering targets (``add_target``), and who must be able to read the
+    document (``view_document``)."""
+
+    permission_required: str | tuple[str, ...] = ("tracker.view_document", ENTER_TARGETS)

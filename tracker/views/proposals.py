@@ -6,6 +6,13 @@ figure, unit, period or quote), which enters a draft outcome through
 rejects it, which ``services.proposal_reject`` remembers so the target is not
 proposed from this document again.
 
+Every proposal of a target is listed, the best first; the others sit
+collapsed under it, each with its own accept (a rejection is for the
+target). ``?plan=SLUG`` keeps the page to one plan's open targets (the
+reader then weighs only those, as ``suggest_outcomes --plan`` does). The
+reading is cached per document text, reader version and plan set
+(``tracker.selectors_reading``); decisions are applied after the cache.
+
 Keyboard use follows the review queue (``tracker.views.review``): every
 button names its target, and after an action the page focuses the proposal
 now at the acted-on one's place (the next one), or the list's heading when
@@ -29,9 +36,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from tracker import services
-from tracker.datalang import zh
+from tracker.datalang import DATA_LANGUAGE, page_is_in_data_language, zh
 from tracker.formatting import figure_text
-from tracker.highlight import Span, highlight
+from tracker.highlight import Paragraphs, Span, highlight
 from tracker.labels import choices, label
 from tracker.models import Document, Target
 from tracker.selectors_reading import ReviewProposal, document_proposals
@@ -70,8 +77,8 @@ class AcceptForm(forms.Form):
     reported_indicator = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
-def _prefix(target_pk: int) -> str:
-    return f"p{target_pk}"
+def _prefix(target_pk: int, rank: int = 0) -> str:
+    return f"p{target_pk}" if rank == 0 else f"p{target_pk}r{rank}"
 
 
 def _initial(item: ReviewProposal) -> dict[str, Any]:
@@ -88,21 +95,16 @@ def _initial(item: ReviewProposal) -> dict[str, Any]:
     }
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line (paragraph) around ``[start, end)``."""
-    begin = text.rfind("\n", 0, start) + 1
-    finish = text.find("\n", end)
-    return begin, len(text) if finish < 0 else finish
-
-
 def _span(item: ReviewProposal, offset: int = 0) -> Span:
+    """The quote as a marked span: in the full text (``offset`` 0, the best
+    proposal of each target) or in its own paragraph."""
     p, target = item.proposal, item.target
     figure = figure_text(p.qualifier, p.value, None, p.unit)
     return Span(
         p.start - offset,
         p.end - offset,
         f"#proposal-{target.pk}",
-        f"quote-{target.pk}" if offset == 0 else f"para-quote-{target.pk}",
+        f"quote-{target.pk}" if offset == 0 else f"para-quote-{target.pk}-{item.rank}",
         kind=_("完成情况建议"),
         tag=_("建议"),
         code=target.code,
@@ -121,37 +123,26 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
     def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         super().setup(request, *args, **kwargs)
         self.bound: AcceptForm | None = None
-        self.bound_target: int | None = None
+        self.bound_at: tuple[int, int] | None = None  # (target pk, rank)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         document = get_object_or_404(Document, slug=self.kwargs["slug"])
-        items = document_proposals(document)
-        focus = self._focus(len(items))
-        cards = []
-        for position, item in enumerate(items):
-            pk = item.target.pk
-            bound = self.bound if pk == self.bound_target else None
-            begin, finish = _paragraph(document.text, item.proposal.start, item.proposal.end)
-            cards.append(
-                {
-                    "item": item,
-                    "p": item.proposal,
-                    "target": item.target,
-                    "position": position,
-                    "figure": figure_text(
-                        item.proposal.qualifier, item.proposal.value, None, item.proposal.unit
-                    ),
-                    "paragraph": highlight(
-                        document.text[begin:finish], [_span(item, offset=begin)]
-                    ),
-                    "why": [(WHY_LABELS.get(c, c), label(v)) for c, v in item.proposal.why],
-                    "form": bound or AcceptForm(initial=_initial(item), prefix=_prefix(pk)),
-                    "refused": bound is not None,
-                    "focused": focus == position,
-                }
-            )
-        if self.bound is not None and not any(c["refused"] for c in cards):
+        plan = self.request.GET.get("plan", "")
+        review = document_proposals(document, [plan] if plan else [])
+        paragraphs = Paragraphs(document.text)
+        cards: list[dict[str, Any]] = []
+        for item in review.items:
+            entry = self._entry(item, paragraphs)
+            if item.rank == 0:
+                cards.append({**entry, "position": len(cards), "more": []})
+            else:
+                cards[-1]["more"].append({**entry, "position": cards[-1]["position"]})
+        focus = self._focus(len(cards))
+        for card in cards:
+            card["focused"] = focus == card["position"]
+            card["any_refused"] = any(e["refused"] for e in (card, *card["more"]))
+        if self.bound is not None and not any(c["any_refused"] for c in cards):
             # The target left the list meanwhile (locked, or decided in
             # another tab): its form cannot be shown, its refusal can.
             for error in self.bound.non_field_errors() or [_("未能录入。")]:
@@ -160,10 +151,31 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         context.update(
             document=document,
             cards=cards,
-            text=highlight(document.text, [_span(item) for item in items]),
+            plans=review.plans,
+            plan=plan,
+            text_lang="" if page_is_in_data_language() else DATA_LANGUAGE,
+            text=highlight(document.text, [_span(c["item"]) for c in cards]),
             focus_heading=focus == "heading",
         )
         return context
+
+    def _entry(self, item: ReviewProposal, paragraphs: Paragraphs) -> dict[str, Any]:
+        """One proposal as the template shows it, with its accept form (the
+        refused one when this is the proposal whose accept just failed)."""
+        p, pk = item.proposal, item.target.pk
+        bound = self.bound if self.bound_at == (pk, item.rank) else None
+        begin, finish = paragraphs.around(p.start, p.end)
+        return {
+            "item": item,
+            "p": p,
+            "target": item.target,
+            "rank": item.rank,
+            "figure": figure_text(p.qualifier, p.value, None, p.unit),
+            "paragraph": highlight(paragraphs.text[begin:finish], [_span(item, offset=begin)]),
+            "why": [(WHY_LABELS.get(c, c), label(v)) for c, v in p.why],
+            "form": bound or AcceptForm(initial=_initial(item), prefix=_prefix(pk, item.rank)),
+            "refused": bound is not None,
+        }
 
     def _focus(self, count: int) -> int | str | None:
         """Where the last action asked focus to land (read once)."""
@@ -199,7 +211,11 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
             else:
                 messages.success(request, _said(name, _("已拒绝，不会再次建议。")))
             return self._done(request)
-        form = AcceptForm(request.POST, prefix=_prefix(target.pk))
+        try:
+            rank = max(0, int(request.POST.get("rank", "0")))
+        except ValueError:
+            rank = 0
+        form = AcceptForm(request.POST, prefix=_prefix(target.pk, rank))
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -225,7 +241,7 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
                     _said(name, _("已录入为草稿 #%(id)s，提交审核后才计入。") % {"id": outcome.pk}),
                 )
                 return self._done(request)
-        self.bound, self.bound_target = form, target.pk
+        self.bound, self.bound_at = form, (target.pk, rank)
         return self.render_to_response(self.get_context_data(), status=200)
 
     def _done(self, request: HttpRequest) -> HttpResponseRedirect:
@@ -234,7 +250,8 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         except ValueError:
             position = 0
         request.session[FOCUS_KEY] = {"path": request.path, "position": position}
-        return HttpResponseRedirect(request.path)
+        # Back to the same page, its plan filter kept.
+        return HttpResponseRedirect(request.get_full_path())
 
 
 def _said(name: SafeString, text: str) -> str:

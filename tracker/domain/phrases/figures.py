@@ -9,6 +9,13 @@ unit tokens exist is not decided
 here (``unit_tokens``): a caller with a unit registry passes its names and
 gets ``unit_known`` on every match.
 
+Scale words (``find_figures(..., scale_words=True)``, the outcome reader's
+choice): ``千亿级``/``5000亿级``/``万亿级`` is at least that many 亿元/万亿元,
+``突破百亿`` more than 100 亿元, and ``5500亿电子信息`` (a magnitude with no
+unit, before a noun) is 5500 亿元: in these texts an industry's or a
+cluster's size without a unit is its output in yuan. Off by default: a plan's
+``打造2000亿级产业集群`` is read by the plan reader's own rules.
+
 ``find_figures`` reads Arabic numbers anywhere, and Chinese numerals only
 when the caller's lexicon knows the unit (``两家``, ``十二个``) or as ``成``:
 in running text 三标, 四新 and 两翼 are words, and only a registry can tell
@@ -182,8 +189,51 @@ def _figure_from(
     return Figure(qualifier, value, None, mag1 + noun), known
 
 
+_SCALE = re.compile(
+    r"(?P<prefix>突破|超过|超|逾|近|约)?"
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|(?<![零〇一二两三四五六七八九十百千])[一二两三四五六七八九]?[十百千])?"
+    r"(?P<mag>万亿|亿)(?P<ji>级)?(?![元斤吨美人件台项家个次套座辆\d])"
+)
+
+
+def _scale_figures(text: str, reading: Reading) -> Iterator[FigureMatch]:
+    """Sizes written as scale words (module docstring): 千亿级, 突破百亿,
+    5500亿 before a noun; always 亿元 or 万亿元."""
+    normal = text.translate(NORMALISE)
+    table = prefixes(reading)
+    for match in _SCALE.finditer(normal):
+        number, magnitude = match["n"], match["mag"]
+        if not number and not match["ji"]:
+            continue
+        if not number:
+            value = Decimal(1)
+        elif number[0].isdigit():
+            value = arabic_value(number)
+        else:
+            value = Decimal(chinese_value(number) or 0)
+            if not value:
+                continue
+        qualifier: Qualifier = "at_least" if match["ji"] else "exact"
+        if match["prefix"]:
+            if match["ji"]:
+                continue  # 超千亿级: no single reading
+            qualifier = table.get(match["prefix"], qualifier)
+        start = match.start("prefix") if match["prefix"] else match.start("n")
+        if start < 0:
+            start = match.start("mag")
+        end = match.end()
+        yield FigureMatch(
+            Figure(qualifier, value, None, magnitude + "元"),
+            start,
+            end,
+            text[start:end],
+            prefix=match["prefix"] or "",
+            unit_known=True,
+        )
+
+
 def find_figures(
-    text: str, *, reading: Reading = "target", units: Units = None
+    text: str, *, reading: Reading = "target", units: Units = None, scale_words: bool = False
 ) -> list[FigureMatch]:
     """Every figure in a text, left to right, with offsets into ``text``.
 
@@ -191,9 +241,18 @@ def find_figures(
     without magnitudes); without them the unit is cut by the generic grammar
     and ``unit_known`` is None. Figures that contradict themselves
     (``不超过5%以上``, ``30-20%``) are skipped here; ``parse_figure``
-    reports them.
+    reports them. ``scale_words``: also read 千亿级, 突破百亿 and a bare
+    ``5500亿`` before a noun as sizes in 亿元 (module docstring); a figure
+    of the usual grammar whose unit is known keeps its place.
     """
-    return list(_scan(text, reading, lexicon_of(units), strict=False, whole=False))
+    found = list(_scan(text, reading, lexicon_of(units), strict=False, whole=False))
+    if not scale_words:
+        return found
+    kept = [f for f in found if f.unit_known is not False or not f.figure.magnitude]
+    for scale in _scale_figures(text, reading):
+        if not any(f.start < scale.end and scale.start < f.end for f in kept):
+            kept.append(scale)
+    return sorted(kept, key=lambda f: f.start)
 
 
 def _scan(

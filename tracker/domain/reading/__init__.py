@@ -5,13 +5,8 @@ targets (``outcomes``). Plain Python over the phrase readers in
 suggestion is for a person to confirm.
 """
 
-from tracker.domain.reading.outcomes import (
-    Mention,
-    OpenTarget,
-    Proposal,
-    propose_outcomes,
-    read_mentions,
-)
+from tracker.domain.reading.mentions import Mention, read_mentions
+from tracker.domain.reading.outcomes import OpenTarget, Proposal, propose_outcomes
 from tracker.domain.reading.plans import PlanReading, SuggestedTarget, Task, read_plan, split_units
 
 __all__ = [

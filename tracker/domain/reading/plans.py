@@ -18,6 +18,10 @@ that does not produce it (``提升…5个传统产业``), thresholds
 before ``等N个项目``, and figures with a unit the registry does not know.
 In a document that is not a plan, only clauses that say what will be done
 (``力争``, ``争取``, ``计划``, ``确保``) are read.
+
+This module puts each suggested target together and lists the tasks; where
+a clause stands and who answers for it is ``layout``; which figures are
+commitments and what their words say is ``commitments``.
 """
 
 from __future__ import annotations
@@ -29,30 +33,33 @@ from datetime import date
 from decimal import Decimal
 
 from tracker.domain.measures import infer_measure
-from tracker.domain.phrases import (
-    FigureMatch,
-    UnparsableFigure,
-    find_figures,
-    find_periods,
-    parse_target_phrase,
+from tracker.domain.phrases import FigureMatch, UnparsableFigure, find_figures, parse_target_phrase
+from tracker.domain.reading.commitments import (
+    ASPIRATION,
+    FORWARD_CUES,
+    OWN_MODE,
+    _fallback_measure,
+    _indicator,
+    _inside,
+    _is_commitment_figure,
+    _period,
+    _pieces,
+    _plan_year,
+    _quoted,
+)
+from tracker.domain.reading.layout import (
+    CLAUSE_END,
+    RESPONSIBLE,
+    SENTENCE_END,
+    _group,
+    _headings,
+    _spans,
+    _units_after,
+    split_units,
 )
 from tracker.vocabulary import Commitment, Comparator, Direction, Measure
 
 __all__ = ["PlanReading", "SuggestedTarget", "Task", "read_plan", "split_units"]
-
-SECTION = re.compile(r"(?:^|(?<=\s))(?P<s>[一二三四五六七八九十]+)、")
-SUBSECTION = re.compile(r"[(（](?P<k>[一二三四五六七八九十]+)[)）]")
-ITEM = re.compile(r"(?:^|(?<=[\s*。]))(?P<n>\d{1,2})\.(?!\d)")
-RESPONSIBLE = re.compile(r"责任单位[:：]\s*(?P<units>[^\s。；;]*?)(?=\s|\d{1,2}\.(?!\d)|[。；;]|$)")
-SENTENCE_END = re.compile(r"[。；;！!？?\n]|\s+")
-CLAUSE_END = re.compile(r"[，,：:]")
-_NUMERALS = "一二三四五六七八九十"
-FORWARD_CUES = ("力争", "争取", "计划", "确保")
-ASPIRATION = ("力争", "争取")
-OWN_MODE = ("确保", "加快")
-PRODUCING_VERBS = ("编制", "出台", "制定", "建成", "创建", "新增", "引进", "培育", "建设")
-_TITLED_YEAR = re.compile(r"(\d{4})年[^，,。\s]{0,20}(?:方案|计划|规划|要点)")
-QUOTE_MARKS = {"“": "”", "《": "》", "‘": "’", "「": "」"}
 
 
 @dataclass(frozen=True)
@@ -94,155 +101,6 @@ class PlanReading:
     tasks: tuple[Task, ...]
     year: int | None
     unit_names: tuple[str, ...] = field(default=())
-
-
-def _numeral(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _NUMERALS.index(text[1]) + 1
-    if len(text) == 2 and text.endswith("十"):
-        return (_NUMERALS.index(text[0]) + 1) * 10
-    if len(text) == 3:
-        return (_NUMERALS.index(text[0]) + 1) * 10 + _NUMERALS.index(text[2]) + 1
-    return _NUMERALS.index(text) + 1
-
-
-def split_units(line: str) -> tuple[str, ...]:
-    """``市工信局、市发展改革委,各开发区管委会和县(市、区)**`` -> the units,
-    lead first, names normalised as docs/plan-files.md rule 4 says (stars
-    restored: ``县(市、区)**`` -> ``各县(市、区)政府``; ``各`` applies to
-    both collectives joined by ``和``)."""
-    parts: list[str] = []
-    depth = 0
-    current = ""
-    for char in line:
-        if char in "(（":
-            depth += 1
-        elif char in ")）":
-            depth -= 1
-        if depth == 0 and char in "、,，":
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    names: list[str] = []
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        pieces = part.split("和") if part.startswith("各") and "和" in part else [part]
-        for index, piece in enumerate(pieces):
-            if index and not piece.startswith("各"):
-                piece = "各" + piece
-            piece = re.sub(r"(县[(（]市、区[)）]|人民)\*+$", r"\1政府", piece)
-            piece = piece.replace("(", "(").replace(")", ")")
-            if piece and piece not in names:
-                names.append(piece)
-    return tuple(names)
-
-
-def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut ``text[start:end]`` at the pattern's matches: (start, end) pairs."""
-    spans, at = [], start
-    for match in pattern.finditer(text, start, end):
-        if match.start() > at:
-            spans.append((at, match.start()))
-        at = match.end()
-    if at < end:
-        spans.append((at, end))
-    return spans
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    spans, opened = [], None
-    closing = ""
-    for index, char in enumerate(text):
-        if opened is None and char in QUOTE_MARKS:
-            opened, closing = index, QUOTE_MARKS[char]
-        elif opened is not None and char == closing:
-            spans.append((opened, index + 1))
-            opened = None
-    return spans
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in spans)
-
-
-def _is_commitment_figure(
-    text: str, clause: tuple[int, int], match: FigureMatch, figures: list[FigureMatch]
-) -> bool:
-    """False for the figures the module docstring names as not commitments."""
-    if match.unit_known is False:
-        return False
-    before = text[max(clause[0], match.start - 2) : match.start]
-    after = text[match.end : match.end + 2]
-    if before.endswith("届") or after.startswith("全会"):
-        return False  # a meeting's ordinal
-    if match.figure.qualifier == "at_most" and "以下" in match.text and after[:1].isalpha():
-        return False  # 30万吨以下煤矿: a threshold
-    if after.startswith("的") and len(figures) > 1:
-        return False  # 投资30亿元的项目: describes, is not counted
-    later = [m for m in figures if m.start > match.start]
-    if any(text[max(clause[0], m.start - 1) : m.start] == "等" for m in later):
-        return False  # capacities in the names listed before 等N个项目
-    previous = [m.end for m in figures if m.end <= match.start]
-    head = text[max([clause[0], *previous]) : match.start]
-    listed = head.count("、") >= 2 and not head.rstrip().endswith("等")
-    produced = any(verb in head for verb in PRODUCING_VERBS) or match.figure.unit == "%"
-    # 提升装备、食品…5个传统产业: counts a list it names
-    return not (listed and not produced)
-
-
-def _indicator(statement: str, match_text: str) -> str:
-    """A suggested indicator name: the statement without its figure, cue
-    words and period, a change verb turned into its rate noun."""
-    before, _, after = statement.partition(match_text)
-    before = re.sub(r"^\d{4}年[,，]?", "", before)
-    for word in (*ASPIRATION, "确保", "计划", "全年", "重点", "达到", "降低到", "提高到", "为"):
-        before = before.replace(word, "")
-    if before.endswith("增长"):
-        return before[:-2] + "增速"
-    if before.endswith("下降") or before.endswith("降低"):
-        return before[:-2] + "降幅"
-    before = before.rstrip("的")
-    tail = re.sub(r"^(以上|以下|左右)", "", after).strip()
-    if tail and match_text[-1:] not in "%":
-        return (before + tail + "数") if not before.endswith(tail) else before + "数"
-    return before or statement
-
-
-def _fallback_measure(statement: str, unit: str) -> tuple[Measure, str]:
-    if unit in ("%", "个百分点"):
-        if re.search(r"增长|下降|提高|降低|增速", statement):
-            return "rate", "增长/下降 %"
-        return "level", "%"
-    if re.search(r"抓好|保持|拥有|总数|达到", statement):
-        return "level", "抓好/达到"
-    return "flow", "count"
-
-
-def _period(sentence: str, on: date | None, year: int | None) -> tuple[date, date] | None:
-    for found in find_periods(sentence, on=on):
-        period = found.period
-        if period.end is not None and period.kind in ("year", "plan", "by"):
-            start = period.start or date(period.end.year, 1, 1)
-            if period.kind == "by" and year is not None and year < period.end.year:
-                start = date(year, 1, 1)
-            return start, period.end
-    if year is None:
-        return None
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def _plan_year(text: str, on: date | None) -> int | None:
-    """The latest year a named plan of the text is for (a reply names last
-    year's plan and this year's), else the document's year."""
-    years = [int(m.group(1)) for m in _TITLED_YEAR.finditer(text)]
-    if years:
-        return max(years)
-    return on.year if on else None
 
 
 def read_plan(
@@ -311,67 +169,6 @@ def read_plan(
     tasks = _tasks(text, headings, responsible, items_with_targets)
     names = tuple(dict.fromkeys(n for _, line in responsible for n in line))
     return PlanReading(tuple(targets), tasks, year, names)
-
-
-def _pieces(
-    text: str, clause: tuple[int, int], kept: list[FigureMatch]
-) -> list[tuple[FigureMatch, tuple[int, int]]]:
-    """One span per kept figure: the clause, cut at ``、`` between figures
-    (``压减刚玉产能35万吨左右、建材(石灰)产能10万吨以上``)."""
-    if len(kept) <= 1:
-        return [(m, clause) for m in kept]
-    pieces = []
-    start = clause[0]
-    for index, match in enumerate(kept):
-        end = clause[1]
-        if index + 1 < len(kept):
-            cut = text.rfind("、", match.end, kept[index + 1].start)
-            if cut >= 0:
-                end = cut
-        pieces.append((match, (start, end)))
-        if end < clause[1]:
-            start = end + 1
-    return pieces
-
-
-def _headings(text: str) -> list[tuple[int, str, int]]:
-    """(offset, kind, number) of every section, subsection and item heading."""
-    found = [(m.start(), "s", _numeral(m["s"])) for m in SECTION.finditer(text)]
-    found += [(m.start(), "k", _numeral(m["k"])) for m in SUBSECTION.finditer(text)]
-    found += [(m.start(), "n", int(m["n"])) for m in ITEM.finditer(text)]
-    return sorted(found)
-
-
-def _group(position: int, headings: list[tuple[int, str, int]]) -> str:
-    """``二.1`` (section 二, subsection (一)) or ``三.8`` (item 8 of 三)."""
-    section, sub, item = "", None, None
-    for offset, kind, number in headings:
-        if offset > position:
-            break
-        if kind == "s":
-            section, sub, item = _NUMERALS[number - 1] if number <= 10 else str(number), None, None
-        elif kind == "k":
-            sub = number
-        else:
-            item = number
-    part = item if item is not None else sub
-    return f"{section or '0'}.{part or 0}"
-
-
-def _boundary(position: int, headings: list[tuple[int, str, int]]) -> int | None:
-    return next((offset for offset, _, _ in headings if offset > position), None)
-
-
-def _units_after(
-    position: int,
-    responsible: list[tuple[int, tuple[str, ...]]],
-    headings: list[tuple[int, str, int]],
-) -> tuple[str, ...]:
-    stop = _boundary(position, headings)
-    for offset, names in responsible:
-        if offset > position:
-            return names if stop is None or offset < stop else ()
-    return ()
 
 
 def _target(

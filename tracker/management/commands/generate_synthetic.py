@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from tracker.analytics.evidence import today
 from tracker.synthetic.load import NotEmpty, load
-from tracker.synthetic.scenarios import Sizes
+from tracker.synthetic.rows import Sizes
 
 
 def _positive(text: str) -> int:

@@ -1,16 +1,15 @@
 """``suggest_targets``: a stored plan document read into a draft plan file
-(docs/plan-files.md) for a planner to confirm; see tracker.domain.reading.plans."""
+(docs/plan-files.md) for a planner to confirm; see tracker.domain.reading.plans.
+The planner's draft page (``/documents/<slug>/targets/``) reads and writes
+through the same two calls."""
 
-import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tracker.analytics.units import load_registry
-from tracker.domain.reading import read_plan
-from tracker.exports.drafts import plan_draft_toml
-from tracker.selectors_reading import document_by_slug
+from tracker.exports.drafts import document_plan_draft
+from tracker.selectors_reading import document_by_slug, read_plan_document
 
 
 class Command(BaseCommand):
@@ -30,24 +29,8 @@ class Command(BaseCommand):
         stored = document_by_slug(document)
         if stored is None:
             raise CommandError(_("没有标识为 %(slug)s 的文件。") % {"slug": document})
-        registry = load_registry()
-        reading = read_plan(
-            stored.text,
-            on=stored.published_on,
-            is_plan=stored.kind == "plan",
-            units=registry.known_units(),
-        )
-        titled = re.search(r"《([^《》]*(?:方案|计划|规划|要点))》", stored.text)
-        jurisdiction = re.match(r"^(.{2,6}?[市县区省])", stored.issuer or stored.title or "")
-        text = plan_draft_toml(
-            reading,
-            document_slug=stored.slug,
-            plan_slug=plan_slug or f"{stored.slug}-draft",
-            title=titled.group(1) if titled else stored.title,
-            issuer=stored.issuer or stored.title,
-            jurisdiction=jurisdiction.group(1) if jurisdiction else "",
-            issued_on=stored.published_on,
-        )
+        reading = read_plan_document(stored)
+        text = document_plan_draft(reading, stored, plan_slug=plan_slug)
         if output:
             Path(output).write_text(text, encoding="utf-8")
             self.stderr.write(

@@ -1,0 +1,260 @@
+"""Every figure of a text with what the outcome reader sees around it
+(issue 13, deliverable 4): its window, period, quote and cues.
+
+The text is read once (the tracker's one figure reader, with scale words:
+``千亿级``, ``突破百亿``). For each figure:
+
+- **Window**: the words before it, back to the previous figure of the
+  sentence, a ``:``/``;`` or ``WINDOW`` characters, and the words after it
+  to the end of its clause (at most ``AFTER``). When the words before it
+  are no more than a verb (``开工279个``, ``…下降到47.4万吨``), the indicator
+  was named with the previous figure of the same unit: the figure takes
+  that figure's window and quote (an ellipsis). When the verb is an
+  activity (``签约项目296个,开工279个``), the figure reports that activity
+  on the same thing: a target must name the verb too (279 is not 签约).
+- **Period**: the last period expression of its sentence before it that is
+  not a comparison (``比2016年``, ``较2019年``, ``从2012年的``, ``由…``). A
+  figure right after a comparison's period (``比2016年(22.8%)``,
+  ``从2012年的4568万吨``) is that period's figure: a baseline. A figure
+  right after ``从``/``由`` with no period (``由过去的108.6万吨``) is an
+  earlier state of unknown date: never proposed. Under a span of years
+  (``2019年—2021年,…由X跃升至Y``) X is the first year's figure (a
+  baseline) and Y the last year's. ``全年`` with no year is
+  the last whole year before the document's date. ``…以来`` runs to the
+  document's date, or, undated, to the end of the latest year the text
+  reports. With no period: a reading at the document's date, or at the end
+  of the latest year the text reports.
+- **Cues**: a restated goal (``每年``, ``力争``, ``计划``, ``目标``, ``到2025年``,
+  a period after the text's date), or a plan (``谋划``, ``规划``, ``拟`` in
+  the figure's own words: ``规划机架数量超过10万个``) is not a report.
+- **What a count counts**: the words right after a count (a unit of the
+  registry's ``count`` dimension), up to the clause's end or the next
+  figure (``3个优质项目``), kept so a target can refuse a count of
+  something else.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.domain.phrases import FigureMatch, find_figures, find_periods
+from tracker.domain.phrases.numbers import NORMALISE
+from tracker.domain.phrases.periods import Period
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
+
+__all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
+
+WINDOW = 40
+AFTER = 16
+COUNTED = 8
+COLON = re.compile(r"[:：;；]")
+GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
+SENTENCE_END = re.compile(r"[。！!？?\n]")
+CLAUSE_END = re.compile(r"[，,；;。：:\n]")
+COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
+FROM = re.compile(r"(?:从|由)\s*(?:过去|原来|以前|此前)?\s*的?\s*$")
+TO = re.compile(r"(?:至|到)\s*$")
+RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计")
+PLANNED = re.compile(r"谋划|规划|拟")
+CHANGE_TAIL = re.compile(
+    r"(?:增长|下降|降低|提高|提升|增加|减少|回落|上升|上涨|增速|增幅|降幅|涨幅)"
+    r"(?:率|幅度)?(?:为|是|了|达|达到)?\s*$"
+)
+# Words that say nothing of the indicator but its change (…下降到47.4万吨),
+# or an activity done to the thing the previous figure named (开工279个).
+BARE = re.compile(
+    r"^(?:又|再|已|共|累计|分别|其中)?"
+    r"(?:(?:下降|降低|减少|增长|增加|提高|提升|上升|跃升|整合|压缩|扩大)"
+    r"|(?P<activity>开工|竣工|建成|投产|签约|解决|新增|完成))?"
+    r"(?:到|至|为|了|达|达到)?$"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A figure of the text with what the reader saw around it."""
+
+    figure: FigureMatch
+    window: str
+    before: str
+    period_start: date
+    period_end: date
+    period_text: str
+    quote_start: int
+    quote_end: int
+    change: bool
+    baseline: bool
+    restated: bool
+    dated: bool = True
+    lead: str = ""  # the words before the figure, as written
+    counted: str = ""  # the words right after it (what a count counts)
+    activity: str = ""  # an ellipsis's own verb (开工279个): a target must name it
+
+
+def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
+    if on is not None:
+        return on, on, "document_date"
+    years = [
+        p.period.end.year
+        for p in periods
+        if p.period.end is not None
+        and p.period.kind not in ("by", "plan", "since")
+        and not re.search(r"(?:到|至|力争|争取)\s*$", text[max(0, p.start - 3) : p.start])
+    ]
+    if not years:
+        return date.min, date.min, "none"
+    day = date(max(years), 12, 31)
+    return day, day, "latest_year"
+
+
+def _is_count(units: UnitRegistry, unit: str) -> bool:
+    try:
+        return units.lookup(unit).dimension == "count"
+    except UnknownUnit:
+        return False
+
+
+def _indicator_words(before: str, period_text: str) -> str:
+    """The words that name what a figure reports: the window before it,
+    without its period, cue words and trailing verbs of reaching."""
+    words = before.replace(period_text, "") if period_text else before
+    words = re.sub(r"(?:达到|达|为|是|至|到|超过|约|近)\s*$", "", words.strip())
+    return words.strip(" ,，;；:：、()（）")[-30:]
+
+
+def read_mentions(
+    text: str, *, on: date | None = None, units: UnitRegistry = SEED_REGISTRY, is_plan: bool = False
+) -> list[Mention]:
+    """Every figure of ``text`` with its window, period and quote (in a
+    plan, ``全年`` is the plan's own year: a goal, left undated)."""
+    normal = text.translate(NORMALISE)
+    figures = find_figures(text, reading="outcome", units=units.known_units(), scale_words=True)
+    all_periods = find_periods(text, on=on)
+    period_starts = [p.start for p in all_periods]
+    fallback = _fallback(normal, on, all_periods)
+    # The day the text speaks from: its date, else the end of the latest
+    # year it reports; a figure for a later period is a goal, not a report.
+    today = on or (fallback[1] if fallback[2] == "latest_year" else None)
+    mentions: list[Mention] = []
+    sentence_start = 0
+    previous: Mention | None = None  # the last figure of the sentence not a baseline
+    last: Mention | None = None  # the last figure of the sentence
+    last_from = False  # the last figure followed 从/由 (the start of a change)
+    previous_end = 0
+    ends = [m.end() for m in SENTENCE_END.finditer(normal)]
+    for n, figure in enumerate(figures):
+        at = bisect_right(ends, figure.start)
+        start = ends[at - 1] if at else 0
+        if start != sentence_start:
+            sentence_start, previous, last, previous_end = start, None, None, start
+            last_from = False
+        # The period: the last non-comparison period of the sentence before it.
+        period = None
+        period_text = ""
+        baseline = False
+        goal = False
+        for found in all_periods[bisect_left(period_starts, sentence_start) :]:
+            if found.end > figure.start:
+                break
+            if found.period.end is None and not (
+                found.period.kind == "since" and today is not None
+            ):
+                continue
+            if COMPARISON.search(normal[max(sentence_start, found.start - 3) : found.start]):
+                if normal[found.end : figure.start].strip() in ("(", "（", "的"):
+                    period, period_text, baseline = found.period, found.text, True
+                continue
+            if not baseline:
+                period, period_text = found.period, found.text
+                goal = found.period.kind in ("by", "plan") or bool(
+                    GOAL_BEFORE.search(normal[max(sentence_start, found.start - 3) : found.start])
+                )
+        earlier = not baseline and bool(FROM.search(normal[sentence_start : figure.start]))
+        bracketed = baseline and normal[figure.start - 1 : figure.start] in ("(", "（")
+        if period is not None and period.kind == "years" and period.start is not None:
+            # 2019年—2021年,…由X跃升至Y: X is the first year's, Y the last's.
+            if earlier:
+                year, earlier, baseline = period.start.year, False, True
+            elif last_from and TO.search(normal[sentence_start : figure.start] + figure.prefix):
+                year = period.end.year
+            else:
+                year = 0
+            if year:
+                period = Period(date(year, 1, 1), date(year, 12, 31), "year")
+        if (
+            period is None
+            and not is_plan
+            and on is not None
+            and "全年" in normal[sentence_start : figure.start]
+        ):
+            year = on.year if on.month == 12 and on.day == 31 else on.year - 1
+            period_start, period_end = date(year, 1, 1), date(year, 12, 31)
+            period_text = "全年"
+        elif period is None:
+            period_start, period_end, period_text = fallback
+        else:
+            period_end = period.end or today or fallback[1]
+            period_start = period.start or period_end
+        colon = max(
+            (m.end() for m in COLON.finditer(normal, sentence_start, figure.start)), default=0
+        )
+        window_start = max(previous_end, figure.start - WINDOW, sentence_start, colon)
+        after = CLAUSE_END.search(normal, figure.end)
+        clause_end = after.start() if after else len(text)
+        next_figure = figures[n + 1].start if n + 1 < len(figures) else len(text)
+        after_end = min(clause_end, figure.end + AFTER, next_figure)
+        lead = text[window_start : figure.start]
+        window = lead + " " + text[figure.end : after_end]
+        quote_end = clause_end
+        quote_start = window_start
+        while quote_start < figure.start and normal[quote_start] in ",，;；:：、 )）":
+            quote_start += 1
+        words = _indicator_words(lead, period_text).strip(" ,，;；:：、")
+        named_by = previous if bracketed else last
+        bare = BARE.match(words)
+        activity = ""
+        if named_by is not None and (
+            bracketed or (bare and named_by.figure.figure.unit == figure.figure.unit)
+        ):
+            activity = bare["activity"] or "" if bare else ""
+            # A baseline, or an ellipsis (module docstring): the figure
+            # before it named the indicator.
+            window = named_by.window + " " + window
+            words = named_by.before
+            quote_start = named_by.quote_start
+            quote_end = max(quote_end, named_by.quote_end)
+        local = normal[max(sentence_start, figure.start - WINDOW) : figure.start]
+        mention = Mention(
+            figure=figure,
+            window=window,
+            before=words or _indicator_words(lead, period_text),
+            period_start=period_start,
+            period_end=period_end,
+            period_text=period_text,
+            quote_start=quote_start,
+            quote_end=quote_end,
+            change=bool(CHANGE_TAIL.search(normal[window_start : figure.start])) and not baseline,
+            baseline=baseline,
+            restated=goal
+            or earlier
+            or bool(RESTATED.search(local))
+            or any(m.end() < len(lead) for m in PLANNED.finditer(lead))
+            or (today is not None and period_end > today),
+            dated=period_text not in ("document_date", "latest_year", "none"),
+            lead=lead,
+            counted=text[figure.end : min(clause_end, figure.end + COUNTED, next_figure)]
+            if _is_count(units, figure.figure.unit)
+            else "",
+            activity=activity,
+        )
+        mentions.append(mention)
+        last = mention
+        last_from = earlier or (baseline and not bracketed)
+        if not baseline:
+            previous = mention
+        previous_end = figure.end
+    return mentions

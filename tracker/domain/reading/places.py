@@ -1,0 +1,159 @@
+"""Whose figure is it? Places named in a text (issue 13, deliverable 4).
+
+A figure speaks for a target only when it is about the target's place. Two
+checks, both plain rules over a small gazetteer (data, extendable):
+
+- **The text's own place**: a reply speaks for one city (``我市``,
+  ``全市``); it is the place the text names most. A target whose place the
+  text names less than a third as often as another place, or not at all, is
+  not read (平顶山's reply names 郑州 once, as a neighbour it compares itself
+  with: its ``全市…177个`` is 平顶山's). A county-level city's reply does not
+  speak for the city it lies in (舞钢's for 平顶山).
+- **The indicator's scope**: an indicator that names a place of its own
+  (``占全省工业比重``: Zhengzhou's share of the province) is reported only
+  by words that name that place too.
+- **The clause's subject**: a figure whose words before it name another
+  place (``高于全省(17.4%)``, ``比全国平均水平(2.54%)``, ``全国35个大中城市``)
+  is that place's, unless the place follows ``占`` (``占全省工业比重``: the
+  province is the denominator of the city's share). A county-level city
+  inside the target's city (``新密市`` in 郑州) is the target's own place.
+
+The gazetteer holds China's provincial units, Henan's prefecture-level
+cities with their county-level cities (the seed documents are Henan's),
+and the national and provincial scopes (全国, 全省, 全球). A place outside it
+is not recognised: a figure named for it passes the clause check.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = [
+    "another_place_named",
+    "place_stem",
+    "scope_places",
+    "text_speaks_for",
+]
+
+PROVINCES = [
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "台湾",
+    "香港",
+    "澳门",
+]
+# Henan's prefecture-level cities -> their county-level cities.
+HENAN = {
+    "郑州": ("巩义", "荥阳", "新密", "新郑", "登封"),
+    "开封": (),
+    "洛阳": (),
+    "平顶山": ("舞钢", "汝州"),
+    "安阳": ("林州",),
+    "鹤壁": (),
+    "新乡": ("卫辉", "辉县", "长垣"),
+    "焦作": ("沁阳", "孟州"),
+    "濮阳": (),
+    "许昌": ("禹州", "长葛"),
+    "漯河": (),
+    "三门峡": ("义马", "灵宝"),
+    "南阳": ("邓州",),
+    "商丘": ("永城",),
+    "信阳": (),
+    "周口": ("项城",),
+    "驻马店": (),
+    "济源": (),
+}
+SCOPES = ("全国", "全省", "全球", "世界")
+PLACES = tuple(
+    sorted(
+        {*PROVINCES, *HENAN, *(c for cs in HENAN.values() for c in cs), *SCOPES},
+        key=len,
+        reverse=True,
+    )
+)
+PLACE = re.compile("|".join(PLACES))
+DENOMINATOR = re.compile(r"占\s*$")
+
+
+def place_stem(jurisdiction: str) -> str:
+    """``郑州市`` -> ``郑州``; ``河南省`` -> ``河南``."""
+    return re.sub(r"(?:市|县|区|省|自治区)$", "", jurisdiction)
+
+
+def _own(stem: str) -> frozenset[str]:
+    """The target's place, the places inside it and the places it lies in
+    (a 舞钢 reply names 平顶山 and 河南 as its own city and province)."""
+    parents = {city for city, counties in HENAN.items() if stem in counties}
+    henan = {"河南"} if stem in HENAN or parents else set()
+    return frozenset({stem, *HENAN.get(stem, ()), *parents, *henan})
+
+
+@lru_cache(maxsize=64)
+def _counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for found in PLACE.finditer(text):
+        counts[found.group()] = counts.get(found.group(), 0) + 1
+    return counts
+
+
+def text_speaks_for(jurisdiction: str, text: str) -> bool:
+    """Whether the text can report on the place (module docstring)."""
+    stem = place_stem(jurisdiction)
+    if not stem:
+        return True
+    # A county's reply does not speak for its city: its places inside the
+    # target's count as others here.
+    around = _own(stem) - set(HENAN.get(stem, ()))
+    named = text.count(stem)
+    if not named:
+        return False
+    others = [n for p, n in _counts(text).items() if p not in SCOPES and p not in around]
+    return not others or named * 3 >= max(others)
+
+
+def another_place_named(words: str, jurisdiction: str) -> str:
+    """The first place other than the target's named in ``words`` (the
+    words before a figure), not as a share's denominator; "" when none."""
+    own = _own(place_stem(jurisdiction)) if jurisdiction else frozenset()
+    for found in PLACE.finditer(words):
+        if found.group() in own or DENOMINATOR.search(words[: found.start()]):
+            continue
+        return found.group()
+    return ""
+
+
+def scope_places(names: tuple[str, ...], jurisdiction: str) -> frozenset[str]:
+    """The places an indicator's names name, other than the target's own
+    (``全省`` in ``占全省工业比重``): a window must name one of them."""
+    own = _own(place_stem(jurisdiction)) if jurisdiction else frozenset()
+    return frozenset(found.group() for name in names for found in PLACE.finditer(name)) - own
