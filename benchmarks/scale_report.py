@@ -116,9 +116,9 @@ def report(outcomes: int, figures: dict) -> None:
 
 def _report_refresh(r: dict, group_by: float) -> None:
     print(
-        f"  | refresh_statuses, every status and rollup | {r['seconds']:.2f} s, "
+        f"  | refresh_statuses, first run | {r['seconds']:.2f} s, "
         f"{r['rss_mb']:.0f} MB "
-        f"({r['stored']:,} targets) "
+        f"({r['stored']:,} targets due or rebuilt) "
         f"| GROUP BY scan {group_by:.2f} s | {ratio(r['seconds'], group_by)} | "
         "never inside a request |"
     )
