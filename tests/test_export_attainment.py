@@ -363,20 +363,22 @@ def count_queries(**filters) -> tuple[int, int]:
 
 def test_query_count_does_not_grow_with_the_number_of_targets(make):
     """The count grows with plan batches (issue 11), never with the targets
-    inside one: the unit registry once, then 4 per batch (keyset lookup,
-    targets, one ranked-evidence pass, units). A plan is never split, so
-    one plan of 1,000 targets is one batch like one of 10; the first batch
-    stops at ``FIRST_BATCH`` targets, so two plans of 10 and 1,000 are two."""
+    inside one: the refresh marker and the unit registry once, then 4 per
+    batch (keyset lookup, targets, one ranked-evidence pass, units). A plan
+    is never split, so one plan of 1,000 targets is one batch like one of
+    10; the first batch stops at ``FIRST_BATCH`` targets, so two plans of 10
+    and 1,000 are two. (The marker read is new with the stored path: it
+    decides which path runs, tests/test_export_stored.py.)"""
     units = [make.unit() for _ in range(3)]
     doc = make.document(text="据统计,增长29%。")
     small, large = bulk_plan(make, 10, units, doc), bulk_plan(make, 1000, units, doc)
     small_queries, small_rows = count_queries(plan_ids=[small.pk])
     large_queries, large_rows = count_queries(plan_ids=[large.pk])
     assert (small_rows, large_rows) == (10, 1000)
-    assert small_queries == large_queries == 1 + 4
+    assert small_queries == large_queries == 2 + 4
     by_unit_queries, by_unit_rows = count_queries(unit_id=units[0].pk)
     assert batches.FIRST_BATCH < 10 + 1000
-    assert by_unit_queries == 1 + 2 * 4
+    assert by_unit_queries == 2 + 2 * 4
     # units[0] leads every target n with n % 3 == 0 and supports n % 3 == 2.
     assert by_unit_rows == (4 + 3) + (334 + 333)
 
@@ -392,15 +394,15 @@ def one_plan_per_batch(monkeypatch) -> None:
 
 def test_batches_of_one_plan_give_the_same_rows_as_one_batch(world, monkeypatch):
     """Forcing a batch per plan changes nothing in the rows, only the number
-    of statements: 1 (the unit registry) + 4 per batch (keyset lookup,
-    targets, one ranked-evidence pass, units)."""
+    of statements: 2 (the refresh marker, the unit registry) + 4 per batch
+    (keyset lookup, targets, one ranked-evidence pass, units)."""
     one_batch, one_count = _rows_and_queries()
     one_plan_per_batch(monkeypatch)
     per_plan, per_plan_count = _rows_and_queries()
     assert per_plan == one_batch
-    assert one_count == 1 + 4
+    assert one_count == 2 + 4
     # Two plans, one lookup each (a full lookup page), then an empty lookup.
-    assert per_plan_count == 1 + 2 * 4 + 1
+    assert per_plan_count == 2 + 2 * 4 + 1
 
 
 def _rows_and_queries() -> tuple[list[list[str]], int]:

@@ -39,15 +39,18 @@ PINS = {
     # report pages and their exports
     "plan list": 7,
     "plan report": 11,
-    "plan export": 13,
-    "export": 12,  # streamed (issue 11): one ranked-evidence pass
+    "plan export": 14,
+    "export": 13,  # streamed (issue 11): one ranked-evidence pass
     "unit ranking": 8,
     # The exports stream plan by plan (issue 11): per batch of plans the keyset
     # lookup, the targets, one ranked-evidence pass, the units; the registry
     # once. One batch here; a national export runs 4 more per ~4,000 targets.
-    "unit ranking export": 11,
+    # Each export also reads the refresh marker once (+1, h11x): it decides
+    # whether the rows come from the stored statuses (3 per batch, no
+    # registry) or, as in these cases (no refresh has run), are recomputed.
+    "unit ranking export": 12,
     "unit detail": 13,
-    "unit export": 13,
+    "unit export": 14,
     "target detail": 9,
     "document": 9,
     "review queue": 7,

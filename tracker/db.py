@@ -148,6 +148,17 @@ def iter_select(
                 yield dict(zip(names, row, strict=True))
 
 
+def run_select_tuples(statement: sa.sql.Select, *, using: str | None = None) -> list[Sequence[Any]]:
+    """``run_select`` without a dict per row: the driver's tuples, in the
+    statement's column order. For the hot loops of exports, where building
+    a dict for each of 100,000 rows costs more than reading them."""
+    connection = connections[using or read_alias()]
+    sql, params = compile_for(statement, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def run_statement(statement: sa.sql.Executable, *, using: str = "default") -> int:
     """Run one Core statement (INSERT ... SELECT, UPDATE, DELETE) on Django's
     connection, in its transaction; returns the row count."""

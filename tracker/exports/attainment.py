@@ -3,34 +3,37 @@
 For auditors (docs/security.md "Roles"): every status sits beside the
 figure, the quote and the document it rests on, so each verdict can be traced back.
 
-Statuses are computed for the requested date with the domain rules rather
-than read from the stored ``tracker_assessment`` table, which only holds
-today's; only the figures known on that date count. Each row carries its
+For the date the stored statuses are valid for (the refresh marker,
+normally today) the rows are read from ``tracker_assessment``
+(``tracker.exports.attainment_stored``: no rule runs); for any other date,
+or stale statuses, statuses are computed for the requested date with the
+domain rules, here; only the figures known on that date count. Both give
+the same rows (docs/architecture.md section 8). Each row carries its
 reason twice: the code (``reason_code``, for scripts) and the sentence in
 the active language (``reason``, ``tracker.reason_text``).
 
 It streams (issue 11): plans are read in batches by keyset on the slug
-(``tracker.analytics.batches``), and each batch costs four statements
+(``tracker.analytics.batches``), and each recomputed batch costs four statements
 whatever its size: the next plans (one), the targets with their plans
 (one), one pass of the ranked-evidence window query that also carries the
-best figure's provenance (one), and the units (one); plus the unit registry
-once. Rows are yielded as each batch is assessed, so memory stays flat and
-the first row comes after the first batch, whatever the size of the data
-set. The statement count grows with the number of batches (about
-``TARGETS_PER_BATCH`` targets each), never with the targets inside one.
+best figure's provenance (one), and the units (one); plus the refresh
+marker and the unit registry once. Rows are yielded as each batch is
+assessed, so memory stays flat and the first row comes after the first
+batch, whatever the size of the data set. The statement count grows with
+the number of batches (about ``TARGETS_PER_BATCH`` targets each), never with
+the targets inside one.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
 from django.utils import translation
 
+from tracker.analytics.assessments import statuses_as_of
 from tracker.analytics.batches import plan_batches
 from tracker.analytics.evidence import (
     Evidence,
@@ -43,9 +46,17 @@ from tracker.analytics.evidence import (
 from tracker.analytics.units import unit_registry
 from tracker.db import run_select, to_date, to_decimal
 from tracker.domain import Assessment, UnitRegistry, assess, describe_target
+from tracker.exports import attainment_stored
+from tracker.exports.attainment_parts import (
+    EXPECTED_PLACES,
+    UNIT_SEPARATOR,
+    attainment_selection,
+    code_sort_key,
+    units_by_target,
+)
 from tracker.exports.csvstream import format_cell
 from tracker.reason_text import render_reason
-from tracker.schema import assignment, document, outcome, plan, target, unit
+from tracker.schema import document, outcome, plan, target
 
 __all__ = [
     "COLUMNS",
@@ -102,93 +113,8 @@ COLUMNS: tuple[str, ...] = (
 """Raw words throughout (``met``, ``final``, ``at_least``): stable for
 scripts and spreadsheets whatever the interface language."""
 
-# How Chinese lists units (市工信局、市发展改革委).
-UNIT_SEPARATOR = "、"
-# ``expected`` is exact to 28 digits; the figures' own scale is enough.
-_EXPECTED_PLACES = Decimal("0.000001")
 
 _t, _p = target.c, plan.c
-
-
-def attainment_selection(
-    *,
-    plan_ids: list[int] | None = None,
-    unit_id: int | None = None,
-    target_ids: list[int] | None = None,
-) -> sa.ColumnElement | None:
-    """A condition on ``tracker_target`` for the given filters (None: all).
-
-    A unit selects the targets it is assigned to in any role. Its subquery
-    uses its own alias of ``tracker_assignment`` and never correlates, so it
-    still selects targets inside a query that itself reads assignments.
-    """
-    conditions: list[sa.ColumnElement] = []
-    if plan_ids is not None:
-        conditions.append(_t.plan_id.in_(list(plan_ids)))
-    if target_ids is not None:
-        conditions.append(_t.id.in_(list(target_ids)))
-    if unit_id is not None:
-        chosen = assignment.alias("chosen_assignment")
-        of_unit = sa.select(chosen.c.target_id).where(chosen.c.unit_id == unit_id).correlate(None)
-        conditions.append(_t.id.in_(of_unit))
-    return sa.and_(*conditions) if conditions else None
-
-
-_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-_NUMERALS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
-_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
-_CODE_PARTS = re.compile(
-    r"[0-9]+|[零〇一二两三四五六七八九十百千]+|[^0-9零〇一二两三四五六七八九十百千]+"
-)
-
-
-def _chinese_number(text: str) -> int:
-    """``二`` 2, ``十一`` 11, ``二十三`` 23, ``一百零五`` 105."""
-    total = digit = 0
-    for char in text:
-        if char in _MULTIPLIERS:
-            total += (digit or 1) * _MULTIPLIERS[char]
-            digit = 0
-        else:
-            digit = _NUMERALS[char]
-    return total + digit
-
-
-def _part_key(part: str) -> tuple[int, int, str]:
-    if part[0].isascii() and part[0].isdigit():
-        return (0, int(part), "")
-    if part[0] in _NUMERALS or part[0] in _MULTIPLIERS:
-        return (0, _chinese_number(part), "")
-    return (1, 0, part)
-
-
-def code_sort_key(code: str) -> tuple[tuple[int, int, str], ...]:
-    """Target codes in reading order: numbers, Arabic or Chinese, by value
-    (``二.2`` < ``二.10`` < ``三.1`` < ``十.1``; ``T2`` < ``T10``), the rest
-    as text. Plain text order would put 三 before 二 (by code point)."""
-    return tuple(_part_key(part) for part in _CODE_PARTS.findall(code))
-
-
-def _units_by_target(selection: sa.ColumnElement) -> dict[int, tuple[str, list[str]]]:
-    """Each target's lead unit and all its units in listed order: one query."""
-    query = (
-        sa.select(assignment.c.target_id, assignment.c.role, unit.c.name)
-        .select_from(
-            assignment.join(unit, assignment.c.unit_id == unit.c.id).join(
-                target, assignment.c.target_id == _t.id
-            )
-        )
-        .where(selection)
-        .order_by(assignment.c.target_id, assignment.c.position, assignment.c.id)
-    )
-    leads: dict[int, str] = {}
-    names: dict[int, list[str]] = {}
-    for row in run_select(query):
-        target_id = int(row["target_id"])
-        names.setdefault(target_id, []).append(row["name"])
-        if row["role"] == "lead":
-            leads.setdefault(target_id, row["name"])
-    return {target_id: (leads.get(target_id, ""), listed) for target_id, listed in names.items()}
 
 
 def _targets_with_plans(selection: sa.ColumnElement) -> sa.Select:
@@ -218,7 +144,7 @@ def _row(
     evidence = result.evidence
     lead, names = units
     expected = (
-        None if result.expected is None else result.expected.quantize(_EXPECTED_PLACES).normalize()
+        None if result.expected is None else result.expected.quantize(EXPECTED_PLACES).normalize()
     )
     cells: list[object] = [
         facts["plan_slug"],
@@ -297,6 +223,20 @@ def _rows(
     target_ids: list[int] | None,
 ) -> Iterator[list[str]]:
     selection = attainment_selection(plan_ids=plan_ids, unit_id=unit_id, target_ids=target_ids)
+    if statuses_as_of() == as_of:
+        # The stored statuses are valid for this date: read them rather than
+        # run the rules again (same rows, docs/performance.md section 8).
+        registries: list[UnitRegistry] = []
+
+        def recompute(chosen: sa.ColumnElement) -> Iterator[list[str]]:
+            if not registries:
+                registries.append(unit_registry())
+            return _batch_rows(chosen, as_of=as_of, language=language, registry=registries[0])
+
+        yield from attainment_stored.stored_rows(
+            selection, as_of=as_of, language=language, recompute=recompute
+        )
+        return
     registry = unit_registry()
     for batch in plan_batches(selection):
         in_batch = _t.plan_id.in_(batch.plan_ids)
@@ -315,7 +255,7 @@ def _batch_rows(
     )
     details = {int(row["id"]): row for row in ranked if row["slot"] == "best"}
     evidence = evidence_from_rows(ranked)
-    units = _units_by_target(chosen)
+    units = units_by_target(chosen)
     no_units: tuple[str, list[str]] = ("", [])
     # Sorted here, not in SQL: code order needs numbers read as numbers
     # (Chinese ones too). A batch holds whole plans, so sorting it sorts them.

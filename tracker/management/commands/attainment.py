@@ -4,14 +4,15 @@ Counts of each status and the confirmed, indicative and reporting rates
 (docs/attainment.md section 9), per plan (each target once) and per unit (over lead
 assignments and over all assignments), the units furthest behind (missed +
 overdue) first and the targets no unit answers for in the "unassigned" row,
-so the units add up to the plan. Statuses are computed for ``--as-of`` with
-the domain rules
-(``assessments.compute`` and ``tracker.domain.rollup``) for every date,
-today included: one code path, and the command never writes (the stored
-statuses that ``tracker.analytics.rollups`` reads exist for today only;
-a test checks both give the same numbers today). It reads the plans in
-batches and keeps running tallies, so a national data set is summed in
-flat memory (issue 11).
+so the units add up to the plan. For the date the stored statuses are
+valid for (``manage.py refresh_statuses``; normally today) it sums the
+stored rollups (``tracker.analytics.stored_summary``, O(plans + units));
+for any other date, or stale statuses, it computes every status for
+``--as-of`` with the domain rules (``assessments.compute`` and
+``tracker.domain.rollup``), reading the plans in batches with running
+tallies, so a national data set is summed in flat memory (issue 11). The
+two give the same summary (tests/test_summary_stored.py); the command never
+writes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import sqlalchemy as sa
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
+from tracker.analytics import stored_summary
 from tracker.analytics.assessments import compute
 from tracker.analytics.batches import plan_batches
 from tracker.analytics.units import unit_registry
@@ -106,7 +108,14 @@ def build_summary(*, as_of: date, plan_id: int | None = None) -> Summary:
     (``tracker.analytics.batches``): memory holds one batch's targets and a
     running tally per plan and per unit, whatever the size. Statements: the
     unit registry once, then five per batch (the keyset lookup, targets,
-    ranked evidence, the targets' plans, their assignments)."""
+    ranked evidence, the targets' plans, their assignments).
+
+    When the stored statuses are valid for ``as_of`` (``manage.py
+    refresh_statuses`` ran that day), the same numbers are read from the
+    stored rollups instead (``_stored_summary``): four queries, whatever the
+    size."""
+    if stored_summary.statuses_valid_for(as_of, plan_id=plan_id):
+        return _stored_summary(as_of=as_of, plan_id=plan_id)
     selection = attainment_selection(plan_ids=[plan_id]) if plan_id is not None else None
     registry = unit_registry()
     plan_tallies: dict[int, RollupTally] = {}
@@ -181,6 +190,24 @@ def build_summary(*, as_of: date, plan_id: int | None = None) -> Summary:
     if line is not None:
         lines.append(line)
     return Summary(as_of=as_of, plans=plans, units=sorted(lines, key=_behind_order))
+
+
+def _stored_summary(*, as_of: date, plan_id: int | None) -> Summary:
+    """``build_summary`` from the stored rollups (``tracker.analytics.
+    stored_summary``): the same lines, in the same order."""
+    plans = sorted(
+        (
+            Line(line.key, line.name, line.title, line.result)
+            for line in stored_summary.plan_lines(plan_id=plan_id)
+        ),
+        # Python's order, as the recompute path's (not the database's collation).
+        key=lambda line: line.name,
+    )
+    units = [
+        Line(line.key, line.name if line.key is not None else _("未分配责任单位"), "", line.result)
+        for line in stored_summary.unit_lines(plan_id=plan_id)
+    ]
+    return Summary(as_of=as_of, plans=plans, units=sorted(units, key=_behind_order))
 
 
 # -- Terminal layout ---------------------------------------------------------
