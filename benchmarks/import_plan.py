@@ -1,8 +1,9 @@
-"""Benchmark: ``import_plan`` of a generated plan file against a plain insert floor.
+"""Benchmark: ``import_plan`` and ``import_outcomes`` against plain insert floors.
 
 Run: ``DATABASE_URL=postgresql://postgres@127.0.0.1:5432/tracker_x
 .venv/bin/python benchmarks/import_plan.py [--targets 20000] [--outcomes 5000]
-[--before-targets 1000]``
+[--csv-rows 50000] [--before-targets 1000]`` (without ``DATABASE_URL``, or
+with a SQLite one: a temporary SQLite file).
 
 Generates one plan file (``tests/generated_plans.py``): one plan, 30 units (one with
 an alias), reply documents, N targets with a lead and a support unit each,
@@ -15,11 +16,16 @@ helper as ``export_attainment.py``: a new PostgreSQL database beside
 - the same import written row by row through the services (the writer's
   ``bulk=False`` path, what every import did before batching) on a smaller
   file of ``--before-targets`` targets, scaled linearly to N: *before*;
-- the floor: the same target, assignment, outcome and audit rows inserted
-  with one ``executemany`` per table on the Django connection in one
-  transaction, no validation.
+- ``import_outcomes`` of a CSV of ``--csv-rows`` new outcomes (drafts, as a
+  supervisor's import makes them) for the targets of a second plan of
+  ``--csv-targets`` targets imported first, whose documents hold the quotes;
+- the floors: the same target, assignment, outcome and audit rows (for the
+  CSV: outcome and audit rows) inserted in one transaction with no
+  validation, once with one ``executemany`` per table and, on PostgreSQL,
+  once with one ``COPY`` per table.
 
-Prints seconds and each as a ratio to the floor. Nothing is asserted.
+Prints seconds, each as a ratio to the floors, and the load average
+(the machine may be shared). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from export_attainment import scratch_database  # noqa: E402
 
-from tests.generated_plans import write_plan_file  # noqa: E402
+from tests.generated_plans import write_outcome_csv, write_plan_file  # noqa: E402
 
 
 def timed_import(path: Path, *, bulk: bool) -> float:
@@ -55,12 +61,62 @@ def timed_import(path: Path, *, bulk: bool) -> float:
     return elapsed
 
 
-def floor(targets: int, outcomes: int) -> float:
-    """The same rows, no validation: one executemany per table, one transaction."""
+def timed_outcomes(path: Path) -> tuple[float, float]:
+    """Seconds to validate and to write a supervisor's outcome CSV."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from tracker.imports import apply, prepare_outcome_import
+
+    user = get_user_model().objects.get(username="bench-importer")
+    started = time.perf_counter()
+    change_set = prepare_outcome_import(path)
+    prepared = time.perf_counter() - started
+    apply(change_set, actor=user, approved=False, via="import_outcomes")
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return prepared, elapsed
+
+
+def _insert(cursor, table: str, columns: tuple[str, ...], rows: list[tuple], copy: bool) -> None:
+    """One ``COPY`` (PostgreSQL) or one ``executemany`` of ``rows``."""
+    if copy:
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as out:
+            for row in rows:
+                out.write_row(row)
+        return
+    marks = ", ".join(["%s"] * len(columns))
+    statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
+    cursor.executemany(statement, rows)
+
+
+TARGET = (
+    "plan_id", "code", "statement", "indicator", "comparator", "value", "unit",
+    "period_start", "period_end", "direction", "commitment", "measure",
+)  # fmt: skip
+OUTCOME = (
+    "target_id", "document_id", "value", "unit", "qualifier", "period_start", "period_end",
+    "quote", "state",
+)  # fmt: skip
+ASSIGNMENT = ("target_id", "unit_id", "role", "position")
+AUDIT = ("action", "entity", "entity_id", "changes", "via")
+
+
+def _audit_rows(entity: str, ids: list[int]) -> list[tuple]:
     import json
+
+    return [("create", entity, n, json.dumps({"code": [None, str(n)]}), "floor") for n in ids]
+
+
+def floor(targets: int, outcomes: int, *, copy: bool = False) -> float:
+    """The plan file's rows, no validation: one executemany (or COPY) per
+    table, one transaction, rolled back."""
+    from datetime import date
+    from decimal import Decimal
 
     from django.db import connection, transaction
 
+    start, end = date(2020, 1, 1), date(2020, 12, 31)
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
@@ -73,47 +129,74 @@ def floor(targets: int, outcomes: int) -> float:
         units = [row[0] for row in cursor.fetchall()]
         cursor.execute("SELECT id FROM tracker_document ORDER BY id LIMIT 1")
         document_id = cursor.fetchone()[0]
-        cursor.executemany(
-            "INSERT INTO tracker_target (plan_id, code, statement, indicator, comparator, value, "
-            "unit, period_start, period_end, direction, commitment, measure) "
-            "VALUES (%s, %s, %s, %s, 'at_least', 20, '%%', '2020-01-01', '2020-12-31', "
-            "'higher', 'firm', 'rate')",
-            [(plan_id, f"F{n:05d}", f"指标{n}增长20%以上", f"指标{n}") for n in range(targets)],
-        )
+        rows = [
+            (plan_id, f"F{n:05d}", f"指标{n}增长20%以上", f"指标{n}", "at_least", Decimal(20))
+            + ("%", start, end, "higher", "firm", "rate")
+            for n in range(targets)
+        ]
+        _insert(cursor, "tracker_target", TARGET, rows, copy)
         cursor.execute("SELECT id FROM tracker_target WHERE plan_id = %s ORDER BY id", [plan_id])
         target_ids = [row[0] for row in cursor.fetchall()]
-        cursor.executemany(
-            "INSERT INTO tracker_assignment (target_id, unit_id, role, position) "
-            "VALUES (%s, %s, %s, %s)",
-            [
-                (t, units[(n + k) % len(units)], role, k)
-                for n, t in enumerate(target_ids)
-                for k, role in enumerate(("lead", "support"))
-            ],
-        )
-        cursor.executemany(
-            "INSERT INTO tracker_outcome (target_id, document_id, value, unit, qualifier, "
-            "period_start, period_end, quote, state) "
-            "VALUES (%s, %s, %s, '%%', 'exact', '2020-01-01', '2020-12-31', %s, 'approved')",
-            [
-                (target_ids[k % targets], document_id, 20.5, f"floor{k}增长20.5%")
-                for k in range(outcomes)
-            ],
-        )
-        events = targets * 3 + outcomes  # a create event per row written
-        cursor.executemany(
-            "INSERT INTO tracker_audit_event (action, entity, entity_id, changes, via) "
-            "VALUES ('create', 'target', %s, %s, 'floor')",
-            [(n, json.dumps({"code": [None, f"F{n:05d}"]})) for n in range(events)],
-        )
+        rows = [
+            (t, units[(n + k) % len(units)], role, k)
+            for n, t in enumerate(target_ids)
+            for k, role in enumerate(("lead", "support"))
+        ]
+        _insert(cursor, "tracker_assignment", ASSIGNMENT, rows, copy)
+        rows = [
+            (target_ids[k % targets], document_id, Decimal("20.5"), "%", "exact", start, end)
+            + (f"floor{k}增长20.5%", "approved")
+            for k in range(outcomes)
+        ]
+        _insert(cursor, "tracker_outcome", OUTCOME, rows, copy)
+        events = _audit_rows("target", list(range(targets * 3 + outcomes)))  # one per row
+        _insert(cursor, "tracker_audit_event", AUDIT, events, copy)
         transaction.set_rollback(True)  # the floor leaves nothing behind
     return time.perf_counter() - started
+
+
+def floor_outcomes(rows: int, slug: str, *, copy: bool = False) -> float:
+    """The CSV's outcome and audit rows for the stored plan ``slug``, no
+    validation: one executemany (or COPY) per table, rolled back."""
+    from datetime import date
+    from decimal import Decimal
+
+    from django.db import connection, transaction
+
+    start, end = date(2020, 1, 1), date(2020, 6, 30)
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t.id FROM tracker_target t JOIN tracker_plan p ON p.id = t.plan_id "
+            "WHERE p.slug = %s ORDER BY t.code",
+            [slug],
+        )
+        target_ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT id FROM tracker_document ORDER BY id LIMIT 1")
+        document_id = cursor.fetchone()[0]
+        values = [
+            (target_ids[k % len(target_ids)], document_id, Decimal("20.5"), "%", "exact")
+            + (start, end, f"floor{k}增长20.5%", "draft")
+            for k in range(rows)
+        ]
+        _insert(cursor, "tracker_outcome", OUTCOME, values, copy)
+        events = _audit_rows("outcome", list(range(rows)))
+        _insert(cursor, "tracker_audit_event", AUDIT, events, copy)
+        transaction.set_rollback(True)
+    return time.perf_counter() - started
+
+
+def _line(name: str, seconds: float, floors: dict[str, float], note: str = "") -> None:
+    ratios = "  ".join(f"{seconds / value:6.1f}× {label}" for label, value in floors.items())
+    print(f"{name:<44}{seconds:8.2f} s  {ratios}{note}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--targets", type=int, default=20000)
     parser.add_argument("--outcomes", type=int, default=5000)
+    parser.add_argument("--csv-rows", type=int, default=50000, help="0: skip the CSV import")
+    parser.add_argument("--csv-targets", type=int, default=5000)
     parser.add_argument(
         "--before-targets",
         type=int,
@@ -130,11 +213,15 @@ def main() -> None:
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Permission
         from django.core.management import call_command
+        from django.db import connection
 
         call_command("migrate", verbosity=0)
         user = get_user_model().objects.create(username="bench-importer")
-        user.user_permissions.add(Permission.objects.get(codename="add_plan"))
-        print(f"database: {where}")
+        user.user_permissions.add(
+            *Permission.objects.filter(codename__in=("add_plan", "add_outcome"))
+        )
+        copy = connection.vendor == "postgresql"
+        print(f"database: {where}; {os.cpu_count()} CPUs; load average {os.getloadavg()}")
 
         big = Path(folder) / "big.toml"
         write_plan_file(big, targets=args.targets, outcomes=args.outcomes)
@@ -143,9 +230,12 @@ def main() -> None:
             f"{args.outcomes} outcomes, {big.stat().st_size / 1e6:.1f} MB"
         )
         after = timed_import(big, bulk=True)
-        floor_seconds = floor(args.targets, args.outcomes)
-        print(f"floor (executemany, no validation): {floor_seconds:8.2f} s   1.0×")
-        print(f"import_plan, batched (after):       {after:8.2f} s  {after / floor_seconds:5.1f}×")
+        floors = {"executemany": floor(args.targets, args.outcomes)}
+        if copy:
+            floors["COPY"] = floor(args.targets, args.outcomes, copy=True)
+        for label, value in floors.items():
+            print(f"{'floor: ' + label + ', no validation':<44}{value:8.2f} s")
+        _line("import_plan, batched (after)", after, floors)
         if args.before_targets:
             small = Path(folder) / "small.toml"
             share = args.before_targets / args.targets
@@ -157,12 +247,36 @@ def main() -> None:
             )
             measured = timed_import(small, bulk=False)
             before = measured / share
-            print(
-                f"import_plan, row by row (before):  {before:8.2f} s  "
-                f"{before / floor_seconds:5.1f}×  (measured {measured:.2f} s at "
-                f"{args.before_targets} targets, scaled ×{1 / share:.0f}: an estimate)"
+            _line(
+                "import_plan, row by row (before)",
+                before,
+                floors,
+                f"  (measured {measured:.2f} s at {args.before_targets} targets, "
+                f"scaled ×{1 / share:.0f}: an estimate)",
             )
             print(f"speed-up: {before / after:.1f}×")
+        if args.csv_rows:
+            setup = Path(folder) / "csv-plan.toml"
+            write_plan_file(
+                setup, targets=args.csv_targets, outcomes=args.csv_rows, slug="bench-csv", listed=0
+            )
+            timed_import(setup, bulk=True)
+            rows = Path(folder) / "outcomes.csv"
+            write_outcome_csv(
+                rows, targets=args.csv_targets, outcomes=args.csv_rows, slug="bench-csv"
+            )
+            print(
+                f"outcome CSV: {args.csv_rows} rows for {args.csv_targets} targets, "
+                f"{rows.stat().st_size / 1e6:.1f} MB"
+            )
+            prepared, written = timed_outcomes(rows)
+            floors = {"executemany": floor_outcomes(args.csv_rows, "bench-csv")}
+            if copy:
+                floors["COPY"] = floor_outcomes(args.csv_rows, "bench-csv", copy=True)
+            for label, value in floors.items():
+                print(f"{'floor: ' + label + ', no validation':<44}{value:8.2f} s")
+            _line("import_outcomes (drafts)", written, floors, f"  (validation {prepared:.2f} s)")
+        print(f"load average now {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,19 @@ run): no scratch database, nothing written but the manager's account::
 
 Figures only, nothing asserted; the machine may be shared (say so when
 quoting them). The scratch database is dropped at the end (``--keep`` keeps it).
+
+``--reuse NAME`` measures instead on an existing database beside
+``DATABASE_URL`` that a run kept (``--keep``) or that was loaded otherwise:
+it migrates it to head, runs ``ANALYZE``, prints the row counts it finds and
+measures at that size, without emptying or loading anything and without
+dropping it after. Stored statuses are left as they are unless asked:
+``--refresh due`` (what the daily command would do today) or ``--refresh
+full`` (every status and rollup rebuilt) adds the refresh figures, which
+write to the database. So the same 3M data set can be measured again on
+newer code in minutes instead of reloading it::
+
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/tracker \\
+        .venv/bin/python benchmarks/scale.py --reuse tracker_scale_12345 --requests 10
 """
 
 from __future__ import annotations
@@ -52,19 +65,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from scale_report import floor_copy, floor_group_by, report, report_pages, vacuum  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000, 3_000_000)
 TARGETS_PER_PLAN = 100
 OUTCOMES_PER_TARGET = 10
-GOALS = {
-    "export": "<= 2x COPY, < 150 MB, first row < 1 s",
-    "attainment": "<= 3x GROUP BY",
-    "/units/": "p95 < 300 ms",
-    "/units/?scope=all": "p95 < 300 ms",
-    "/": "p95 < 200 ms",
-    "plan page": "p95 < 100 ms",
-    "target page": "p95 < 100 ms",
-}
 
 
 def _django(database_url: str) -> None:
@@ -137,15 +144,16 @@ def child_attainment() -> dict:
     return {"seconds": time.perf_counter() - started, "lines": len(lines), "rss_mb": _rss_mb()}
 
 
-def child_refresh() -> dict:
+def child_refresh(mode: str = "due") -> dict:
     """Every stored status and rollup built by the daily refresh (on fresh
-    data every target is due: batches of ``assessments.BATCH``), the same
-    refresh run again with nothing due (the daily scan's cost), then the
-    freshness check a page runs (one primary-key read of the marker)."""
+    data every target is due: batches of ``assessments.BATCH``; ``full``
+    rebuilds all of them whatever is due), the same refresh run again with
+    nothing due (the daily scan's cost), then the freshness check a page runs
+    (one primary-key read of the marker)."""
     from tracker.analytics import assessments
 
     started = time.perf_counter()
-    first = assessments.refresh_due()
+    first = assessments.refresh_due(full=mode == "full")
     rebuilt = time.perf_counter() - started
     started = time.perf_counter()
     again = assessments.refresh_due()
@@ -154,7 +162,7 @@ def child_refresh() -> dict:
     fresh = assessments.freshness()
     return {
         "seconds": rebuilt,
-        "stored": len(first.target_ids),
+        "stored": first.reasons["all"] if first.full else len(first.target_ids),
         "rescan": rescanned,
         "rescanned": len(again.target_ids),
         "freshness": time.perf_counter() - started,
@@ -210,13 +218,15 @@ CHILDREN = {
     "idle": lambda args: child_idle(),
     "export": lambda args: child_export(),
     "attainment": lambda args: child_attainment(),
-    "refresh": lambda args: child_refresh(),
+    "refresh": lambda args: child_refresh(args.refresh or "due"),
     "pages": lambda args: child_pages(args.requests),
 }
 
 
-def run_child(name: str, database_url: str, requests: int) -> dict:
+def run_child(name: str, database_url: str, requests: int, refresh: str | None = None) -> dict:
     command = [sys.executable, __file__, "--child", name, "--requests", str(requests)]
+    if refresh:
+        command += ["--refresh", refresh]
     env = dict(os.environ, DATABASE_URL=database_url)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if done.returncode != 0:
@@ -238,52 +248,6 @@ def _psycopg_params(database_url: str) -> dict:
         "password": config.get("PASSWORD") or None,
         "dbname": config["NAME"],
     }
-
-
-FLAT_ROWS = """
-COPY (
-  SELECT p.slug, p.title, t.code, t.indicator, t.statement, t.comparator, t.value,
-         t.value_high, t.unit, t.period_start, t.period_end, t.direction, t.commitment,
-         t.measure, u.name AS lead_unit, o.value AS evidence_value, o.qualifier, o.unit,
-         o.period_start, o.period_end, d.title AS document, d.published_on, o.quote,
-         d.url, o.reported_indicator
-  FROM tracker_target t
-  JOIN tracker_plan p ON p.id = t.plan_id
-  LEFT JOIN tracker_assignment a ON a.target_id = t.id AND a.role = 'lead' AND a.position = 0
-  LEFT JOIN tracker_unit u ON u.id = a.unit_id
-  LEFT JOIN LATERAL (
-    SELECT * FROM tracker_outcome x WHERE x.target_id = t.id AND x.state = 'approved'
-    ORDER BY x.period_end DESC, x.id DESC LIMIT 1
-  ) o ON true
-  LEFT JOIN tracker_document d ON d.id = o.document_id
-  ORDER BY p.slug, t.code
-) TO STDOUT WITH (FORMAT csv, HEADER)
-"""
-GROUP_BY = """
-SELECT t.plan_id, o.state, count(*), sum(o.value)
-FROM tracker_outcome o JOIN tracker_target t ON t.id = o.target_id
-GROUP BY t.plan_id, o.state
-"""
-
-
-def floor_copy(params: dict) -> float:
-    import psycopg
-
-    with psycopg.connect(**params) as conn, conn.cursor() as cursor:
-        started = time.perf_counter()
-        with cursor.copy(FLAT_ROWS) as copy:
-            for _block in copy:
-                pass
-        return time.perf_counter() - started
-
-
-def floor_group_by(params: dict) -> float:
-    import psycopg
-
-    with psycopg.connect(**params) as conn:
-        started = time.perf_counter()
-        conn.execute(GROUP_BY).fetchall()
-        return time.perf_counter() - started
 
 
 def load_size(outcomes: int, scratch_url: str) -> tuple[dict, float]:
@@ -313,71 +277,64 @@ def load_size(outcomes: int, scratch_url: str) -> tuple[dict, float]:
     return loaded.counts, seconds
 
 
-def vacuum(params: dict) -> None:
+def measure(figures: dict, params: dict, database_url: str, args: argparse.Namespace) -> None:
+    """The floors, then each figure in a fresh process, into ``figures``."""
+    size = figures["counts"]["tracker_outcome"]
+    figures["copy"] = min(floor_copy(params) for _ in range(2))
+    figures["group_by"] = min(floor_group_by(params) for _ in range(2))
+    # The refresh first: the export and the summary of today read the
+    # statuses it stores (the daily state of a deployment).
+    children = ["idle", "refresh", "export", "attainment", "pages"]
+    if args.reuse and not args.refresh:
+        children.remove("refresh")  # --reuse writes nothing unless asked
+    for child in children:
+        figures[child] = run_child(child, database_url, args.requests, args.refresh)
+        # Raw figures as they come, so a run cut short still tells.
+        print(f"  [{size:,}] {child}: {json.dumps(figures[child])}", flush=True)
+    report(size, figures)
+    print(f"  load average now {os.getloadavg()}")
+
+
+def found_counts(params: dict) -> dict[str, int]:
+    """Rows of each loaded table (``--reuse``: the size is what is there)."""
+    import psycopg
+    from psycopg import sql
+
+    from tracker.synthetic.load import TABLES
+
+    with psycopg.connect(**params) as conn:
+        return {
+            table: conn.execute(
+                sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))
+            ).fetchone()[0]
+            for table in (*TABLES, "tracker_assessment")
+        }
+
+
+def reuse(name: str, url: str, base: dict, args: argparse.Namespace) -> None:
+    """Measure on an existing, loaded database: migrate, analyse, measure."""
     import psycopg
 
+    reused_url = url.rsplit("/", 1)[0] + "/" + name
+    params = dict(base, dbname=name)
+    _django(reused_url)
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("migrate", verbosity=0)
+    connections.close_all()
     with psycopg.connect(**params, autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
-
-
-def ratio(value: float, floor: float) -> str:
-    return f"{value / floor:.1f}x" if floor > 0 else "-"
-
-
-def report(outcomes: int, figures: dict) -> None:
-    f = figures
-    print(f"\n=== {outcomes:,} outcomes ===")
+        conn.execute("ANALYZE")
+    counts = found_counts(params)
     print(
-        "  rows: "
-        + ", ".join(f"{k.removeprefix('tracker_')} {v:,}" for k, v in f["counts"].items())
+        f"reused database {name} (migrated to head, analysed, nothing loaded); "
+        f"{os.cpu_count()} CPUs; load average {os.getloadavg()}",
+        flush=True,
     )
-    print(f"  load (generate_synthetic, COPY): {f['load']:.1f} s")
-    print("  | what | measured | floor (same run) | ratio | goal |")
-    print("  | --- | --- | --- | --- | --- |")
-    e, idle = f["export"], f["idle"]["rss_mb"]
-    print(
-        f"  | export_attainment, everything | {e['seconds']:.2f} s ({e['rows']:,} rows) "
-        f"| COPY of the flat rows {f['copy']:.2f} s | {ratio(e['seconds'], f['copy'])} "
-        f"| {GOALS['export']} |"
-    )
-    print(
-        f"  | export peak RSS | {e['rss_mb']:.0f} MB | idle process {idle:.0f} MB "
-        f"| {ratio(e['rss_mb'], idle)} (+{e['rss_mb'] - idle:.0f} MB) | < 150 MB |"
-    )
-    print(f"  | export first row | {e['first_row'] * 1000:.0f} ms | - | - | < 1 s |")
-    a = f["attainment"]
-    print(
-        f"  | attainment, everything | {a['seconds']:.2f} s, {a['rss_mb']:.0f} MB "
-        f"| GROUP BY scan {f['group_by']:.2f} s | {ratio(a['seconds'], f['group_by'])} "
-        f"| {GOALS['attainment']} |"
-    )
-    r = f["refresh"]
-    print(
-        f"  | refresh_statuses, every status and rollup | {r['seconds']:.2f} s, "
-        f"{r['rss_mb']:.0f} MB "
-        f"| GROUP BY scan {f['group_by']:.2f} s | {ratio(r['seconds'], f['group_by'])} | "
-        "never inside a request |"
-    )
-    print(
-        f"  | refresh_statuses again, nothing due ({r['rescanned']} re-assessed) "
-        f"| {r['rescan']:.2f} s | - | - | daily, outside requests |"
-    )
-    marker_ms = r["freshness"] * 1000
-    print(f"  | freshness marker (every report page) | {marker_ms:.1f} ms | - | - | O(1) |")
-    report_pages(f["pages"])
-
-
-def report_pages(pages: dict) -> None:
-    """Each page's p95 beside the sign-in page's, measured in the same run."""
-    floor = pages["floor: sign-in page"]["p95"]
-    print(f"  load average {os.getloadavg()}")
-    for name in ("/", "/units/", "/units/?scope=all", "plan page", "target page"):
-        p95 = pages[name]["p95"]
-        print(
-            f"  | {name} | p95 {p95 * 1000:.0f} ms (median {pages[name]['median'] * 1000:.0f}) "
-            f"| sign-in page p95 {floor * 1000:.0f} ms | {ratio(p95, floor)} | {GOALS[name]} |"
-        )
-    sys.stdout.flush()
+    print("  found: " + ", ".join(f"{k.removeprefix('tracker_')} {v:,}" for k, v in counts.items()))
+    if not counts["tracker_outcome"]:
+        raise SystemExit(f"{name} holds no outcomes: nothing to measure")
+    measure({"counts": counts}, params, reused_url, args)
 
 
 def main() -> None:
@@ -396,6 +353,18 @@ def main() -> None:
         action="store_true",
         help="only the pages, on the loaded database DATABASE_URL names",
     )
+    parser.add_argument(
+        "--reuse",
+        metavar="DATABASE_NAME",
+        help="measure on this existing, loaded database beside DATABASE_URL (kept by an "
+        "earlier --keep run): migrate it, load nothing, keep it",
+    )
+    parser.add_argument(
+        "--refresh",
+        choices=("due", "full"),
+        help="with --reuse: also measure refresh_statuses (due: what is due today; full: "
+        "every status and rollup rebuilt); without it nothing is refreshed",
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
 
@@ -407,12 +376,17 @@ def main() -> None:
     if not url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("DATABASE_URL must name a PostgreSQL database")
     if args.pages_only:
-        report_pages(run_child("pages", url, args.requests))
+        report_pages(run_child("pages", url, args.requests, None))
         return
+    if args.refresh and not args.reuse:
+        raise SystemExit("--refresh goes with --reuse (a fresh load refreshes every status)")
     import psycopg
     from psycopg import sql
 
     base = _psycopg_params(url)
+    if args.reuse:
+        reuse(args.reuse, url, base, args)
+        return
     scratch = f"{base['dbname']}_scale_{os.getpid()}"
     with psycopg.connect(**base, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(scratch)))
@@ -437,16 +411,7 @@ def main() -> None:
             figures["counts"], figures["load"] = load_size(outcomes, scratch_url)
             print(f"  [{outcomes:,}] loaded in {figures['load']:.1f} s", flush=True)
             vacuum(params)
-            figures["copy"] = min(floor_copy(params) for _ in range(2))
-            figures["group_by"] = min(floor_group_by(params) for _ in range(2))
-            # The refresh first: the export and the summary of today read the
-            # statuses it stores (the daily state of a deployment).
-            for child in ("idle", "refresh", "export", "attainment", "pages"):
-                figures[child] = run_child(child, scratch_url, args.requests)
-                # Raw figures as they come, so a run cut short still tells.
-                print(f"  [{outcomes:,}] {child}: {json.dumps(figures[child])}", flush=True)
-            report(outcomes, figures)
-            print(f"  load average now {os.getloadavg()}")
+            measure(figures, params, scratch_url, args)
     finally:
         from django.db import connections
 
@@ -454,6 +419,8 @@ def main() -> None:
         if not args.keep:
             with psycopg.connect(**base, autocommit=True) as admin:
                 admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(scratch)))
+        else:
+            print(f"kept: {scratch} (measure it again with --reuse {scratch})")
 
 
 if __name__ == "__main__":

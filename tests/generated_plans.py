@@ -14,8 +14,17 @@ def _toml(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_plan_file(path: Path, *, targets: int, outcomes: int, slug: str = "bench-import") -> None:
-    """A valid plan file of ``targets`` targets and ``outcomes`` outcomes."""
+def write_plan_file(
+    path: Path,
+    *,
+    targets: int,
+    outcomes: int,
+    slug: str = "bench-import",
+    listed: int | None = None,
+) -> None:
+    """A valid plan file of ``targets`` targets and ``outcomes`` outcomes;
+    with ``listed``, only the first ``listed`` outcomes are in the file, the
+    documents still quote all of them (``write_outcome_csv`` brings the rest)."""
     lines = [
         "[plan]",
         f"slug = {_toml(slug)}",
@@ -65,7 +74,7 @@ def write_plan_file(path: Path, *, targets: int, outcomes: int, slug: str = "ben
             f'units = ["{lead_name}", "{slug}单位{support:02d}"]',
             "",
         ]
-    for k in range(outcomes):
+    for k in range(outcomes if listed is None else listed):
         lines += [
             "[[outcomes]]",
             f'target = "T{k % targets:05d}"',
@@ -79,3 +88,48 @@ def write_plan_file(path: Path, *, targets: int, outcomes: int, slug: str = "ben
             "",
         ]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_outcome_csv(path: Path, *, targets: int, outcomes: int, slug: str) -> None:
+    """An outcome CSV (docs/outcomes-template.csv) of ``outcomes`` rows for a
+    plan imported from ``write_plan_file(..., slug=slug, listed=0)``: the
+    same quotes, targets and documents as that file's outcomes would have."""
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(
+            [
+                "plan",
+                "target_code",
+                "value",
+                "value_high",
+                "qualifier",
+                "unit",
+                "period_start",
+                "period_end",
+                "document",
+                "quote",
+                "proxy",
+                "reported_indicator",
+                "note",
+            ]
+        )
+        for k in range(outcomes):
+            writer.writerow(
+                [
+                    slug,
+                    f"T{k % targets:05d}",
+                    f"{20 + k % 7}.5",
+                    "",
+                    "exact",
+                    "%",
+                    "2020-01-01",
+                    "2020-12-31",
+                    f"{slug}-reply-{k // PER_DOCUMENT}",
+                    f"指标{k}增长{20 + k % 7}.5%",
+                    "false",
+                    "",
+                    "",
+                ]
+            )

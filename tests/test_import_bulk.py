@@ -15,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests import test_import_outcomes as outcome_csv
-from tests.generated_plans import write_plan_file
+from tests.generated_plans import write_outcome_csv, write_plan_file
 from tests.test_import_plan import run
 from tests.test_import_rollback import table_counts
 from tracker import services
-from tracker.imports import ImportFailed, apply, prepare_plan_import
+from tracker.imports import ImportFailed, apply, prepare_outcome_import, prepare_plan_import
 from tracker.models import Assessment, Assignment, AuditEvent, Outcome, Target
 from tracker.services.audit import snapshot
 
@@ -79,8 +79,10 @@ def test_batches_write_the_same_rows_and_audit_events_as_row_by_row(tmp_path, sm
 
 
 def inserts(queries, table: str) -> int:
-    start = f'INSERT INTO "{table}"'.upper()
-    return sum(1 for query in queries if query["sql"].lstrip().upper().startswith(start))
+    """Statements that wrote new rows to ``table``: an INSERT, or on
+    PostgreSQL a COPY (``services.bulk._insert``, ``tracker.db.copy_rows``)."""
+    starts = (f'INSERT INTO "{table}"'.upper(), f'COPY "{table}"'.upper())
+    return sum(1 for query in queries if query["sql"].lstrip().upper().startswith(starts))
 
 
 def test_rows_go_in_batches_and_queries_do_not_grow_with_rows(tmp_path, small_batches):
@@ -182,6 +184,28 @@ def test_outcome_csv_rows_go_in_batches(tmp_path, stored_for_csv, small_batches)
     assert inserts(queries, "tracker_outcome") == 2  # 10 + 2
     assert Outcome.objects.filter(target=stored_for_csv, state="draft").count() == 12
     assert AuditEvent.objects.filter(entity="outcome", action="create").count() == 12
+
+
+def test_validating_an_outcome_csv_queries_the_same_for_any_number_of_rows(tmp_path):
+    """Each row is matched to its stored target and to the stored outcome it
+    would update (``tracker/imports/stored.py``) from a few reads, not
+    queries per row or per target: 10 rows for 10 targets and 90 rows for 30
+    targets read the same. The first rows of each CSV repeat outcomes the
+    plan file stored: found unchanged, so the matching still holds."""
+    plan = tmp_path / "plan.toml"
+    write_plan_file(plan, targets=30, outcomes=90, slug="csvq", listed=30)
+    run(plan, approved=True)
+    queries_for = {}
+    for targets, rows in ((10, 10), (30, 90)):
+        path = tmp_path / f"outcomes{rows}.csv"
+        write_outcome_csv(path, targets=targets, outcomes=rows, slug="csvq")
+        with CaptureQueriesContext(connection) as queries:
+            change_set = prepare_outcome_import(path)
+        actions = [change.action for change in change_set.changes]
+        assert actions.count("unchanged") == min(rows, 30)
+        assert actions.count("create") == rows - min(rows, 30)
+        queries_for[rows] = len(queries)
+    assert queries_for[90] == queries_for[10]
 
 
 @pytest.fixture

@@ -78,6 +78,56 @@ def execute_many(
         cursor.executemany(str(compiled), params)
 
 
+def copy_rows(table: sa.Table, rows: list[dict[str, Any]], *, using: str = "default") -> None:
+    """Append many new rows to one table on Django's connection (same
+    transaction): ``COPY ... FROM STDIN`` on PostgreSQL, where an
+    ``executemany`` still costs a statement per row (about ten times the
+    time for the audit events of a large import); ``execute_many``
+    elsewhere (SQLite's is in-process and cheap). Every row has the keys of
+    the first; the columns left out take their defaults. Triggers and
+    constraints apply as for an INSERT. The statement is logged like any
+    other (``connection.queries``, query-count tests)."""
+    if not rows:
+        return
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        execute_many(table.insert(), rows, using=using)
+        return
+    import json
+    import time
+
+    from psycopg import sql
+
+    names = list(rows[0])
+    as_json = {name for name in names if isinstance(table.c[name].type, sa.JSON)}
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, names))
+    )
+    started = time.monotonic()
+    # The driver's errors become Django's (IntegrityError ...), as for execute.
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.cursor.copy(statement) as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [
+                    json.dumps(row[name])
+                    if name in as_json and row[name] is not None
+                    else row[name]
+                    for name in names
+                ]
+            )
+    if connection.queries_logged:
+        connection.queries_log.append(
+            {
+                "sql": f"{statement.as_string(cursor.cursor)} -- {len(rows)} rows",
+                "time": f"{time.monotonic() - started:.3f}",
+            }
+        )
+
+
 def iter_select(
     statement: sa.sql.Select, *, using: str | None = None, batch_size: int = 2000
 ) -> Iterator[dict[str, Any]]:

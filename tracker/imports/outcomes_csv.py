@@ -159,6 +159,8 @@ def prepare_outcome_import(path: Path) -> ChangeSet:
 def _prepare_rows(
     preparer: Preparer, problems: Problems, name: str, specs: list[OutcomeSpec]
 ) -> None:
+    # The targets and their stored outcomes in a few queries, not two a row.
+    preparer.preload_targets({(spec.plan, spec.code) for spec in specs if spec.plan and spec.code})
     for spec in specs:
         target = None
         if spec.plan and spec.code:

@@ -44,8 +44,14 @@ def apply(
     through the one-row services (the benchmark's "before")."""
     try:
         # The units are read once for the whole write, not per row validated;
-        # each plan's stored rollups are rewritten once, at the end.
-        with registry_scope(), transaction.atomic(), stored_rollups.deferred():
+        # the batches' stored statuses are refreshed once, at the end, and
+        # then each plan's stored rollups rewritten once.
+        with (
+            registry_scope(),
+            transaction.atomic(),
+            stored_rollups.deferred(),
+            services.deferred_refresh(),
+        ):
             for batch in _batches(change_set.writes, size=services.BATCH_SIZE if bulk else 1):
                 if len(batch) == 1:
                     _write(batch[0], actor=actor, approved=approved, via=via)

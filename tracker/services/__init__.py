@@ -5,7 +5,12 @@ review page all call these.
 """
 
 from tracker.services.assignments import assignments_add
-from tracker.services.bulk import BATCH_SIZE, entities_create_many, outcomes_create_many
+from tracker.services.bulk import (
+    BATCH_SIZE,
+    deferred_refresh,
+    entities_create_many,
+    outcomes_create_many,
+)
 from tracker.services.concurrency import StaleEdit
 from tracker.services.entities import entity_delete, entity_save, plan_deletion
 from tracker.services.logins import login_unlock
@@ -22,6 +27,7 @@ from tracker.services.users import user_record_change, user_set_active, user_sna
 
 __all__ = [
     "BATCH_SIZE",
+    "deferred_refresh",
     "StaleEdit",
     "assignments_add",
     "ensure_builtin_units",

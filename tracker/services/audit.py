@@ -51,6 +51,12 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
+def created(after: dict[str, Any]) -> dict[str, list[Any]]:
+    """``diff({}, after)``, the changes of a new row, without the general
+    comparison: the bulk writers make one per row of a large import."""
+    return {name: [None, after[name]] for name in sorted(after) if after[name] is not None}
+
+
 def audit_record(
     *,
     actor: Any,

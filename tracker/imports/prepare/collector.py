@@ -17,9 +17,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from tracker.imports.prepare.changes import ENTITIES, Change, ChangeSet, Missing
+from tracker.imports.prepare.changes import (
+    ENTITIES,
+    OUTCOME_KEY_FIELDS,
+    Change,
+    ChangeSet,
+    Missing,
+)
 from tracker.imports.prepare.rows import _choices
 from tracker.imports.problems import Place, Problems
+from tracker.imports.stored import StoredOutcomes, stored_targets
 from tracker.models import Document, Plan, Target
 
 
@@ -54,6 +61,7 @@ class Collector:
         self.outcome_keys: dict[tuple[Any, ...], Place] = {}
         self.matched_outcomes: set[int] = set()
         self._db_targets: dict[tuple[str, str], _Target | None] = {}
+        self.stored_outcomes = StoredOutcomes(OUTCOME_KEY_FIELDS)
 
     # ------------------------------------------------------------ helpers
 
@@ -117,6 +125,20 @@ class Collector:
                 return None
             self.documents[slug] = _Doc(stored, stored.text, True)
         return self.documents[slug]
+
+    def preload_targets(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Read many stored targets (and their outcomes) at once, so that
+        ``stored_target`` and the outcome step query nothing per row."""
+        keys = [key for key in keys if key not in self._db_targets]
+        found = stored_targets(keys)
+        for key in keys:
+            stored = found.get(key)
+            self._db_targets[key] = (
+                _Target(stored, stored.unit, stored.locked_at is not None, "")
+                if stored is not None
+                else None
+            )
+        self.stored_outcomes.preload(target.pk for target in found.values())
 
     def stored_target(self, plan: str, code: str) -> _Target | None:
         key = (plan, code)

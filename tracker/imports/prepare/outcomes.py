@@ -127,15 +127,7 @@ class OutcomeSteps(Collector):
         self.outcome_keys[key] = place
         stored: list[Outcome] = []
         if target.instance.pk is not None and document.instance.pk is not None:
-            stored = list(
-                Outcome.objects.filter(
-                    target=target.instance,
-                    document=document.instance,
-                    **{k: fields[k] for k in OUTCOME_KEY_FIELDS},
-                )
-                .exclude(state="withdrawn")
-                .order_by("id")
-            )
+            stored = self.stored_outcomes.matching(target.instance.pk, document.instance.pk, fields)
         if len(stored) > 1:
             self.problems.error(
                 place,
