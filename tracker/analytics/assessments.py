@@ -121,12 +121,20 @@ def refresh(
 
 
 def _store(target_ids: list[int] | None, as_of: date) -> int:
-    """Compute and upsert the statuses (rollups untouched)."""
-    target_filter = ids(target_ids) if target_ids is not None else None
-    results = compute(as_of=as_of, target_filter=target_filter)
-    rows = [_row(target_id, result, as_of) for target_id, result in results.items()]
-    execute_many(_upsert_statement(), rows)
-    return len(rows)
+    """Compute and upsert the statuses (rollups untouched), ``BATCH`` targets
+    at a time: every target at once held 300,000 assessments (1 GB at 3M
+    outcomes, docs/performance.md section 12); a batch holds 5,000."""
+    if target_ids is None:
+        everything = sa.select(target.c.id).order_by(target.c.id)
+        target_ids = [int(row["id"]) for row in run_select(everything)]
+    stored = 0
+    for start in range(0, len(target_ids), BATCH):
+        chosen = target_ids[start : start + BATCH]
+        results = compute(as_of=as_of, target_filter=ids(chosen))
+        rows = [_row(target_id, result, as_of) for target_id, result in results.items()]
+        execute_many(_upsert_statement(), rows)
+        stored += len(rows)
+    return stored
 
 
 MARKER_ID = 1
@@ -253,8 +261,7 @@ def refresh_due(as_of: date | None = None, *, full: bool = False) -> RefreshRepo
         return RefreshReport(as_of, [], {"all": count}, full=True)
     rows = run_select(due_select(as_of))
     target_ids = [int(row["id"]) for row in rows]
-    for start in range(0, len(target_ids), BATCH):
-        _store(target_ids[start : start + BATCH], as_of)
+    _store(target_ids, as_of)
     stored_rollups.rebuild({int(row["plan_id"]) for row in rows})
     mark_refreshed(as_of, len(target_ids))
     reasons = {name: sum(int(row[name]) for row in rows) for name in DUE_REASONS}
