@@ -13,6 +13,9 @@ helper as ``export_attainment.py``: a new PostgreSQL database beside
 
 - ``import_plan --approved`` of the file (validation, batched writes, audit
   events, stored statuses): *after*;
+- the same file imported again into the database that now holds it (a
+  re-import: everything unchanged, nothing written), with its number of
+  queries and of audit events written (0);
 - the same import written row by row through the services (the writer's
   ``bulk=False`` path, what every import did before batching) on a smaller
   file of ``--before-targets`` targets, scaled linearly to N: *before*;
@@ -35,6 +38,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +63,23 @@ def timed_import(path: Path, *, bulk: bool) -> float:
     elapsed = time.perf_counter() - started
     connection.close()
     return elapsed
+
+
+def timed_reimport(path: Path) -> tuple[float, int, int]:
+    """Seconds, queries and audit events written to import ``path`` again
+    into the database that holds it (nothing changes: it must write nothing)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.models import AuditEvent
+
+    events = AuditEvent.objects.count()
+    connection.close()
+    # Django keeps the last 9,000 queries only; the re-import ran 84,000.
+    connection.queries_log = deque(maxlen=1_000_000)
+    with CaptureQueriesContext(connection) as queries:
+        elapsed = timed_import(path, bulk=True)
+    return elapsed, len(queries), AuditEvent.objects.count() - events
 
 
 def timed_outcomes(path: Path) -> tuple[float, float]:
@@ -236,6 +257,13 @@ def main() -> None:
         for label, value in floors.items():
             print(f"{'floor: ' + label + ', no validation':<44}{value:8.2f} s")
         _line("import_plan, batched (after)", after, floors)
+        again, queries, events = timed_reimport(big)
+        _line(
+            "import_plan again, same file (re-import)",
+            again,
+            floors,
+            f"  ({queries} queries, {events} audit events written)",
+        )
         if args.before_targets:
             small = Path(folder) / "small.toml"
             share = args.before_targets / args.targets

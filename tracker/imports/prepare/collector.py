@@ -26,7 +26,7 @@ from tracker.imports.prepare.changes import (
 )
 from tracker.imports.prepare.rows import _choices
 from tracker.imports.problems import Place, Problems
-from tracker.imports.stored import StoredOutcomes, stored_targets
+from tracker.imports.stored import StoredOutcomes, StoredPlan, stored_targets
 from tracker.models import Document, Plan, Target
 
 
@@ -62,6 +62,9 @@ class Collector:
         self.matched_outcomes: set[int] = set()
         self._db_targets: dict[tuple[str, str], _Target | None] = {}
         self.stored_outcomes = StoredOutcomes(OUTCOME_KEY_FIELDS)
+        # Stored plans' targets and assignments, read once by this run (one
+        # Collector per run: never reused by a later import).
+        self._stored_plans: dict[int, StoredPlan] = {}
 
     # ------------------------------------------------------------ helpers
 
@@ -139,6 +142,20 @@ class Collector:
                 else None
             )
         self.stored_outcomes.preload(target.pk for target in found.values())
+
+    def stored_plan(self, plan: Plan) -> StoredPlan:
+        """A stored plan's targets, assignments and outcomes, read in three
+        queries the first time this run asks, matched in memory after."""
+        if plan.pk not in self._stored_plans:
+            stored = StoredPlan(plan)
+            self._stored_plans[plan.pk] = stored
+            for code, target in stored.targets.items():
+                self._db_targets.setdefault(
+                    (plan.slug, code),
+                    _Target(target, target.unit, target.locked_at is not None, ""),
+                )
+            self.stored_outcomes.preload_plan(plan, (t.pk for t in stored.targets.values()))
+        return self._stored_plans[plan.pk]
 
     def stored_target(self, plan: str, code: str) -> _Target | None:
         key = (plan, code)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from tracker import validation
 from tracker.imports.prepare.changes import Missing
 from tracker.imports.prepare.collector import Collector, _Doc, _Target
-from tracker.imports.prepare.rows import _assign, _link, _unsaved
+from tracker.imports.prepare.rows import _assign, _link
 from tracker.imports.problems import Place
 from tracker.imports.specs import TARGET_KEYS, PlanFile
 from tracker.models import Assignment, Target, Unit
@@ -32,6 +32,11 @@ class TargetSteps(Collector):
             plan = self.plans.get(slug) if self.plan_files.get(slug) == plan_file.name else None
             plan_doc = self.plan_texts.get(slug)
             codes: dict[str, Place] = {}
+            # Every stored target of the plan, its assignments and outcomes,
+            # read once (not a lookup per target): matched in memory below.
+            stored_plan = (
+                self.stored_plan(plan) if plan is not None and plan.pk is not None else None
+            )
             for spec in plan_file.targets:
                 if spec.code in codes:
                     self.problems.error(
@@ -43,14 +48,19 @@ class TargetSteps(Collector):
                 if spec.code:
                     codes[spec.code] = spec.place
                 stored = None
-                if plan is not None and plan.pk is not None and spec.code:
-                    stored = Target.objects.filter(plan=plan, code=spec.code).first()
+                if stored_plan is not None and spec.code:
+                    stored = stored_plan.targets.get(spec.code)
                 target = stored or Target()
                 changed = _assign(target, spec.fields)
                 links: dict[str, models.Model | None] = {"plan": plan}
                 if _link(target, "plan", plan):
                     changed.append("plan")
-                exclude = _unsaved(links) if plan is not None else ["plan"]
+                # "plan" is never checked by ``full_clean`` here: it is new,
+                # absent, or stored and read by this run with all its targets,
+                # so it exists and (plan, code) is unique (matched above; codes
+                # repeated in the file refused above). Its two queries per row
+                # proved nothing more; the database constraints stay the guard.
+                exclude = ["plan"]
                 values = spec.fields
                 self.rules(
                     spec.place,
@@ -97,15 +107,14 @@ class TargetSteps(Collector):
                     changed=changed,
                     links=links,
                 )
-                self._assignments(plan_file.name, spec.place, target, spec.units, labels, locked)
-            if plan is not None and plan.pk is not None:
-                for code in (
-                    Target.objects.filter(plan=plan)
-                    .exclude(code__in=list(codes))
-                    .order_by("code")
-                    .values_list("code", flat=True)
-                ):
-                    self.missing.append(Missing(plan_file.name, "target", f"{slug}:{code}"))
+                stored_units = stored_plan.assignments_of(stored) if stored is not None else {}
+                self._assignments(
+                    plan_file.name, spec.place, target, spec.units, labels, locked, stored_units
+                )
+            if stored_plan is not None:
+                for code in stored_plan.targets:  # in the database's code order
+                    if code not in codes:
+                        self.missing.append(Missing(plan_file.name, "target", f"{slug}:{code}"))
 
     def _check_statement(
         self, place: Place, fields: dict[str, Any], plan_doc: _Doc | None, *, has_document: bool
@@ -137,9 +146,11 @@ class TargetSteps(Collector):
         names: list[str],
         labels: dict[str, Unit],
         locked: bool,
+        stored: dict[int, Assignment],
     ) -> None:
-        """First unit listed = lead, the others support, position = order."""
-        stored = {a.unit_id: a for a in target.assignments.all()} if target.pk else {}
+        """First unit listed = lead, the others support, position = order.
+        ``stored``: the target's stored assignments by unit id, as this run
+        read them (``StoredPlan``)."""
         seen: set[int] = set()
         units: list[Unit] = []
         for name in names:
@@ -174,7 +185,11 @@ class TargetSteps(Collector):
             for name, related in links.items():
                 if _link(assignment, name, related):
                     changed.append(name)
-            self.clean(assignment, place, exclude=_unsaved(links))
+            # Neither link is checked by ``full_clean``: each is new, or was
+            # read by this run (the units all, the target with its plan), and
+            # (target, unit) is unique (matched by unit above, a unit listed
+            # twice refused above). The database constraints stay the guard.
+            self.clean(assignment, place, exclude=["target", "unit"])
             if locked and (existing is None or changed):
                 self._locked(place, target)
             self.record(
