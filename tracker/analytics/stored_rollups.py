@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 import sqlalchemy as sa
 from django.db import connection
 
 from tracker.analytics.rollups import count_expressions
 from tracker.db import execute_many, run_select, run_statement
+from tracker.deferral import Deferral
 from tracker.schema import (
     ROLLUP_COUNT_COLUMNS,
     ROLLUP_SCOPES,
@@ -41,7 +41,7 @@ from tracker.schema import (
 
 _r = unit_rollup.c
 # Plans whose rebuild waits for the end of a ``deferred()`` block.
-_pending: ContextVar[set[int] | None] = ContextVar("tracker_rollups_pending", default=None)
+_deferral = Deferral("tracker_rollups_pending")
 _ROW = ("scope", "plan_id", "unit_id", *ROLLUP_COUNT_COLUMNS)
 
 
@@ -136,15 +136,8 @@ def deferred() -> Iterator[None]:
     end, for every plan asked: an import of 20,000 targets rewrites each
     plan's rollups once, not once per row. Use inside the writes'
     transaction; nested blocks join the outer one."""
-    if _pending.get() is not None:
+    with _deferral.gather() as plans:
         yield
-        return
-    token = _pending.set(set())
-    try:
-        yield
-        plans = _pending.get()
-    finally:
-        _pending.reset(token)
     if plans:
         rebuild(plans)
 
@@ -203,9 +196,7 @@ def rebuild(plan_ids: Iterable[int] | None = None, *, targets: Iterable[int] | N
     unassigned rows, if one of them has no lead) are rewritten, so one
     outcome on a plan of 20,000 targets recomputes two or three units' rows,
     not the plan's hundreds."""
-    pending = _pending.get()
-    if pending is not None and plan_ids is not None:
-        pending.update(int(plan_id) for plan_id in plan_ids)
+    if plan_ids is not None and _deferral.keep(plan_ids):
         return
     if plan_ids is None:
         _lock_everything()

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -35,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from tracker.analytics.assessments import BATCH, refresh
 from tracker.db import copy_rows
+from tracker.deferral import Deferral
 from tracker.models import Assignment, Outcome, Target, UnitOfMeasure
 from tracker.schema import audit_event, metadata
 from tracker.services.audit import created, snapshot
@@ -47,7 +47,7 @@ BATCH_SIZE = 1000
 
 
 # Targets whose stored statuses wait for the end of a ``deferred_refresh``.
-_pending: ContextVar[set[int] | None] = ContextVar("bulk_pending_refresh", default=None)
+_deferral = Deferral("bulk_pending_refresh")
 
 
 @contextmanager
@@ -59,25 +59,16 @@ def deferred_refresh() -> Iterator[None]:
     Use inside the writes' transaction (``tracker.imports.writer``), inside
     ``stored_rollups.deferred()`` so the rollups follow once too; nested
     blocks join the outer one. Nothing runs if the block raises."""
-    if _pending.get() is not None:
+    with _deferral.gather() as gathered:
         yield
-        return
-    token = _pending.set(set())
-    try:
-        yield
-        target_ids = sorted(_pending.get() or ())
-    finally:
-        _pending.reset(token)
+    target_ids = sorted(gathered)
     for start in range(0, len(target_ids), BATCH):
         refresh(target_ids=target_ids[start : start + BATCH])
 
 
 def _refresh(target_ids: list[int]) -> None:
-    pending = _pending.get()
-    if pending is None:
+    if not _deferral.keep(target_ids):
         refresh(target_ids=target_ids)
-    else:
-        pending.update(target_ids)
 
 
 class BatchRefused(ValidationError):
