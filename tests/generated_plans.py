@@ -96,25 +96,13 @@ def write_outcome_csv(path: Path, *, targets: int, outcomes: int, slug: str) -> 
     same quotes, targets and documents as that file's outcomes would have."""
     import csv
 
+    # The import's own header: Django must be set up first (the benchmark
+    # imports this module before it is).
+    from tracker.imports.outcomes_csv import COLUMNS
+
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(
-            [
-                "plan",
-                "target_code",
-                "value",
-                "value_high",
-                "qualifier",
-                "unit",
-                "period_start",
-                "period_end",
-                "document",
-                "quote",
-                "proxy",
-                "reported_indicator",
-                "note",
-            ]
-        )
+        writer.writerow(COLUMNS)
         for k in range(outcomes):
             writer.writerow(
                 [
