@@ -29,22 +29,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from tracker.db import run_select
-from tracker.schema import assessment, assignment, plan, target, unit
+from tracker.schema import ROLLUP_COUNT_COLUMNS, assessment, assignment, plan, target, unit
 from tracker.vocabulary import STATUSES
 
 _s = assessment.c
 
-# Every count a rollup row carries, besides the per-status ones.
-COUNT_COLUMNS = (
-    "targets",
-    "met_final",
-    "missed_final",
-    "met_indicative",
-    "missed_indicative",
-    "reported",
-    "due",
-    "behind",
-)
+# Every count a rollup row carries, besides the per-status ones: the stored
+# rollup tables' columns (tracker.schema.ROLLUP_COUNT_COLUMNS), one list.
+COUNT_COLUMNS = tuple(name for name in ROLLUP_COUNT_COLUMNS if name not in STATUSES)
 
 
 def _count(condition: sa.ColumnElement) -> sa.ColumnElement:
