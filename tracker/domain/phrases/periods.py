@@ -11,7 +11,8 @@ Rules, so a reading can be checked by hand:
 - ``年底``/``年末`` and ``截至…`` name a date (``as_of``: start = end).
 - ``到2025年`` is a deadline (``by``): it has an end and no start; the plan
   supplies the start.
-- ``以来`` runs from the start of what it follows to the document's date.
+- ``以来`` runs from the start of what it follows to the document's date;
+  a few words may stand between (``3月26日启动诊断以来``).
 - ``今年``, ``去年``, ``前年``, ``明年``, ``本年`` count from the document's year.
 - Months, quarters and halves without a year (``1-7月``, ``上半年``) take the
   document's year, or the year before when they would end after the
@@ -68,6 +69,9 @@ class PeriodMatch:
 
 
 _RANGE = r"\s*[-~—至到]\s*"
+# 以来, or what began then and 以来 (3月26日启动智能化改造诊断以来): a few
+# words without a date of their own between.
+_SINCE = r"(?:(?![年月日])[\u4e00-\u9fff]){0,12}?以来"
 _TAIL = (
     r"(?:"
     rf"(?P<m1>\d{{1,2}}){_RANGE}(?P<m2>\d{{1,2}})\s*月份?"
@@ -82,7 +86,7 @@ _TAIL = (
 _ANCHORED = (
     r"(?P<to>截至|截止|截止到|至|到)?\s*"
     r"(?:(?<!\d)(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|明年|本年))"
-    rf"{_TAIL}(?P<since>以来)?"
+    rf"{_TAIL}(?P<since>{_SINCE})?"
 )
 _LOOSE = (
     r"(?<![\d年])(?P<b_to>截至|截止|至|到)?(?:"
@@ -91,7 +95,7 @@ _LOOSE = (
     r"|第?(?P<b_q>[一二三四])季度"
     r"|(?P<b_half>上半年|下半年)"
     r"|(?P<b_m>\d{1,2})\s*月\s*(?P<b_d>\d{1,2})\s*日"
-    r")(?P<b_since>以来)?"
+    rf")(?P<b_since>{_SINCE})?"
 )
 _PLAN = (
     r"(?P<c_to>到|至)?(?P<c_open>[“\"‘])?(?P<c_n>十[一二三四五六七八九]|[三四五六七八九])五"

@@ -45,7 +45,9 @@ __all__ = [
     "names_written_whole",
     "normal_words",
     "pairs",
+    "heads",
     "shares_a_pair",
+    "shares_a_telling_pair",
     "window_pairs",
 ]
 
@@ -182,6 +184,20 @@ def names_written_whole(window: WindowPairs, names: NameSet) -> bool:
     return any(stem and stem in window.text for stem in names.whole)
 
 
+def heads(names: NameSet) -> frozenset[str]:
+    """What each name counts: its last two characters once the measure word
+    is dropped (``产业集群整治企业数``: 企业), and before a closing bracket
+    too (``绿色工厂(园区)数``: 工厂, 园区)."""
+    found = set()
+    for stem in names.whole:
+        parts = re.split(r"[(（]", stem.rstrip(")）"))
+        for part in parts:
+            part = DROPPED.sub("", part)
+            if len(part) >= 2:
+                found.add(part[-2:])
+    return frozenset(found)
+
+
 def shares_a_pair(words: str, names: NameSet) -> bool:
     """Whether ``words`` share a pair with a name, read plainly or with its
     change word's family (not with a related scope): used for what a count
@@ -189,4 +205,16 @@ def shares_a_pair(words: str, names: NameSet) -> bool:
     found = window_pairs(words)
     return any(n & found.family for n, _, _ in names.family or names.plain) or any(
         n & found.plain for n, _, _ in names.plain
+    )
+
+
+def shares_a_telling_pair(words: str, names: NameSet) -> bool:
+    """Whether ``words`` share a pair with a name that is not inside a
+    generic word: a figure's own words must say which quantity of a shared
+    subject it is (``惠及企业`` for 奖补资金惠及企业数; ``实现营业收入``
+    shares only generic words with 规上工业增加值)."""
+    found = window_pairs(words)
+    family = names.family or names.plain
+    return any((n - GENERIC_PAIRS) & found.family for n, _, _ in family) or any(
+        (n - GENERIC_PAIRS) & found.plain for n, _, _ in names.plain
     )

@@ -6,12 +6,17 @@ The text is read once (the tracker's one figure reader, with scale words:
 
 - **Window**: the words before it, back to the previous figure of the
   sentence, a ``:``/``;`` or ``WINDOW`` characters, and the words after it
-  to the end of its clause (at most ``AFTER``). When the words before it
+  to the end of its clause or list item (``、``; at most ``AFTER``). When the words before it
   are no more than a verb (``开工279个``, ``…下降到47.4万吨``), the indicator
   was named with the previous figure of the same unit: the figure takes
   that figure's window and quote (an ellipsis). When the verb is an
   activity (``签约项目296个,开工279个``), the figure reports that activity
   on the same thing: a target must name the verb too (279 is not 签约).
+- **Subject**: a figure of another unit than the previous figure of its
+  sentence (``…市级奖补资金52亿元,惠及企业1.7万家``) is another quantity of
+  the same subject: the previous figure's words are its ``subject`` (a
+  target still needs the figure's own words to name it) and its quote
+  starts with them.
 - **Period**: the last period expression of its sentence before it that is
   not a comparison (``比2016年``, ``较2019年``, ``从2012年的``, ``由…``). A
   figure right after a comparison's period (``比2016年(22.8%)``,
@@ -23,7 +28,8 @@ The text is read once (the tracker's one figure reader, with scale words:
   the last whole year before the document's date. ``…以来`` runs to the
   document's date, or, undated, to the end of the latest year the text
   reports. With no period: a reading at the document's date, or at the end
-  of the latest year the text reports.
+  of the latest year the text reports; in an undated text, months and days
+  without a year (``上半年``, ``自3月26日启动…以来``) are of that year too.
 - **Cues**: a restated goal (``每年``, ``力争``, ``计划``, ``目标``, ``到2025年``,
   a period after the text's date), or a plan (``谋划``, ``规划``, ``拟`` in
   the figure's own words: ``规划机架数量超过10万个``) is not a report.
@@ -49,6 +55,7 @@ from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
 __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
 
 WINDOW = 40
+SUBJECT = 60
 AFTER = 16
 COUNTED = 8
 COLON = re.compile(r"[:：;；]")
@@ -58,7 +65,11 @@ CLAUSE_END = re.compile(r"[，,；;。：:\n]")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 FROM = re.compile(r"(?:从|由)\s*(?:过去|原来|以前|此前)?\s*的?\s*$")
 TO = re.compile(r"(?:至|到)\s*$")
-RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计")
+RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计|打造|冲刺")
+# A goal word said done: 已打造, 共争取 (funds obtained), 争取到(资金), 打造了.
+DONE_BEFORE = re.compile(r"(?:已|已经|成功|先后|累计|共|均)\s*$")
+# 到 before a date is a deadline (力争到2025年), not a thing obtained.
+DONE_AFTER = re.compile(r"了|到(?![\s\d“\"十今明本年])")
 PLANNED = re.compile(r"谋划|规划|拟")
 CHANGE_TAIL = re.compile(
     r"(?:增长|下降|降低|提高|提升|增加|减少|回落|上升|上涨|增速|增幅|降幅|涨幅)"
@@ -93,6 +104,7 @@ class Mention:
     lead: str = ""  # the words before the figure, as written
     counted: str = ""  # the words right after it (what a count counts)
     activity: str = ""  # an ellipsis's own verb (开工279个): a target must name it
+    subject: str = ""  # words before an earlier figure of another quantity (its subject)
 
 
 def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
@@ -109,6 +121,18 @@ def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date
         return date.min, date.min, "none"
     day = date(max(years), 12, 31)
     return day, day, "latest_year"
+
+
+def _goal_words(normal: str, start: int, end: int) -> bool:
+    """Whether ``normal[start:end]`` restates a goal: a goal word not said
+    done (``已打造``, ``共争取…资金``, ``争取到``)."""
+    for word in RESTATED.finditer(normal, start, end):
+        if DONE_BEFORE.search(normal[max(0, word.start() - 2) : word.start()]):
+            continue
+        if DONE_AFTER.match(normal, word.end()):
+            continue
+        return True
+    return False
 
 
 def _is_count(units: UnitRegistry, unit: str) -> bool:
@@ -134,11 +158,15 @@ def read_mentions(
     normal = text.translate(NORMALISE)
     figures = find_figures(text, reading="outcome", units=units.known_units(), scale_words=True)
     all_periods = find_periods(text, on=on)
-    period_starts = [p.start for p in all_periods]
     fallback = _fallback(normal, on, all_periods)
     # The day the text speaks from: its date, else the end of the latest
     # year it reports; a figure for a later period is a goal, not a report.
     today = on or (fallback[1] if fallback[2] == "latest_year" else None)
+    if on is None and today is not None:
+        # Undated: months and days without a year (上半年, 3月26日…以来) are
+        # of the latest year it reports, as its undated figures are.
+        all_periods = find_periods(text, on=today)
+    period_starts = [p.start for p in all_periods]
     mentions: list[Mention] = []
     sentence_start = 0
     previous: Mention | None = None  # the last figure of the sentence not a baseline
@@ -155,6 +183,7 @@ def read_mentions(
         # The period: the last non-comparison period of the sentence before it.
         period = None
         period_text = ""
+        period_at = -1
         baseline = False
         goal = False
         for found in all_periods[bisect_left(period_starts, sentence_start) :]:
@@ -169,7 +198,7 @@ def read_mentions(
                     period, period_text, baseline = found.period, found.text, True
                 continue
             if not baseline:
-                period, period_text = found.period, found.text
+                period, period_text, period_at = found.period, found.text, found.start
                 goal = found.period.kind in ("by", "plan") or bool(
                     GOAL_BEFORE.search(normal[max(sentence_start, found.start - 3) : found.start])
                 )
@@ -206,7 +235,11 @@ def read_mentions(
         after = CLAUSE_END.search(normal, figure.end)
         clause_end = after.start() if after else len(text)
         next_figure = figures[n + 1].start if n + 1 < len(figures) else len(text)
-        after_end = min(clause_end, figure.end + AFTER, next_figure)
+        # The words after it end at a list's 、: what follows names the next
+        # item (专精特新企业30家、瞪羚企业46家).
+        item = normal.find("、", figure.end, clause_end)
+        item_end = item if item >= 0 else len(text)
+        after_end = min(clause_end, figure.end + AFTER, next_figure, item_end)
         lead = text[window_start : figure.start]
         window = lead + " " + text[figure.end : after_end]
         quote_end = clause_end
@@ -217,9 +250,10 @@ def read_mentions(
         named_by = previous if bracketed else last
         bare = BARE.match(words)
         activity = ""
-        if named_by is not None and (
-            bracketed or (bare and named_by.figure.figure.unit == figure.figure.unit)
-        ):
+        ellipsis = named_by is not None and (
+            bracketed or bool(bare and named_by.figure.figure.unit == figure.figure.unit)
+        )
+        if ellipsis:
             activity = bare["activity"] or "" if bare else ""
             # A baseline, or an ellipsis (module docstring): the figure
             # before it named the indicator.
@@ -227,7 +261,32 @@ def read_mentions(
             words = named_by.before
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
-        local = normal[max(sentence_start, figure.start - WINDOW) : figure.start]
+        subject = ""
+        if (
+            previous is not None
+            and not ellipsis
+            and not baseline
+            and previous.figure.figure.unit != figure.figure.unit
+        ):
+            # Another quantity of the same subject (…奖补资金52亿元,惠及企业
+            # 1.7万家): the words before the previous figure are its subject
+            # too; its quote starts with them.
+            subject = (previous.subject + " " + previous.window)[-SUBJECT:]
+            quote_start = previous.quote_start
+        local_start = max(sentence_start, figure.start - WINDOW)
+        # A goal word of an earlier clause does not govern a clause dated
+        # in the past by its own words (争取…支持,2022年一季度落实3160万元).
+        clause_start = max(
+            (m.end() for m in CLAUSE_END.finditer(normal, local_start, figure.start)),
+            default=local_start,
+        )
+        own_past = (
+            period_at >= clause_start
+            and not goal
+            and not baseline
+            and (today is None or period_end <= today)
+        )
+        goal_words = _goal_words(normal, clause_start if own_past else local_start, figure.start)
         mention = Mention(
             figure=figure,
             window=window,
@@ -241,15 +300,16 @@ def read_mentions(
             baseline=baseline,
             restated=goal
             or earlier
-            or bool(RESTATED.search(local))
+            or goal_words
             or any(m.end() < len(lead) for m in PLANNED.finditer(lead))
             or (today is not None and period_end > today),
             dated=period_text not in ("document_date", "latest_year", "none"),
             lead=lead,
-            counted=text[figure.end : min(clause_end, figure.end + COUNTED, next_figure)]
+            counted=text[figure.end : min(after_end, figure.end + COUNTED)]
             if _is_count(units, figure.figure.unit)
             else "",
             activity=activity,
+            subject=subject,
         )
         mentions.append(mention)
         last = mention

@@ -12,7 +12,9 @@ takes the figures
   pairs of its name or an alias, with variants, measure words, change-word
   families and related scopes; the last two only as a **proxy**);
 - that count what it counts (a count followed by a noun, ``3个优质项目``,
-  must share words with the indicator);
+  must share words with the indicator; in another classifier, ``12个产业集群``
+  for a target in 家, must name what the indicator counts; a running total,
+  ``累计建成``, is no count of additions, ``新增``);
 - about its place (``places``: a text that speaks for another city is not
   read; a figure whose words name another place, ``高于全省(17.4%)``, is
   that place's; an indicator that names a place, ``占全省工业比重``, needs
@@ -39,10 +41,12 @@ from tracker.domain.periods import grade as period_grade
 from tracker.domain.reading.indicators import (
     GENERIC_PAIRS,
     WindowPairs,
+    heads,
     match_names,
     name_set,
     names_written_whole,
     shares_a_pair,
+    shares_a_telling_pair,
     window_pairs,
 )
 from tracker.domain.reading.mentions import WINDOW, Mention, read_mentions
@@ -120,7 +124,7 @@ def propose_outcomes(
         for m in mentions
         if not m.restated and m.period_end != date.min and (m.dated or not is_plan)
     ]
-    windows = [window_pairs(m.window) for m in usable]
+    windows = [window_pairs(f"{m.subject} {m.window}" if m.subject else m.window) for m in usable]
     index_pairs: dict[str, set[int]] = {}
     for i, found in enumerate(windows):
         for pair in found.plain | found.family:
@@ -159,13 +163,17 @@ def propose_outcomes(
             match = match_names(windows[i], names, MIN_COVERAGE)
             if match is None:
                 continue
-            if _counts_another_thing(mention, names):
+            if mention.subject and not shares_a_telling_pair(mention.window, names):
+                continue  # the subject alone names it: another quantity of it
+            if _counts_another_thing(mention, names, target.unit):
+                continue
+            if _total_for_additions(mention, names):
                 continue
             if mention.activity and not shares_a_pair(mention.activity, names):
                 continue
             if target.jurisdiction and another_place_named(mention.lead, target.jurisdiction):
                 continue
-            if scopes and not any(place in mention.window for place in scopes):
+            if scopes and not any(place in windows[i].text for place in scopes):
                 continue
             proxy = _proxy(match, windows[i], names)
             found_for.append((target, i, match.coverage, match.name, proxy))
@@ -203,13 +211,25 @@ def _proxy(match, window: WindowPairs, names) -> str:
     return ""
 
 
-def _counts_another_thing(mention: Mention, names) -> bool:
+def _counts_another_thing(mention: Mention, names, unit: str) -> bool:
     """A count followed by the noun it counts (``3个优质项目``) that shares
-    no words with the indicator counts something else."""
+    no words with the indicator counts something else; in another
+    classifier than the target's (个 for 家), the noun must be what the
+    indicator counts (``12个产业集群`` is no count of 企业)."""
     counted = mention.counted
     if not counted or not ("\u4e00" <= counted[0] <= "\u9fff"):
         return False
+    if mention.figure.figure.unit != unit:
+        return not any(head in counted for head in heads(names))
     return not shares_a_pair(counted, names)
+
+
+def _total_for_additions(mention: Mention, names) -> bool:
+    """A running total (``累计建成…40家``) does not count additions
+    (``新增…数``): its words say 累计 and not 新增 (``累计新增`` is a
+    count of additions, from a start of its own)."""
+    lead = mention.lead
+    return "累计" in lead and "新增" not in lead and any("新增" in name for name in names.names)
 
 
 def _proposal(

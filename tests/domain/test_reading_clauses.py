@@ -1,0 +1,138 @@
+"""The outcome reader's rules about clauses and sentences (docs/extraction.md),
+each on made-up sentences: a subject shared by the figures of a sentence,
+list items, goal words and their past tense, what a count counts when its
+classifier differs, running totals against additions, and dates without a
+year in an undated text."""
+
+from datetime import date
+from decimal import Decimal
+
+from tracker.domain.reading import OpenTarget, propose_outcomes, read_mentions
+
+
+def _target(indicator, unit="家", measure="flow", aliases=(), code="T", city="郑州市"):
+    return OpenTarget(
+        plan="p",
+        code=code,
+        indicator=indicator,
+        aliases=aliases,
+        unit=unit,
+        measure=measure,
+        period_start=date(2022, 1, 1),
+        period_end=date(2022, 12, 31),
+        jurisdiction=city,
+    )
+
+
+def _found(text, target, on=date(2023, 3, 1), others=()):
+    return [p for p in propose_outcomes(text, [target, *others], on=on) if p.target == target]
+
+
+def _top(text, target, on=date(2023, 3, 1), others=()):
+    found = _found(text, target, on, others)
+    return found[0] if found else None
+
+
+def test_a_figure_of_another_quantity_shares_the_subject_named_before_it():
+    reached = _target("市级奖补资金惠及企业数")
+    top = _top("2022年,郑州市落实市级奖补资金30亿元,惠及企业5000家。", reached)
+    assert top.value == Decimal("5000")
+    # The quote holds the subject, so an auditor reads whose firms they are.
+    assert top.quote == "2022年,郑州市落实市级奖补资金30亿元,惠及企业5000家"
+
+
+def test_the_shared_subject_needs_the_figures_own_words_to_name_the_indicator():
+    value_added = _target("规上工业增加值", "亿元", "flow")
+    text = "2022年,郑州市规上工业增加值增长6%,实现营业收入5000亿元。"
+    assert _top(text, value_added) is None
+
+
+def test_a_figure_of_the_same_quantity_does_not_take_the_subject_before_it():
+    growth = _target("规上工业增加值增速", "%", "rate", aliases=("规上工业增加值增长",))
+    text = "2022年,郑州市规上工业增加值增长6%,其中高技术制造业增长12%。"
+    assert [p.value for p in _found(text, growth)] == [Decimal("6")]
+
+
+def test_a_list_item_does_not_take_the_next_items_name():
+    little_giants = _target("专精特新企业数", code="A")
+    gazelles = _target("瞪羚企业数", code="B")
+    text = "2022年,郑州市新认定专精特新企业30家、瞪羚企业46家。"
+    both = [little_giants, gazelles]
+    assert _top(text, little_giants, others=[gazelles]).value == Decimal("30")
+    assert _top(text, gazelles, others=[little_giants]).value == Decimal("46")
+    found = propose_outcomes(text, both, on=date(2023, 3, 1))
+    assert [(p.target.code, p.value) for p in found] == [
+        ("A", Decimal("30")),
+        ("B", Decimal("46")),
+    ]
+
+
+def test_a_count_in_another_classifier_must_name_what_the_target_counts():
+    firms = _target("产业集群整治企业数")
+    text = "2022年,郑州市整治提升12个产业集群,涉及企业500家。"
+    assert [p.value for p in _found(text, firms)] == [Decimal("500")]
+    clusters = _target("整治提升产业集群数", "个")
+    assert _top(text, clusters).value == Decimal("12")
+    # 个 may count firms too, when the words after it say so.
+    assert _top("2022年,郑州市新增上市企业4个。", _target("新增上市企业数")).value == 4
+
+
+def test_a_running_total_is_not_a_count_of_additions():
+    added = _target("新增国家级绿色工厂数")
+    text = "截至2022年底,郑州市累计建成国家级绿色工厂40家,2022年新增8家。"
+    assert [p.value for p in _found(text, added)] == [Decimal("8")]
+    total = _target("国家级绿色工厂数", measure="level")
+    assert _top(text, total).value == Decimal("40")
+
+
+def test_building_something_is_a_goal_unless_it_is_said_done():
+    cluster = _target("新材料产业集群规模", "亿元", "level")
+    assert _top("下一步,郑州市将着力打造新材料千亿级产业集群。", cluster) is None
+    assert _top("郑州市冲刺新材料千亿级产业集群。", cluster) is None
+    done = _top("2022年,郑州市已打造新材料千亿级产业集群。", cluster)
+    assert (done.value, done.qualifier) == (Decimal("1000"), "at_least")
+
+
+def test_funds_obtained_are_a_report_not_a_goal():
+    funds = _target("争取中央预算内资金", "亿元")
+    top = _top("2022年,郑州市共争取中央预算内资金12亿元。", funds)
+    assert top.value == Decimal("12")
+    assert _top("2022年,郑州市争取到中央预算内资金12亿元。", funds).value == Decimal("12")
+    assert _top("郑州市将积极争取中央预算内资金15亿元。", funds) is None
+
+
+def test_a_goal_word_of_an_earlier_clause_does_not_govern_a_dated_past_clause():
+    paid = _target("省级政策奖补资金", "万元")
+    text = "郑州市积极争取省级政策支持,2022年一季度落实省级政策奖补资金3160万元。"
+    top = _top(text, paid)
+    assert (top.value, top.period_start, top.period_end) == (
+        Decimal("3160"),
+        date(2022, 1, 1),
+        date(2022, 3, 31),
+    )
+    # Undated, the clause is still the goal's.
+    assert _top("郑州市积极争取省级政策支持,落实省级政策奖补资金3160万元。", paid) is None
+
+
+def test_a_date_without_a_year_in_an_undated_text_is_of_its_latest_year():
+    text = "2021年,全市新增专精特新企业20家。自5月10日开展专项行动以来,共走访企业300家。"
+    (visits,) = [m for m in read_mentions(text) if m.figure.figure.value == 300]
+    assert (visits.period_start, visits.period_end) == (date(2021, 5, 10), date(2021, 12, 31))
+    (half,) = [
+        m
+        for m in read_mentions("2021年全市新增企业20家。上半年,全市规上工业增加值增长9%。")
+        if m.figure.figure.value == 9
+    ]
+    assert (half.period_start, half.period_end) == (date(2021, 1, 1), date(2021, 6, 30))
+
+
+def test_since_a_day_with_words_between_runs_to_the_documents_date():
+    text = "自5月10日开展专项行动以来,郑州市共走访企业300家。"
+    (visits,) = [m for m in read_mentions(text, on=date(2023, 3, 1)) if m.figure.figure.value]
+    assert (visits.period_start, visits.period_end) == (date(2022, 5, 10), date(2023, 3, 1))
+
+
+def test_a_deadline_after_a_goal_word_is_still_a_goal():
+    growth = _target("规上工业增加值增速", "%", "rate", aliases=("规上工业增加值增长",))
+    assert _top("郑州市力争到2022年底规上工业增加值增长8%。", growth) is None
+    assert _top("郑州市争取到今年规上工业增加值增长8%。", growth) is None
