@@ -136,3 +136,39 @@ def test_a_deadline_after_a_goal_word_is_still_a_goal():
     growth = _target("规上工业增加值增速", "%", "rate", aliases=("规上工业增加值增长",))
     assert _top("郑州市力争到2022年底规上工业增加值增长8%。", growth) is None
     assert _top("郑州市争取到今年规上工业增加值增长8%。", growth) is None
+
+
+def test_a_reported_decline_is_a_negative_change_of_a_growth_target():
+    growth = _target("工业投资增速", "%", "rate", aliases=("工业投资增长",))
+    top = _top("2022年,郑州市工业投资下降3.2%。", growth)
+    assert (top.value, top.qualifier) == (Decimal("-3.2"), "exact")
+    top = _top("2022年,郑州市工业投资同比下降3%以上。", growth)
+    assert (top.value, top.qualifier) == (Decimal("-3"), "at_most")
+    assert _top("2022年,郑州市工业投资增长3.2%。", growth).value == Decimal("3.2")
+
+
+def test_a_decline_target_reads_a_decline_as_written_and_a_rise_as_negative():
+    saving = _target("单位工业增加值能耗降幅", "%", "rate")
+    assert _top("2022年,郑州市单位工业增加值能耗下降5%。", saving).value == Decimal("5")
+    assert _top("2022年,郑州市单位工业增加值能耗上升2%。", saving).value == Decimal("-2")
+    cut = _target("压减水泥产能", "万吨")
+    assert _top("2022年,郑州市减少水泥产能20万吨。", cut).value == Decimal("20")
+
+
+def test_respectively_gives_each_listed_indicator_its_own_figure():
+    def growth(name, code):
+        return _target(name + "增速", "%", "rate", aliases=(name + "增长",), code=code)
+
+    targets = [growth("规上工业增加值", "A"), growth("工业投资", "B"), growth("技改投资", "C")]
+    text = "2022年,郑州市规上工业增加值、工业投资和技改投资分别增长8.5%、10.2%和20%。"
+    found = propose_outcomes(text, targets, on=date(2023, 3, 1))
+    assert [(p.target.code, p.value) for p in found] == [
+        ("A", Decimal("8.5")),
+        ("B", Decimal("10.2")),
+        ("C", Decimal("20")),
+    ]
+    assert {p.quote for p in found} == {text[6:-1]}
+    # Items and figures that do not pair off are left as they are read.
+    uneven = "2022年,郑州市工业投资和技改投资分别增长8.5%、10.2%和20%。"
+    (first, *_) = read_mentions(uneven, on=date(2023, 3, 1))
+    assert "工业投资和技改投资分别增长" in first.window

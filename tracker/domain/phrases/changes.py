@@ -22,7 +22,14 @@ from tracker.domain.phrases.figures import Figure, FigureMatch, Units, find_figu
 from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.phrases.qualifiers import LOWER_TO_WORDS, REACH_WORDS
 
-__all__ = ["DOWN_VERBS", "UP_VERBS", "Change", "find_changes"]
+__all__ = [
+    "DOWN_VERBS",
+    "UP_VERBS",
+    "Change",
+    "change_way",
+    "find_changes",
+    "names_a_decline",
+]
 
 Way = Literal["up", "down"]
 
@@ -116,6 +123,34 @@ def _from_to(normal: str, text: str, first: FigureMatch, second: FigureMatch) ->
     )
 
 
+def _touching(normal: str, match: FigureMatch) -> tuple[Way, str, int] | None:
+    """The change verb touching a figure (``同比下降4%``), its way and where
+    it starts; None for a level reached (``下降到25.3%``) or no verb."""
+    if match.prefix in _LEVEL_PREFIXES:
+        return None  # 下降到25.3%: a level reached, not a change
+    verb_match = _VERB_BEFORE.search(normal, max(0, match.start - 12), match.start)
+    way_verb = None if verb_match is None else _way(verb_match)
+    if verb_match is None or way_verb is None:
+        return None
+    return way_verb[0], way_verb[1], verb_match.start()
+
+
+def change_way(normal: str, match: FigureMatch) -> Way | None:
+    """Whether a figure is a rise or a decline by the verb touching it
+    (``下降4%``: down), in the text ``find_figures`` read (NORMALISE'd)."""
+    touching = _touching(normal, match)
+    return None if touching is None else touching[0]
+
+
+_DECLINE_NAME = re.compile(rf"{_alternation(DOWN_VERBS)}|降幅|降速")
+
+
+def names_a_decline(name: str) -> bool:
+    """Whether an indicator measures a decline (``单位能耗降幅``,
+    ``压减产能``): a decline reported for it is positive, a rise negative."""
+    return bool(_DECLINE_NAME.search(name))
+
+
 def find_changes(text: str, *, units: Units = None) -> list[Change]:
     """Every change in a text, left to right (see the module docstring)."""
     normal = text.translate(NORMALISE)
@@ -131,14 +166,10 @@ def find_changes(text: str, *, units: Units = None) -> list[Change]:
                 changes.append(pair)
                 used.add(index + 1)
                 continue
-        if match.prefix in _LEVEL_PREFIXES:
-            continue  # 下降到25.3%: a level reached, not a change
-        verb_match = _VERB_BEFORE.search(normal, max(0, match.start - 12), match.start)
-        way_verb = None if verb_match is None else _way(verb_match)
-        if verb_match is None or way_verb is None:
+        touching = _touching(normal, match)
+        if touching is None:
             continue
-        way, verb = way_verb
-        start = verb_match.start()
+        way, verb, start = touching
         changes.append(
             Change("by", way, verb, match.figure, start, match.end, text[start : match.end])
         )

@@ -17,6 +17,8 @@ The text is read once (the tracker's one figure reader, with scale words:
   the same subject: the previous figure's words are its ``subject`` (a
   target still needs the figure's own words to name it) and its quote
   starts with them.
+- **Respectively**: ``A、B和C分别增长x、y和z`` gives A x, B y, C z
+  (``respective.py``).
 - **Period**: the last period expression of its sentence before it that is
   not a comparison (``比2016年``, ``较2019年``, ``从2012年的``, ``由…``). A
   figure right after a comparison's period (``比2016年(22.8%)``,
@@ -48,8 +50,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.domain.phrases import FigureMatch, find_figures, find_periods
+from tracker.domain.phrases.changes import change_way
 from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.phrases.periods import Period
+from tracker.domain.reading.respective import pair_respective
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
 
 __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
@@ -105,6 +109,7 @@ class Mention:
     counted: str = ""  # the words right after it (what a count counts)
     activity: str = ""  # an ellipsis's own verb (开工279个): a target must name it
     subject: str = ""  # words before an earlier figure of another quantity (its subject)
+    way: str = ""  # "up"/"down": the change verb touching it (同比下降4%)
 
 
 def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
@@ -310,6 +315,7 @@ def read_mentions(
             else "",
             activity=activity,
             subject=subject,
+            way=(change_way(normal, figure) or "") if not baseline else "",
         )
         mentions.append(mention)
         last = mention
@@ -317,4 +323,4 @@ def read_mentions(
         if not baseline:
             previous = mention
         previous_end = figure.end
-    return mentions
+    return pair_respective(normal, mentions)

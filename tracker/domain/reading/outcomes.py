@@ -38,6 +38,7 @@ from decimal import Decimal
 
 from tracker.domain.periods import EVIDENCE_ORDER
 from tracker.domain.periods import grade as period_grade
+from tracker.domain.phrases.changes import names_a_decline
 from tracker.domain.reading.indicators import (
     GENERIC_PAIRS,
     WindowPairs,
@@ -257,10 +258,11 @@ def _proposal(
     # DESIGN section 5: a proxy never outranks the indicator itself of the
     # same grade (a grade step is 0.05, a proxy pays 0.2).
     score = covered + Decimal(GRADE_RANK[grade]) / 20 - (PROXY_PENALTY if proxy else 0)
+    value, qualifier = _signed(target, mention, figure.value, figure.qualifier)
     proposal = Proposal(
         target=target,
-        value=figure.value,
-        qualifier=figure.qualifier,
+        value=value,
+        qualifier=qualifier,
         unit=figure.unit,
         period_start=mention.period_start,
         period_end=mention.period_end,
@@ -277,6 +279,29 @@ def _proposal(
     # before baselines and context, whatever their words (DESIGN section 5).
     speaks = grade in EVIDENCE_ORDER
     return proposal, (not speaks, -score, -mention.period_end.toordinal(), mention.figure.start)
+
+
+FLIPPED: dict[str, Qualifier] = {
+    "at_least": "at_most",
+    "at_most": "at_least",
+    "more_than": "less_than",
+    "less_than": "more_than",
+}
+
+
+def _signed(
+    target: OpenTarget, mention: Mention, value: Decimal, qualifier: Qualifier
+) -> tuple[Decimal, Qualifier]:
+    """A reported change in the target's sense (docs/attainment.md section
+    2): a decline is negative against a growth target (``下降3.2%``: -3.2),
+    a rise negative against a target that measures a decline (``能耗上升2%``
+    for 能耗降幅: -2); a bound turns with it (``下降3%以上``: at most -3)."""
+    if not mention.way or qualifier == "range":
+        return value, qualifier
+    declines = any(names_a_decline(n) for n in (target.indicator, *target.aliases))
+    if (mention.way == "down") == declines:
+        return value, qualifier
+    return -value, FLIPPED.get(qualifier, qualifier)
 
 
 def _converts(units: UnitRegistry, a: str, b: str) -> bool:

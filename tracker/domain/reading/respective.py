@@ -1,0 +1,79 @@
+"""Lists read with ``分别`` (respectively): ``规上工业增加值、工业投资和技改投资
+分别增长8.5%、10.2%和20%`` gives each listed indicator its own figure, in
+order (issue 13, deliverable 4).
+
+Statistical writing packs several indicators into one clause this way; read
+figure by figure, every figure would take the whole list as its words and
+the first figure would go to every indicator. The i-th figure after
+``分别`` takes the i-th item before it as its words. Only when items and
+figures pair off one to one: otherwise the mentions are left as read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # read_mentions calls this module: no import back at run time
+    from tracker.domain.reading.mentions import Mention
+
+__all__ = ["pair_respective"]
+
+RESPECTIVELY = "分别"
+# Between 分别 and the first figure: a verb, no figure (增长, 为, 同比增长).
+VERB = re.compile(r"[\u4e00-\u9fff]{0,8}")
+# Between two figures of the list: a separator alone.
+BETWEEN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
+ITEMS = re.compile(r"、|以及|和|与|及")
+CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+
+
+def pair_respective(normal: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (of ``normal``, the NORMALISE'd text) with the figures
+    of each 分别 list given their own item's words and the list's quote."""
+    out = list(mentions)
+    n = 0
+    while n < len(out):
+        group = _group(normal, out, n)
+        if group is None:
+            n += 1
+            continue
+        first, last, items, verb, start = group
+        end = max(out[k].quote_end for k in range(first, last + 1))
+        head = out[first]  # its verb (增长) is every figure's
+        for item, k in zip(items, range(first, last + 1), strict=True):
+            out[k] = replace(
+                out[k],
+                window=f"{item}{verb} ",
+                before=item,
+                subject="",
+                quote_start=start,
+                quote_end=end,
+                change=head.change,
+                way=head.way,
+            )
+        n = last + 1
+    return out
+
+
+def _group(
+    normal: str, mentions: list[Mention], n: int
+) -> tuple[int, int, list[str], str, int] | None:
+    mention = mentions[n]
+    at = normal.rfind(RESPECTIVELY, 0, mention.figure.start)
+    if at < 0 or CLAUSE.search(normal, at, mention.figure.start):
+        return None
+    verb = normal[at + len(RESPECTIVELY) : mention.figure.start]
+    if not VERB.fullmatch(verb):
+        return None
+    last = n
+    while last + 1 < len(mentions) and BETWEEN.fullmatch(
+        normal[mentions[last].figure.end : mentions[last + 1].figure.start]
+    ):
+        last += 1
+    clause = max((m.end() for m in CLAUSE.finditer(normal, 0, at)), default=0)
+    items = [item.strip() for item in ITEMS.split(normal[clause:at])]
+    if len(items) < 2 or len(items) != last - n + 1 or not all(items):
+        return None
+    return n, last, items, verb, clause
