@@ -172,3 +172,9 @@ def test_respectively_gives_each_listed_indicator_its_own_figure():
     uneven = "2022年,郑州市工业投资和技改投资分别增长8.5%、10.2%和20%。"
     (first, *_) = read_mentions(uneven, on=date(2023, 3, 1))
     assert "工业投资和技改投资分别增长" in first.window
+
+
+def test_what_a_count_counts_ends_at_the_verb_after_it():
+    green = _target("绿色企业数", "个")
+    assert _top("2022年,郑州市11个行业开展“绿色企业”创建。", green) is None
+    assert _top("2022年,郑州市11个绿色企业通过评审。", green).value == Decimal("11")

@@ -36,9 +36,9 @@ The text is read once (the tracker's one figure reader, with scale words:
   a period after the text's date), or a plan (``谋划``, ``规划``, ``拟`` in
   the figure's own words: ``规划机架数量超过10万个``) is not a report.
 - **What a count counts**: the words right after a count (a unit of the
-  registry's ``count`` dimension), up to the clause's end or the next
-  figure (``3个优质项目``), kept so a target can refuse a count of
-  something else.
+  registry's ``count`` dimension), up to the clause's end, the next
+  figure or a verb (``3个优质项目``; ``11个行业开展…``: 行业), kept so a
+  target can refuse a count of something else.
 """
 
 from __future__ import annotations
@@ -62,6 +62,11 @@ WINDOW = 40
 SUBJECT = 60
 AFTER = 16
 COUNTED = 8
+# What a count counts ends where a verb begins (11个行业开展“绿色企业”创建:
+# 行业, not 绿色企业).
+COUNTED_VERB = re.compile(
+    r"开展|实施|完成|建成|入选|获批|获得|获评|通过|纳入|列入|参与|参加|实现|达到|被|认定|申报|签约|开工"
+)
 COLON = re.compile(r"[:：;；]")
 GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
@@ -138,6 +143,12 @@ def _goal_words(normal: str, start: int, end: int) -> bool:
             continue
         return True
     return False
+
+
+def _counted(text: str, start: int, end: int) -> str:
+    """The noun right after a count, up to ``end`` or a verb."""
+    verb = COUNTED_VERB.search(text, start, end)
+    return text[start : verb.start() if verb else end]
 
 
 def _is_count(units: UnitRegistry, unit: str) -> bool:
@@ -310,7 +321,7 @@ def read_mentions(
             or (today is not None and period_end > today),
             dated=period_text not in ("document_date", "latest_year", "none"),
             lead=lead,
-            counted=text[figure.end : min(after_end, figure.end + COUNTED)]
+            counted=_counted(text, figure.end, min(after_end, figure.end + COUNTED))
             if _is_count(units, figure.figure.unit)
             else "",
             activity=activity,
