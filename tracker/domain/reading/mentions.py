@@ -12,11 +12,13 @@ The text is read once (the tracker's one figure reader, with scale words:
   that figure's window and quote (an ellipsis). When the verb is an
   activity (``签约项目296个,开工279个``), the figure reports that activity
   on the same thing: a target must name the verb too (279 is not 签约).
-- **Subject**: a figure of another unit than the previous figure of its
-  sentence (``…市级奖补资金52亿元,惠及企业1.7万家``) is another quantity of
+- **Subject**: a figure of another dimension than the previous figure of
+  its sentence (``…市级奖补资金52亿元,惠及企业1.7万家``: money, then a
+  count; a share and its change in points are one) is another quantity of
   the same subject: the previous figure's words are its ``subject`` (a
-  target still needs the figure's own words to name it) and its quote
-  starts with them.
+  target still needs the figure's own words to name it) and, when a
+  target needs them, its quote starts with them. One step only (a figure
+  that took a subject hands none on), never across a ``:``/``;``.
 - **Respectively**: ``A、B和C分别增长x、y和z`` gives A x, B y, C z
   (``respective.py``).
 - **Period**: the last period expression of its sentence before it that is
@@ -115,6 +117,7 @@ class Mention:
     activity: str = ""  # an ellipsis's own verb (开工279个): a target must name it
     subject: str = ""  # words before an earlier figure of another quantity (its subject)
     way: str = ""  # "up"/"down": the change verb touching it (同比下降4%)
+    subject_start: int = 0  # where a quote holding the subject starts
 
 
 def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
@@ -149,6 +152,15 @@ def _counted(text: str, start: int, end: int) -> str:
     """The noun right after a count, up to ``end`` or a verb."""
     verb = COUNTED_VERB.search(text, start, end)
     return text[start : verb.start() if verb else end]
+
+
+def _quantity(units: UnitRegistry, unit: str) -> str:
+    """What a unit measures, a share and its change in points being one."""
+    try:
+        dimension = units.lookup(unit).dimension
+    except UnknownUnit:
+        return unit
+    return "percent" if dimension == "percentage_point" else dimension
 
 
 def _is_count(units: UnitRegistry, unit: str) -> bool:
@@ -278,17 +290,22 @@ def read_mentions(
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
         subject = ""
+        subject_start = quote_start
         if (
             previous is not None
             and not ellipsis
             and not baseline
-            and previous.figure.figure.unit != figure.figure.unit
+            and not previous.subject
+            and not COLON.search(normal, previous.figure.end, figure.start)
+            and _quantity(units, previous.figure.figure.unit)
+            != _quantity(units, figure.figure.unit)
         ):
             # Another quantity of the same subject (…奖补资金52亿元,惠及企业
             # 1.7万家): the words before the previous figure are its subject
-            # too; its quote starts with them.
-            subject = (previous.subject + " " + previous.window)[-SUBJECT:]
-            quote_start = previous.quote_start
+            # too; its quote starts with them. One step only: a subject is
+            # not handed on down a long sentence.
+            subject = previous.window[-SUBJECT:]
+            subject_start = previous.quote_start
         local_start = max(sentence_start, figure.start - WINDOW)
         # A goal word of an earlier clause does not govern a clause dated
         # in the past by its own words (争取…支持,2022年一季度落实3160万元).
@@ -326,6 +343,7 @@ def read_mentions(
             else "",
             activity=activity,
             subject=subject,
+            subject_start=subject_start,
             way=(change_way(normal, figure) or "") if not baseline else "",
         )
         mentions.append(mention)

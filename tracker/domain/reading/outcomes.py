@@ -32,7 +32,7 @@ never outranks a figure of the indicator itself of the same grade
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -132,7 +132,7 @@ def propose_outcomes(
             index_pairs.setdefault(pair, set()).add(i)
     by_unit: dict[str, set[int]] = {}
     speaks: dict[str, bool] = {}
-    found_for: list[tuple[OpenTarget, int, Decimal, str, str]] = []
+    found_for: list[tuple[OpenTarget, int, Decimal, str, str, bool]] = []
     best: dict[int, Decimal] = {}
     itself: set[int] = set()  # figures that name some target's indicator itself
     for target in targets:
@@ -166,6 +166,8 @@ def propose_outcomes(
                 continue
             if mention.subject and not shares_a_telling_pair(mention.window, names):
                 continue  # the subject alone names it: another quantity of it
+            # The quote holds the subject when the figure's own words need it.
+            needs_subject = bool(mention.subject) and _needs_subject(mention, names, match)
             if _counts_another_thing(mention, names, target.unit):
                 continue
             if _total_for_additions(mention, names):
@@ -177,19 +179,22 @@ def propose_outcomes(
             if scopes and not any(place in windows[i].text for place in scopes):
                 continue
             proxy = _proxy(match, windows[i], names)
-            found_for.append((target, i, match.coverage, match.name, proxy))
+            found_for.append((target, i, match.coverage, match.name, proxy, needs_subject))
             best[i] = max(best.get(i, Decimal(0)), match.coverage)
             if not proxy:
                 itself.add(i)
     ranked_by_target: dict[str, list[tuple[tuple, Proposal]]] = {}
     order: list[str] = []
-    for target, i, covered, name, proxy in found_for:
+    for target, i, covered, name, proxy, needs_subject in found_for:
         # A figure whose words name another target's indicator far better,
         # or name it itself, reports that indicator: it is no proxy for
         # this one (规上工业增加值增长 is not 规上制造业…).
         if covered < best[i] - COMPETING or (proxy and i in itself):
             continue
-        proposal, key = _proposal(target, usable[i], text, covered, name, proxy)
+        mention = usable[i]
+        if needs_subject:
+            mention = replace(mention, quote_start=mention.subject_start)
+        proposal, key = _proposal(target, mention, text, covered, name, proxy)
         if target.key not in ranked_by_target:
             ranked_by_target[target.key] = []
             order.append(target.key)
@@ -223,6 +228,13 @@ def _counts_another_thing(mention: Mention, names, unit: str) -> bool:
     if mention.figure.figure.unit != unit:
         return not any(head in counted for head in heads(names))
     return not shares_a_pair(counted, names)
+
+
+def _needs_subject(mention: Mention, names, match) -> bool:
+    """Whether the figure's own words name the indicator less well than
+    with the subject carried to it (``惠及企业`` alone does not say whose)."""
+    own = match_names(window_pairs(mention.window), names, MIN_COVERAGE)
+    return own is None or own.coverage < match.coverage
 
 
 def _total_for_additions(mention: Mention, names) -> bool:
