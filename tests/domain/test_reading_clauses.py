@@ -178,3 +178,10 @@ def test_what_a_count_counts_ends_at_the_verb_after_it():
     green = _target("绿色企业数", "个")
     assert _top("2022年,郑州市11个行业开展“绿色企业”创建。", green) is None
     assert _top("2022年,郑州市11个绿色企业通过评审。", green).value == Decimal("11")
+
+
+def test_a_rates_name_matches_the_change_reported_and_shares_its_subject():
+    growth = _target("电子信息产业营业收入增速", "%", "rate")
+    text = "2022年,郑州市电子信息产业实现营业收入6500亿元,同比增长12.4%。"
+    top = _top(text, growth)
+    assert (top.value, top.quote) == (Decimal("12.4"), text[:-1])

@@ -7,8 +7,9 @@ or with words left out (``主导产业占全市工业比重`` / ``六大主导�
 ways, each a rule class rather than a fix for one sentence:
 
 - **Variants** that mean the same: ``炭``/``碳`` (炭素 is usually written
-  碳素), ``规模以上``/``规上``, ``年产`` before a figure is a capacity
-  (``年产12万吨的石灰窑``: 产能).
+  碳素), ``规模以上``/``规上``, a rate's name and the change reported
+  (``增速``/``增幅``/``增长率`` and ``增长``, ``降幅`` and ``下降``),
+  ``年产`` before a figure is a capacity (``年产12万吨的石灰窑``: 产能).
 - **Measure words** at the end of a name say how it is counted, and the
   text says it with the unit instead: ``签约项目数`` is reported as
   ``签约项目296个``; ``数``, ``数量``, ``个数``, ``总数``, ``规模`` are
@@ -51,7 +52,15 @@ __all__ = [
     "window_pairs",
 ]
 
-VARIANTS = (("炭", "碳"), ("规模以上", "规上"))
+VARIANTS = (
+    ("炭", "碳"),
+    ("规模以上", "规上"),
+    # A rate's name and the change a text reports (…增速 is written 增长8.5%).
+    ("增长率", "增长"),
+    ("增速", "增长"),
+    ("增幅", "增长"),
+    ("降幅", "下降"),
+)
 CAPACITY = re.compile(r"年产(?=\s*[\d.]|\s|$)")  # before a figure (or where it stood)
 MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模)$")
 # Cutting capacity: one family of change words (longest first).
