@@ -185,3 +185,20 @@ def test_a_rates_name_matches_the_change_reported_and_shares_its_subject():
     text = "2022年,郑州市电子信息产业实现营业收入6500亿元,同比增长12.4%。"
     top = _top(text, growth)
     assert (top.value, top.quote) == (Decimal("12.4"), text[:-1])
+
+
+def test_the_parts_after_among_them_are_parts_of_the_named_whole():
+    whole = _target("新增专精特新企业数", code="W")
+    national = _target("新增国家级专精特新企业数", code="N")
+    provincial = _target("新增省级专精特新企业数", code="P")
+    text = "2022年,郑州市新增专精特新企业120家,其中国家级15家、省级105家。"
+    found = propose_outcomes(text, [whole, national, provincial], on=date(2023, 3, 1))
+    tops = {}
+    for p in found:
+        tops.setdefault(p.target.code, p)
+    assert {code: p.value for code, p in tops.items()} == {
+        "W": Decimal("120"),
+        "N": Decimal("15"),
+        "P": Decimal("105"),
+    }
+    assert tops["P"].quote == text[:-1]

@@ -19,6 +19,9 @@ The text is read once (the tracker's one figure reader, with scale words:
   target still needs the figure's own words to name it) and, when a
   target needs them, its quote starts with them. One step only (a figure
   that took a subject hands none on), never across a ``:``/``;``.
+- **Parts**: a figure of the previous figure's unit whose words start with
+  ``其中`` (``…120家,其中国家级15家、省级105家``), and the next items of that
+  list, are parts of it: its words name what they are parts of.
 - **Respectively**: ``A、B和C分别增长x、y和z`` gives A x, B y, C z
   (``respective.py``).
 - **Period**: the last period expression of its sentence before it that is
@@ -62,6 +65,7 @@ __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
 
 WINDOW = 40
 SUBJECT = 60
+PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 AFTER = 16
 COUNTED = 8
 # What a count counts ends where a verb begins (11个行业开展“绿色企业”创建:
@@ -118,6 +122,7 @@ class Mention:
     subject: str = ""  # words before an earlier figure of another quantity (its subject)
     way: str = ""  # "up"/"down": the change verb touching it (同比下降4%)
     subject_start: int = 0  # where a quote holding the subject starts
+    whole: Mention | None = None  # the figure it is a part of (其中…)
 
 
 def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
@@ -152,6 +157,20 @@ def _counted(text: str, start: int, end: int) -> str:
     """The noun right after a count, up to ``end`` or a verb."""
     verb = COUNTED_VERB.search(text, start, end)
     return text[start : verb.start() if verb else end]
+
+
+def _whole(lead: str, previous: Mention | None, unit: str) -> Mention | None:
+    """The figure a figure is a part of: the one before it, of its unit,
+    when its words start with 其中 (…120家,其中国家级15家), or that one's
+    whole for the next item of the list (、省级105家)."""
+    if previous is None or previous.figure.figure.unit != unit:
+        return None
+    own = lead.strip(" ,，")
+    if own.startswith("其中") and len(own) <= PART_WORDS:
+        return previous.whole or previous
+    if previous.whole is not None and own.startswith("、") and len(own) <= PART_WORDS:
+        return previous.whole
+    return None
 
 
 def _quantity(units: UnitRegistry, unit: str) -> str:
@@ -289,6 +308,12 @@ def read_mentions(
             words = named_by.before
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
+        whole = _whole(lead, previous, figure.figure.unit) if not (ellipsis or baseline) else None
+        if whole is not None:
+            # A part of the figure before (…120家,其中国家级15家、省级105家):
+            # the whole's words name what it is a part of.
+            window = whole.window + " " + window
+            quote_start = whole.quote_start
         subject = ""
         subject_start = quote_start
         if (
@@ -344,6 +369,7 @@ def read_mentions(
             activity=activity,
             subject=subject,
             subject_start=subject_start,
+            whole=whole,
             way=(change_way(normal, figure) or "") if not baseline else "",
         )
         mentions.append(mention)

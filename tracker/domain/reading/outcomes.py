@@ -164,6 +164,8 @@ def propose_outcomes(
             match = match_names(windows[i], names, MIN_COVERAGE)
             if match is None:
                 continue
+            if mention.whole is not None and not _names_the_part(mention, names, match):
+                continue  # the whole's words name it as well: the whole is its figure
             if mention.subject and not shares_a_telling_pair(mention.window, names):
                 continue  # the subject alone names it: another quantity of it
             # The quote holds the subject when the figure's own words need it.
@@ -228,6 +230,14 @@ def _counts_another_thing(mention: Mention, names, unit: str) -> bool:
     if mention.figure.figure.unit != unit:
         return not any(head in counted for head in heads(names))
     return not shares_a_pair(counted, names)
+
+
+def _names_the_part(mention: Mention, names, match) -> bool:
+    """Whether a part (其中国家级15家) names the indicator better than its
+    whole's words alone: otherwise the indicator is the whole's."""
+    assert mention.whole is not None
+    whole = match_names(window_pairs(mention.whole.window), names, MIN_COVERAGE)
+    return whole is None or whole.coverage < match.coverage
 
 
 def _needs_subject(mention: Mention, names, match) -> bool:
