@@ -228,3 +228,13 @@ def test_period_offsets_point_into_the_text():
     text = seed("003")
     for match in find_periods(text, on=NEWS_2023):
         assert text[match.start : match.end] == match.text
+
+
+def test_periods_of_years_written_once_and_of_the_first_months():
+    def read(text):
+        (found,) = find_periods(text, on=date(2024, 3, 1))
+        return found.period.start, found.period.end
+
+    assert read("2021—2023年") == (date(2021, 1, 1), date(2023, 12, 31))
+    assert read("前10个月") == (date(2023, 1, 1), date(2023, 10, 31))
+    assert read("2023年前三个月") == (date(2023, 1, 1), date(2023, 3, 31))

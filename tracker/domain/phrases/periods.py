@@ -7,7 +7,8 @@ by the periods this module reads.)
 
 Rules, so a reading can be checked by hand:
 
-- A year alone is the calendar year; ``2019年—2021年`` spans both ends.
+- A year alone is the calendar year; ``2019年—2021年`` and ``2019—2021年``
+  span both ends; ``前10个月`` is January to October.
 - ``年底``/``年末`` and ``截至…`` name a date (``as_of``: start = end).
 - ``到2025年`` is a deadline (``by``): it has an end and no start; the plan
   supplies the start.
@@ -76,6 +77,7 @@ _TAIL = (
     r"(?:"
     rf"(?P<m1>\d{{1,2}}){_RANGE}(?P<m2>\d{{1,2}})\s*月份?"
     r"|前(?P<qn>[一二三123])个?季度"
+    r"|前(?P<mn>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
     r"|第?(?P<q>[一二三四1234])季度"
     r"|(?P<half>上半年|下半年)"
     r"|(?P<m>\d{1,2})\s*月份?(?:\s*(?P<d>\d{1,2})\s*日)?"
@@ -85,13 +87,15 @@ _TAIL = (
 )
 _ANCHORED = (
     r"(?P<to>截至|截止|截止到|至|到)?\s*"
-    r"(?:(?<!\d)(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|明年|本年))"
+    r"(?:(?<!\d)(?P<ya>(?:19|20)\d{2})\s*[-~—至到]\s*(?P<yb>(?:19|20)\d{2})\s*年"
+    r"|(?<!\d)(?P<y>(?:19|20)\d{2})\s*年|(?P<rel>今年|去年|前年|明年|本年))"
     rf"{_TAIL}(?P<since>{_SINCE})?"
 )
 _LOOSE = (
     r"(?<![\d年])(?P<b_to>截至|截止|至|到)?(?:"
     rf"(?P<b_m1>\d{{1,2}}){_RANGE}(?P<b_m2>\d{{1,2}})\s*月份?"
     r"|前(?P<b_qn>[一二三])个?季度"
+    r"|前(?P<b_mn>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
     r"|第?(?P<b_q>[一二三四])季度"
     r"|(?P<b_half>上半年|下半年)"
     r"|(?P<b_m>\d{1,2})\s*月\s*(?P<b_d>\d{1,2})\s*日"
@@ -120,6 +124,8 @@ def _span(year: int, g: dict[str, str | None], p: str = "") -> tuple[date, date,
     if g[p + "m1"]:
         first, last = int(g[p + "m1"] or 0), int(g[p + "m2"] or 0)
         return date(year, first, 1), _month_end(year, last), "months"
+    if g[p + "mn"]:
+        return date(year, 1, 1), _month_end(year, _small(g[p + "mn"] or "")), "months"
     if g[p + "qn"]:
         return date(year, 1, 1), _month_end(year, 3 * _small(g[p + "qn"] or "")), "months"
     if g[p + "q"]:
@@ -149,6 +155,9 @@ def _finish(start: date, end: date, kind: PeriodKind, to: str | None, since: boo
 
 
 def _anchored(g: dict[str, str | None], on: date | None) -> tuple[Period, bool]:
+    if g["ya"]:  # 2021—2023年: the years of both ends
+        first, last = int(g["ya"] or 0), int(g["yb"] or 0)
+        return Period(date(first, 1, 1), date(last, 12, 31), "years"), False
     relative = g["rel"] is not None
     if relative:
         if on is None:
@@ -204,7 +213,7 @@ def find_periods(text: str, *, on: date | None = None) -> list[PeriodMatch]:
         relative = False
         period: Period | None
         try:
-            if g["y"] or g["rel"]:
+            if g["y"] or g["ya"] or g["rel"]:
                 period, relative = _anchored(g, on)
             elif g["c_n"]:
                 period = _plan(g, on)
