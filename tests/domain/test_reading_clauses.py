@@ -202,3 +202,10 @@ def test_the_parts_after_among_them_are_parts_of_the_named_whole():
         "P": Decimal("105"),
     }
     assert tops["P"].quote == text[:-1]
+
+
+def test_a_text_naming_no_place_may_be_the_targets_own():
+    signed = _target("签约项目数", "个")
+    assert _top("2022年,我市签约项目120个。", signed).value == Decimal("120")
+    assert _top("2022年,武钢市签约项目120个。", signed) is None
+    assert _top("2022年,洛阳市签约项目120个。", signed) is None

@@ -7,7 +7,9 @@ checks, both plain rules over a small gazetteer (data, extendable):
   ``全市``); it is the place the text names most. A target whose place the
   text names less than a third as often as another place, or not at all, is
   not read (平顶山's reply names 郑州 once, as a neighbour it compares itself
-  with: its ``全市…177个`` is 平顶山's). A county-level city's reply does not
+  with: its ``全市…177个`` is 平顶山's), unless the text names no place at
+  all and speaks of ``我市``/``本市``: then it may be the target's own, and
+  the supervisor decides. A county-level city's reply does not
   speak for the city it lies in (舞钢's for 平顶山).
 - **The indicator's scope**: an indicator that names a place of its own
   (``占全省工业比重``: Zhengzhou's share of the province) is reported only
@@ -28,6 +30,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+OWN_CITY = re.compile(r"我市|本市")
 
 __all__ = [
     "another_place_named",
@@ -135,9 +139,11 @@ def text_speaks_for(jurisdiction: str, text: str) -> bool:
     # target's count as others here.
     around = _own(stem) - set(HENAN.get(stem, ()))
     named = text.count(stem)
-    if not named:
-        return False
     others = [n for p, n in _counts(text).items() if p not in SCOPES and p not in around]
+    if not named:
+        # A text that speaks of its own city without naming it (我市…) and
+        # names no other place may be the target's: the supervisor decides.
+        return not others and bool(OWN_CITY.search(text))
     return not others or named * 3 >= max(others)
 
 
