@@ -2,16 +2,27 @@
 offsets, every split the one its rule gives, every target a demo target."""
 
 import dataclasses
+import tomllib
 
-from benchmarks.extraction.labels import check, document_text, load, split_for
+from benchmarks.extraction.labels import (
+    FRESH_PLAN_PREFIX,
+    HERE,
+    check,
+    document_text,
+    fresh_targets,
+    load,
+    open_targets,
+    split_for,
+)
 
 
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 66
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 96
+    assert len(labels.distractors) == 80
     assert {label.split for label in labels.targets} == {"dev", "test"}
-    assert {label.split for label in labels.outcomes} == {"dev", "test"}
+    assert {label.split for label in labels.outcomes} == {"dev", "test", "fresh"}
 
 
 def test_the_check_catches_a_moved_offset_and_a_moved_split():
@@ -38,8 +49,36 @@ def test_made_up_targets_stay_on_their_side():
     # dev_targets.toml feeds the dev part only, test_targets.toml the test part
     # only, whatever their keys hash to (labels.split_for).
     labels = load()
-    made_up = [label for label in labels.outcomes if label.target.startswith(("dev-", "test-"))]
-    assert {label.target.split("-")[0] for label in made_up} == {"dev", "test"}
+    made_up = [
+        label for label in labels.outcomes if label.target.startswith(("dev-", "test-", "fresh-"))
+    ]
+    assert {label.target.split("-")[0] for label in made_up} == {"dev", "test", "fresh"}
     for label in made_up:
         assert label.split == label.target.split("-")[0]
     assert split_for("test-zz:dev") == "test" and split_for("dev-zz:test") == "dev"
+    assert split_for("fresh-zz:test") == "fresh" and split_for("test-zz:fresh") == "test"
+
+
+def test_the_fresh_part_is_its_own_files_and_nothing_else():
+    # fresh_outcomes.toml (session hfresh) labels fresh targets only, and no
+    # fresh label hides in outcomes.toml; every fresh target is open to the
+    # reader and belongs to one of the three fresh plans.
+    fresh = fresh_targets()
+    assert len(fresh) == 31
+    plans = [target.plan for target in fresh]
+    assert {p: plans.count(p) for p in set(plans)} == {
+        "fresh-zz": 16,
+        "fresh-pds": 7,
+        "fresh-wg": 8,
+    }
+    keys = {target.key for target in fresh}
+    assert len(keys) == len(fresh)
+    assert keys <= {target.key for target in open_targets()}
+    rows = tomllib.loads((HERE / "fresh_outcomes.toml").read_text(encoding="utf-8"))
+    assert len(rows["outcome"]) == 30 and len(rows["distractor"]) == 48
+    assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
+    assert all(row["split"] == "fresh" for row in rows["outcome"])
+    old = tomllib.loads((HERE / "outcomes.toml").read_text(encoding="utf-8"))
+    assert not any(
+        row["target"].startswith(FRESH_PLAN_PREFIX) for row in old["outcome"] + old["distractor"]
+    )

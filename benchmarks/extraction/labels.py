@@ -1,13 +1,14 @@
 """The labelled set for reading documents (issue 13, deliverable 7).
 
-Loads ``targets.toml`` (numeric commitments of seeds 001 and 002) and
-``outcomes.toml`` (which sentences report which target, and distractors),
-and checks them: every quote is verbatim at its offsets in its seed text,
-every label names a target that exists (a demo target of
-``fixtures/plans/``, a made-up dev-only target of ``dev_targets.toml``, or a
-made-up test-only target of ``test_targets.toml``),
-and every split is the one the stated rule gives (so no label moves between
-dev and test after tuning).
+Loads ``targets.toml`` (numeric commitments of seeds 001 and 002),
+``outcomes.toml`` and ``fresh_outcomes.toml`` (which sentences report which
+target, and distractors), and checks them: every quote is verbatim at its
+offsets in its seed text, every label names a target that exists (a demo
+target of ``fixtures/plans/``, a made-up dev-only target of
+``dev_targets.toml``, a made-up test-only target of ``test_targets.toml``,
+or a made-up held-out target of ``fresh_targets.toml``), and every split is
+the one the stated rule gives (so no label moves between parts after
+tuning).
 
     python -m benchmarks.extraction.labels        # counts, then any problem
 
@@ -36,6 +37,7 @@ PLANS = ROOT / "fixtures" / "plans"
 
 __all__ = [
     "DEV_PLAN_PREFIX",
+    "FRESH_PLAN_PREFIX",
     "TEST_PLAN_PREFIX",
     "Distractor",
     "LabelSet",
@@ -45,6 +47,7 @@ __all__ = [
     "demo_outcomes",
     "demo_targets",
     "dev_targets",
+    "fresh_targets",
     "heldout_targets",
     "load",
     "open_targets",
@@ -57,6 +60,10 @@ DEV_PLAN_PREFIX = "dev-"
 # Targets made up for the test part only (test_targets.toml, session h13t):
 # plans named so; all their labels are test.
 TEST_PLAN_PREFIX = "test-"
+# Targets made up for a fresh held-out part (fresh_targets.toml, session
+# hfresh), labelled by someone who never looked at the reader: plans named
+# so; all their labels are fresh.
+FRESH_PLAN_PREFIX = "fresh-"
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,7 @@ class LabelSet:
     distractors: tuple[Distractor, ...]
 
     def part(self, split: str) -> LabelSet:
-        """Only the labels of one split (``dev`` or ``test``)."""
+        """Only the labels of one split (``dev``, ``test`` or ``fresh``)."""
         return LabelSet(
             tuple(label for label in self.outcomes if label.split == split),
             tuple(label for label in self.targets if label.split == split),
@@ -129,11 +136,14 @@ class LabelSet:
 
 def split_for(key: str) -> str:
     """The split rule stated in both files' headers; a made-up target of
-    dev_targets.toml is always dev, one of test_targets.toml always test."""
+    dev_targets.toml is always dev, one of test_targets.toml always test,
+    one of fresh_targets.toml always fresh."""
     if key.startswith(DEV_PLAN_PREFIX):
         return "dev"
     if key.startswith(TEST_PLAN_PREFIX):
         return "test"
+    if key.startswith(FRESH_PLAN_PREFIX):
+        return "fresh"
     return "test" if hashlib.sha256(key.encode()).digest()[0] % 3 == 0 else "dev"
 
 
@@ -162,22 +172,30 @@ def demo_targets() -> list[OpenTarget]:
     return targets
 
 
+def _made_up_targets(path: Path) -> list[OpenTarget]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
+
+
 def dev_targets(folder: Path = HERE) -> list[OpenTarget]:
     """The made-up dev-only targets of ``dev_targets.toml``."""
-    data = tomllib.loads((folder / "dev_targets.toml").read_text(encoding="utf-8"))
-    return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
+    return _made_up_targets(folder / "dev_targets.toml")
 
 
 def heldout_targets(folder: Path = HERE) -> list[OpenTarget]:
     """The made-up test-only targets of ``test_targets.toml``."""
-    data = tomllib.loads((folder / "test_targets.toml").read_text(encoding="utf-8"))
-    return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
+    return _made_up_targets(folder / "test_targets.toml")
+
+
+def fresh_targets(folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up held-out targets of ``fresh_targets.toml`` (session hfresh)."""
+    return _made_up_targets(folder / "fresh_targets.toml")
 
 
 def open_targets() -> list[OpenTarget]:
     """Every target the outcome labels may name: demo, then dev-only, then
-    test-only."""
-    return demo_targets() + dev_targets() + heldout_targets()
+    test-only, then fresh."""
+    return demo_targets() + dev_targets() + heldout_targets() + fresh_targets()
 
 
 def demo_outcomes() -> list[tuple[str, str, dict]]:
@@ -201,7 +219,13 @@ def _day(text: str) -> date:
 
 
 def load(folder: Path = HERE) -> LabelSet:
-    outcomes_file = tomllib.loads((folder / "outcomes.toml").read_text(encoding="utf-8"))
+    """Every label: outcomes.toml, then fresh_outcomes.toml, and targets.toml."""
+    outcome_rows: list[dict] = []
+    distractor_rows: list[dict] = []
+    for name in ("outcomes.toml", "fresh_outcomes.toml"):
+        data = tomllib.loads((folder / name).read_text(encoding="utf-8"))
+        outcome_rows += data["outcome"]
+        distractor_rows += data.get("distractor", [])
     targets_file = tomllib.loads((folder / "targets.toml").read_text(encoding="utf-8"))
     outcomes = tuple(
         OutcomeLabel(
@@ -212,7 +236,7 @@ def load(folder: Path = HERE) -> LabelSet:
                 "period_end": _day(row["period_end"]),
             }
         )
-        for row in outcomes_file["outcome"]
+        for row in outcome_rows
     )
     targets = tuple(
         TargetLabel(
@@ -227,7 +251,7 @@ def load(folder: Path = HERE) -> LabelSet:
         )
         for row in targets_file["target"]
     )
-    distractors = tuple(Distractor(**row) for row in outcomes_file.get("distractor", []))
+    distractors = tuple(Distractor(**row) for row in distractor_rows)
     return LabelSet(outcomes, targets, distractors)
 
 
@@ -272,7 +296,7 @@ def check(labels: LabelSet) -> list[str]:
 
 def main() -> int:
     labels = load()
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "fresh"):
         part = labels.part(split)
         print(f"{split}: {len(part.outcomes)} outcome labels, {len(part.targets)} target labels")
     print(f"distractors: {len(labels.distractors)}")

@@ -4,17 +4,25 @@
     python -m benchmarks.extraction.score                     # dev part only
     python -m benchmarks.extraction.score --misses            # and its misses
     python -m benchmarks.extraction.score --part both         # dev and test
+    python -m benchmarks.extraction.score --part fresh        # fresh only
+    python -m benchmarks.extraction.score --part all          # dev, test, fresh
 
-The test part is printed only when asked (``--part test`` or ``both``), so
-working on the readers does not show it by accident: run it once before and
-once after a piece of work, and report both.
+The test part is printed only when asked (``--part test``, ``both`` or
+``all``), so working on the readers does not show it by accident: run it
+once before and once after a piece of work, and report both. The fresh part
+(fresh_targets.toml, fresh_outcomes.toml: session hfresh, labelled without
+looking at the reader) is scored only when asked (``--part fresh`` or
+``all``): it is the held-out measure now that test has been seen.
 
 Outcomes: for every (document, demo target) pair, the *top* proposal of
 ``propose_outcomes`` is right when a label of that pair has the same value,
 unit, period start and period end and its quote overlaps the label's.
 Precision = right tops / pairs with a proposal; recall = right tops /
 labelled pairs. A pair belongs to its target's split (labels.split_for), so
-an unlabelled pair still counts against precision on its side.
+an unlabelled pair still counts against precision on its side. Dev and test
+are scored against the targets they were labelled with (demo, dev, test), so
+their figures do not move with the fresh targets; fresh against every open
+target, fresh ones included.
 
 Plans: a proposed target of seeds 001/002 is right when its statement
 overlaps a labelled commitment's and value, value_high and unit are equal;
@@ -32,7 +40,13 @@ import sys
 from collections import defaultdict
 from datetime import date
 
-from benchmarks.extraction.labels import document_text, load, open_targets, split_for
+from benchmarks.extraction.labels import (
+    FRESH_PLAN_PREFIX,
+    document_text,
+    load,
+    open_targets,
+    split_for,
+)
 from tracker.domain.reading import propose_outcomes, read_plan
 from tracker.domain.units import SEED_REGISTRY
 
@@ -49,18 +63,49 @@ PLAN_OF = {
 }
 
 
+# --part: which parts are scored and printed (default dev only).
+PARTS = {
+    "dev": ("dev",),
+    "test": ("test",),
+    "both": ("dev", "test"),
+    "fresh": ("fresh",),
+    "all": ("dev", "test", "fresh"),
+}
+
+
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else "n/a (0/0)"
 
 
-def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
-    targets = open_targets()
+def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str]]]:
+    """(open targets, parts counted) per run of the reader: dev and test
+    with the targets they were labelled against, fresh with every one."""
+    every = open_targets()
+    runs = []
+    if {"dev", "test"} & set(parts):
+        labelled_with = [t for t in every if not t.plan.startswith(FRESH_PLAN_PREFIX)]
+        runs.append((labelled_with, {"dev", "test"} & set(parts)))
+    if "fresh" in parts:
+        runs.append((every, {"fresh"}))
+    return runs
+
+
+def score_outcomes(
+    labels, misses: bool, parts: tuple[str, ...] = ("dev", "test")
+) -> dict[str, tuple[int, int, int]]:
     by_pair = defaultdict(list)
     for label in labels.outcomes:
         by_pair[(label.document, label.target)].append(label)
-    counts = {"dev": [0, 0, 0], "test": [0, 0, 0]}  # right, proposed, labelled
+    counts = {part: [0, 0, 0] for part in parts}  # right, proposed, labelled
     for found in by_pair.values():
-        counts[found[0].split][2] += 1
+        if found[0].split in counts:
+            counts[found[0].split][2] += 1
+    for targets, counted in _runs(parts):
+        _score_run(targets, counted, by_pair, counts, misses and "dev" in counted)
+    return {k: tuple(v) for k, v in counts.items()}
+
+
+def _score_run(targets, counted: set[str], by_pair, counts, misses: bool) -> None:
     for document, (on, _plan) in DOCUMENTS.items():
         text = document_text(document)
         tops = {}
@@ -68,6 +113,8 @@ def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
             tops.setdefault(proposal.target.key, proposal)
         for key, top in tops.items():
             split = split_for(key)
+            if split not in counted:
+                continue
             counts[split][1] += 1
             wanted = by_pair.get((document, key), [])
             right = any(
@@ -92,7 +139,6 @@ def score_outcomes(labels, misses: bool) -> dict[str, tuple[int, int, int]]:
                         f"  no proposal {document} {key}: "
                         f"wanted {wanted[0].value} {wanted[0].quote!r}"
                     )
-    return {k: tuple(v) for k, v in counts.items()}
 
 
 def score_targets(labels, misses: bool):
@@ -156,16 +202,14 @@ def score_targets(labels, misses: bool):
 def main(argv: list[str]) -> int:
     misses = "--misses" in argv
     part = argv[argv.index("--part") + 1] if "--part" in argv else "dev"
-    if part not in ("dev", "test", "both"):
-        print("--part must be dev, test or both", file=sys.stderr)
+    shown = PARTS.get(part)
+    if shown is None:
+        print("--part must be dev, test, both, fresh or all", file=sys.stderr)
         return 2
-    shown = ("dev", "test") if part == "both" else (part,)
     labels = load()
     print("outcomes (top proposal per document and target):")
-    outcome_counts = score_outcomes(labels, misses)
+    outcome_counts = score_outcomes(labels, misses, shown)
     for split, (right, proposed, labelled) in outcome_counts.items():
-        if split not in shown:
-            continue
         print(f"  {split:4}  precision {_ratio(right, proposed)}  recall {_ratio(right, labelled)}")
     print("plans (proposed targets of seeds 001 and 002):")
     target_counts, fields = score_targets(labels, misses)
