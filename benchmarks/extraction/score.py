@@ -3,6 +3,7 @@
 
     python -m benchmarks.extraction.score                     # dev part only
     python -m benchmarks.extraction.score --misses            # and its misses
+    python -m benchmarks.extraction.score --part fresh --misses-of fresh
     python -m benchmarks.extraction.score --part both         # dev and test
     python -m benchmarks.extraction.score --part fresh        # fresh only
     python -m benchmarks.extraction.score --part all          # dev, test, fresh
@@ -91,8 +92,11 @@ def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str]]]:
 
 
 def score_outcomes(
-    labels, misses: bool, parts: tuple[str, ...] = ("dev", "test")
+    labels, misses: bool, parts: tuple[str, ...] = ("dev", "test"), misses_of: str = "dev"
 ) -> dict[str, tuple[int, int, int]]:
+    """Right tops, tops and labelled pairs per part; with ``misses``, the
+    misses of part ``misses_of`` are printed."""
+    misses_of = misses_of if misses else ""
     by_pair = defaultdict(list)
     for label in labels.outcomes:
         by_pair[(label.document, label.target)].append(label)
@@ -101,11 +105,11 @@ def score_outcomes(
         if found[0].split in counts:
             counts[found[0].split][2] += 1
     for targets, counted in _runs(parts):
-        _score_run(targets, counted, by_pair, counts, misses and "dev" in counted)
+        _score_run(targets, counted, by_pair, counts, misses_of if misses_of in counted else "")
     return {k: tuple(v) for k, v in counts.items()}
 
 
-def _score_run(targets, counted: set[str], by_pair, counts, misses: bool) -> None:
+def _score_run(targets, counted: set[str], by_pair, counts, misses: str) -> None:
     for document, (on, _plan) in DOCUMENTS.items():
         text = document_text(document)
         tops = {}
@@ -127,14 +131,14 @@ def _score_run(targets, counted: set[str], by_pair, counts, misses: bool) -> Non
                 for label in wanted
             )
             counts[split][0] += right
-            if misses and split == "dev" and not right:
+            if misses == split and not right:
                 print(
                     f"  wrong top {document} {key}: {top.value} {top.unit} "
                     f"{top.period_start}..{top.period_end} {top.quote!r} {top.why}"
                 )
         if misses:
             for (doc, key), wanted in by_pair.items():
-                if doc == document and key not in tops and wanted[0].split == "dev":
+                if doc == document and key not in tops and wanted[0].split == misses:
                     print(
                         f"  no proposal {document} {key}: "
                         f"wanted {wanted[0].value} {wanted[0].quote!r}"
@@ -201,6 +205,10 @@ def score_targets(labels, misses: bool):
 
 def main(argv: list[str]) -> int:
     misses = "--misses" in argv
+    # --misses: the dev part's; --misses-of PART: another part's (one that
+    # has been scored and reported already: looking makes it seen).
+    misses_of = argv[argv.index("--misses-of") + 1] if "--misses-of" in argv else "dev"
+    misses = misses or "--misses-of" in argv
     part = argv[argv.index("--part") + 1] if "--part" in argv else "dev"
     shown = PARTS.get(part)
     if shown is None:
@@ -208,11 +216,11 @@ def main(argv: list[str]) -> int:
         return 2
     labels = load()
     print("outcomes (top proposal per document and target):")
-    outcome_counts = score_outcomes(labels, misses, shown)
+    outcome_counts = score_outcomes(labels, misses, shown, misses_of)
     for split, (right, proposed, labelled) in outcome_counts.items():
         print(f"  {split:4}  precision {_ratio(right, proposed)}  recall {_ratio(right, labelled)}")
     print("plans (proposed targets of seeds 001 and 002):")
-    target_counts, fields = score_targets(labels, misses)
+    target_counts, fields = score_targets(labels, misses and misses_of == "dev")
     for split, (right, proposed, found, labelled) in target_counts.items():
         if split not in shown:
             continue
