@@ -209,3 +209,22 @@ def test_a_text_naming_no_place_may_be_the_targets_own():
     assert _top("2022年,我市签约项目120个。", signed).value == Decimal("120")
     assert _top("2022年,武钢市签约项目120个。", signed) is None
     assert _top("2022年,洛阳市签约项目120个。", signed) is None
+
+
+def test_a_count_before_its_noun_is_no_ellipsis_of_the_figure_before():
+    certified = _target("获得国家贯标证书的企业数", code="C")
+    pilots = _target("省级贯标试点企业数", code="P")
+    text = "2022年,郑州市2家企业获得国家贯标证书;4家企业被评为省级贯标试点企业。"
+    found = propose_outcomes(text, [certified, pilots], on=date(2023, 3, 1))
+    tops = {}
+    for p in found:
+        tops.setdefault(p.target.code, p.value)
+    assert tops == {"C": Decimal("2"), "P": Decimal("4")}
+
+
+def test_a_figure_of_the_same_quantity_shares_the_subject_when_its_words_add_to_it():
+    closed = _target("小散企业整治关闭停产企业数", measure="level")
+    text = "2022年,郑州市对1142家小散企业开展整治,完成治理1091家,关闭停产企业51家。"
+    assert [p.value for p in _found(text, closed)] == [Decimal("51")]
+    treated = _target("小散企业整治数", measure="level")
+    assert _top(text, treated).value == Decimal("1142")

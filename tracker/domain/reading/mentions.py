@@ -12,13 +12,17 @@ The text is read once (the tracker's one figure reader, with scale words:
   that figure's window and quote (an ellipsis). When the verb is an
   activity (``签约项目296个,开工279个``), the figure reports that activity
   on the same thing: a target must name the verb too (279 is not 签约).
-- **Subject**: a figure of another dimension than the previous figure of
-  its sentence (``…市级奖补资金52亿元,惠及企业1.7万家``: money, then a
-  count; a share and its change in points are one) is another quantity of
-  the same subject: the previous figure's words are its ``subject`` (a
-  target still needs the figure's own words to name it) and, when a
-  target needs them, its quote starts with them. One step only (a figure
-  that took a subject hands none on), never across a ``:``/``;``.
+- **Subject**: a figure after another of its sentence speaks of the same
+  subject (``…市级奖补资金52亿元,惠及企业1.7万家``; ``对1142家小散企业开展
+  整治,完成治理1091家,关闭停产企业51家``): the previous figure's words are
+  its ``subject``; for a figure of the same quantity only when its own words
+  are few (``SAME_SUBJECT_WORDS``: ``战略性新兴产业占比达52.4%`` has its
+  own). A target still needs the figure's own words to name it (a telling
+  pair), and, when the previous figure could be its own (a unit
+  that converts), to name it better than the subject alone does; when a
+  target needs the subject, the quote starts with it. One step only (the
+  previous figure's own words, not the subject it took), never across a
+  ``:``/``;``.
 - **Parts**: a figure of the previous figure's unit whose words start with
   ``其中`` (``…120家,其中国家级15家、省级105家``), and the next items of that
   list, are parts of it: its words name what they are parts of.
@@ -65,6 +69,10 @@ __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
 
 WINDOW = 40
 SUBJECT = 60
+# A figure of the previous one's quantity continues its subject only with
+# few words of its own (关闭停产企业51家); more name a subject of their own
+# (…比重达84.5%,战略性新兴产业占比达52.4%).
+SAME_SUBJECT_WORDS = 6
 PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 AFTER = 16
 COUNTED = 8
@@ -122,6 +130,7 @@ class Mention:
     subject: str = ""  # words before an earlier figure of another quantity (its subject)
     way: str = ""  # "up"/"down": the change verb touching it (同比下降4%)
     subject_start: int = 0  # where a quote holding the subject starts
+    subject_unit: str = ""  # the unit of the figure the subject was named with
     whole: Mention | None = None  # the figure it is a part of (其中…)
 
 
@@ -157,6 +166,12 @@ def _counted(text: str, start: int, end: int) -> str:
     """The noun right after a count, up to ``end`` or a verb."""
     verb = COUNTED_VERB.search(text, start, end)
     return text[start : verb.start() if verb else end]
+
+
+def _names_after(words: str) -> bool:
+    """Whether the words after a figure name something (a Chinese word
+    before the clause ends, not a bracket's 次)."""
+    return bool(re.match(r"\s*[\u4e00-\u9fff]", words))
 
 
 def _whole(lead: str, previous: Mention | None, unit: str) -> Mention | None:
@@ -297,8 +312,16 @@ def read_mentions(
         named_by = previous if bracketed else last
         bare = BARE.match(words)
         activity = ""
+        # An ellipsis names nothing after the figure either (4家企业被评为…
+        # names its own), and does not reach across a : or ;.
         ellipsis = named_by is not None and (
-            bracketed or bool(bare and named_by.figure.figure.unit == figure.figure.unit)
+            bracketed
+            or bool(
+                bare
+                and named_by.figure.figure.unit == figure.figure.unit
+                and not _names_after(text[figure.end : after_end])
+                and not COLON.search(normal, named_by.figure.end, figure.start)
+            )
         )
         if ellipsis:
             activity = bare["activity"] or "" if bare else ""
@@ -316,21 +339,26 @@ def read_mentions(
             quote_start = whole.quote_start
         subject = ""
         subject_start = quote_start
+        subject_unit = ""
         if (
             previous is not None
             and not ellipsis
             and not baseline
-            and not previous.subject
+            and whole is None
             and not COLON.search(normal, previous.figure.end, figure.start)
-            and _quantity(units, previous.figure.figure.unit)
-            != _quantity(units, figure.figure.unit)
+            and (
+                _quantity(units, previous.figure.figure.unit)
+                != _quantity(units, figure.figure.unit)
+                or len(words) <= SAME_SUBJECT_WORDS
+            )
         ):
-            # Another quantity of the same subject (…奖补资金52亿元,惠及企业
-            # 1.7万家): the words before the previous figure are its subject
-            # too; its quote starts with them. One step only: a subject is
-            # not handed on down a long sentence.
+            # The same subject (…奖补资金52亿元,惠及企业1.7万家; 对1142家小散
+            # 企业开展整治,完成治理1091家): the words before the previous
+            # figure are its subject too; its quote starts with them. Its own
+            # words only: a subject is not handed on down a long sentence.
             subject = previous.window[-SUBJECT:]
             subject_start = previous.quote_start
+            subject_unit = previous.figure.figure.unit
         local_start = max(sentence_start, figure.start - WINDOW)
         # A goal word of an earlier clause does not govern a clause dated
         # in the past by its own words (争取…支持,2022年一季度落实3160万元).
@@ -369,6 +397,7 @@ def read_mentions(
             activity=activity,
             subject=subject,
             subject_start=subject_start,
+            subject_unit=subject_unit,
             whole=whole,
             way=(change_way(normal, figure) or "") if not baseline else "",
         )

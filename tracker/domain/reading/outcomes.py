@@ -168,6 +168,12 @@ def propose_outcomes(
                 continue  # the whole's words name it as well: the whole is its figure
             if mention.subject and not shares_a_telling_pair(mention.window, names):
                 continue  # the subject alone names it: another quantity of it
+            if (
+                mention.subject
+                and _converts(units, mention.subject_unit, target.unit)
+                and not _adds_to_subject(mention, names, match)
+            ):
+                continue  # the figure before, of its quantity, is the target's
             # The quote holds the subject when the figure's own words need it.
             needs_subject = bool(mention.subject) and _needs_subject(mention, names, match)
             if _counts_another_thing(mention, names, target.unit):
@@ -238,6 +244,13 @@ def _names_the_part(mention: Mention, names, match) -> bool:
     assert mention.whole is not None
     whole = match_names(window_pairs(mention.whole.window), names, MIN_COVERAGE)
     return whole is None or whole.coverage < match.coverage
+
+
+def _adds_to_subject(mention: Mention, names, match) -> bool:
+    """Whether the figure's words name the indicator better than the
+    subject (the previous figure's words) alone."""
+    alone = match_names(window_pairs(mention.subject), names, MIN_COVERAGE)
+    return alone is None or alone.coverage < match.coverage
 
 
 def _needs_subject(mention: Mention, names, match) -> bool:
