@@ -228,3 +228,19 @@ def test_a_figure_of_the_same_quantity_shares_the_subject_when_its_words_add_to_
     assert [p.value for p in _found(text, closed)] == [Decimal("51")]
     treated = _target("小散企业整治数", measure="level")
     assert _top(text, treated).value == Decimal("1142")
+
+
+def test_a_goal_word_governs_its_clause_or_the_sentence_it_heads():
+    stored = _target("科技型企业评价入库数", measure="level")
+    text = "郑州市2022年新认定高新技术企业1980家左右,总量预计突破5800家,科技型企业评价入库1547家。"
+    assert _top(text, stored).value == Decimal("1547")
+    investment = _target("工业投资增速", "%", "rate", aliases=("工业投资增长",))
+    assert _top("郑州市力争全年规上工业增加值增长7%,工业投资增长10%。", investment) is None
+
+
+def test_a_scale_word_before_firms_is_their_class_and_visits_are_counted_as_such():
+    big = _target("超百亿企业数", measure="level")
+    assert _top("2022年,郑州市超百亿企业达17家。", big).value == Decimal("17")
+    visits = _target("走访企业数", "家次", "level")
+    top = _top("2022年,郑州市累计走访企业31672家(次)。", visits)
+    assert (top.value, top.unit) == (Decimal("31672"), "家次")

@@ -13,8 +13,9 @@ Scale words (``find_figures(..., scale_words=True)``, the outcome reader's
 choice): ``千亿级``/``5000亿级``/``万亿级`` is at least that many 亿元/万亿元,
 ``突破百亿`` more than 100 亿元, and ``5500亿电子信息`` (a magnitude with no
 unit, before a noun) is 5500 亿元: in these texts an industry's or a
-cluster's size without a unit is its output in yuan. Off by default: a plan's
-``打造2000亿级产业集群`` is read by the plan reader's own rules.
+cluster's size without a unit is its output in yuan. Before 企业 a scale
+word is a class of firms (``超百亿企业达17家``), not a size. Off by default:
+a plan's ``打造2000亿级产业集群`` is read by the plan reader's own rules.
 
 ``find_figures`` reads Arabic numbers anywhere, and Chinese numerals only
 when the caller's lexicon knows the unit (``两家``, ``十二个``) or as ``成``:
@@ -192,7 +193,7 @@ def _figure_from(
 _SCALE = re.compile(
     r"(?P<prefix>突破|超过|超|逾|近|约)?"
     r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|(?<![零〇一二两三四五六七八九十百千])[一二两三四五六七八九]?[十百千])?"
-    r"(?P<mag>万亿|亿)(?P<ji>级)?(?![元斤吨美人件台项家个次套座辆\d])"
+    r"(?P<mag>万亿|亿)(?P<ji>级)?(?![元斤吨美人件台项家个次套座辆企\d])"
 )
 
 
@@ -245,7 +246,10 @@ def find_figures(
     ``5500亿`` before a noun as sizes in 亿元 (module docstring); a figure
     of the usual grammar whose unit is known keeps its place.
     """
-    found = list(_scan(text, reading, lexicon_of(units), strict=False, whole=False))
+    lexicon = lexicon_of(units)
+    found = [
+        _times(text, f, lexicon) for f in _scan(text, reading, lexicon, strict=False, whole=False)
+    ]
     if not scale_words:
         return found
     kept = [f for f in found if f.unit_known is not False or not f.figure.magnitude]
@@ -253,6 +257,28 @@ def find_figures(
         if not any(f.start < scale.end and scale.start < f.end for f in kept):
             kept.append(scale)
     return sorted(kept, key=lambda f: f.start)
+
+
+_TIMES = re.compile(r"\s*[(（]次[)）]")
+
+
+def _times(text: str, found: FigureMatch, lexicon: UnitLexicon | None) -> FigureMatch:
+    """``31672家(次)`` counts visits: the unit is 家次 when the caller knows it."""
+    times = _TIMES.match(text, found.end)
+    if times is None or lexicon is None or not lexicon.knows(found.figure.noun + "次"):
+        return found
+    unit = found.figure.unit + "次"
+    figure = Figure(found.figure.qualifier, found.figure.value, found.figure.value_high, unit)
+    end = times.end()
+    return FigureMatch(
+        figure,
+        found.start,
+        end,
+        text[found.start : end],
+        prefix=found.prefix,
+        suffix=found.suffix,
+        unit_known=True,
+    )
 
 
 def _scan(

@@ -26,6 +26,9 @@ The text is read once (the tracker's one figure reader, with scale words:
 - **Parts**: a figure of the previous figure's unit whose words start with
   ``其中`` (``…120家,其中国家级15家、省级105家``), and the next items of that
   list, are parts of it: its words name what they are parts of.
+- **Headings** (``sections.py``): the heading above a figure is its
+  ``topic``; under a heading of plans (``三、下一步打算``) or in a paragraph
+  opening with ``下一步``, figures are goals.
 - **Respectively**: ``A、B和C分别增长x、y和z`` gives A x, B y, C z
   (``respective.py``).
 - **Period**: the last period expression of its sentence before it that is
@@ -63,6 +66,7 @@ from tracker.domain.phrases.changes import change_way
 from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.phrases.periods import Period
 from tracker.domain.reading.respective import pair_respective
+from tracker.domain.reading.sections import read_sections
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
 
 __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
@@ -132,6 +136,7 @@ class Mention:
     subject_start: int = 0  # where a quote holding the subject starts
     subject_unit: str = ""  # the unit of the figure the subject was named with
     whole: Mention | None = None  # the figure it is a part of (其中…)
+    topic: str = ""  # the heading above it (sections.py)
 
 
 def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
@@ -229,6 +234,7 @@ def read_mentions(
         # of the latest year it reports, as its undated figures are.
         all_periods = find_periods(text, on=today)
     period_starts = [p.start for p in all_periods]
+    sections = read_sections(text)
     mentions: list[Mention] = []
     sentence_start = 0
     previous: Mention | None = None  # the last figure of the sentence not a baseline
@@ -360,7 +366,7 @@ def read_mentions(
             subject_start = previous.quote_start
             subject_unit = previous.figure.figure.unit
         local_start = max(sentence_start, figure.start - WINDOW)
-        # A goal word of an earlier clause does not govern a clause dated
+        # A goal word of the first clause does not govern a clause dated
         # in the past by its own words (争取…支持,2022年一季度落实3160万元).
         clause_start = max(
             (m.end() for m in CLAUSE_END.finditer(normal, local_start, figure.start)),
@@ -372,7 +378,15 @@ def read_mentions(
             and not baseline
             and (today is None or period_end <= today)
         )
-        goal_words = _goal_words(normal, clause_start if own_past else local_start, figure.start)
+        # A goal word governs its own clause, or the sentence when it is in
+        # its first clause (力争全年…增长7%,工业投资增长10%), not a clause
+        # after it (…总量预计突破5800家,科技型企业评价入库1547家).
+        heading = CLAUSE_END.search(normal, sentence_start, figure.start)
+        goal_words = _goal_words(normal, clause_start, figure.start) or (
+            not own_past
+            and heading is not None
+            and _goal_words(normal, sentence_start, heading.start())
+        )
         mention = Mention(
             figure=figure,
             window=window,
@@ -387,6 +401,7 @@ def read_mentions(
             restated=goal
             or earlier
             or goal_words
+            or sections.in_plans(figure.start)
             or any(m.end() < len(lead) for m in PLANNED.finditer(lead))
             or (today is not None and period_end > today),
             dated=period_text not in ("document_date", "latest_year", "none"),
@@ -399,6 +414,7 @@ def read_mentions(
             subject_start=subject_start,
             subject_unit=subject_unit,
             whole=whole,
+            topic=sections.topic(figure.start),
             way=(change_way(normal, figure) or "") if not baseline else "",
         )
         mentions.append(mention)

@@ -125,7 +125,7 @@ def propose_outcomes(
         for m in mentions
         if not m.restated and m.period_end != date.min and (m.dated or not is_plan)
     ]
-    windows = [window_pairs(f"{m.subject} {m.window}" if m.subject else m.window) for m in usable]
+    windows = [window_pairs(f"{m.topic} {m.subject} {m.window}") for m in usable]
     index_pairs: dict[str, set[int]] = {}
     for i, found in enumerate(windows):
         for pair in found.plain | found.family:
@@ -166,8 +166,8 @@ def propose_outcomes(
                 continue
             if mention.whole is not None and not _names_the_part(mention, names, match):
                 continue  # the whole's words name it as well: the whole is its figure
-            if mention.subject and not shares_a_telling_pair(mention.window, names):
-                continue  # the subject alone names it: another quantity of it
+            if not shares_a_telling_pair(mention.window, names):
+                continue  # only the subject or the heading names it
             if (
                 mention.subject
                 and _converts(units, mention.subject_unit, target.unit)

@@ -1,0 +1,102 @@
+"""A reply's headings and what they say of the figures under them (issue 13,
+deliverable 4).
+
+Replies and news are written under headings (``一、郑州市工业转型升级情况``,
+``(四)开展两化融合管理体系贯标对标工作``, ``“万人助万企”活动成果突出``). Two
+things follow for a figure:
+
+- **Topic**: the nearest heading above it names what its paragraph is
+  about; a sentence under ``“万人助万企”活动成果突出`` reports on that
+  campaign without naming it again. The reader adds the heading's words to
+  the figure's (a target still needs the figure's own words to name it).
+- **Plans**: under a heading that announces what will be done
+  (``三、下一步打算``, ``二、下步工作建议``), and in a paragraph that opens with
+  ``下一步``/``下步``/``今后``, figures are goals, not reports.
+
+A heading is a line of at most ``HEADING`` characters that is numbered
+(``一、``, ``(一)``, ``1.``) or holds no comma or full stop; its level is its
+numbering's (``一、`` above ``(一)`` above ``1.``; an unnumbered heading is
+read as the level below the last numbered one). A heading's section runs
+to the next heading of its level or above.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["Sections", "read_sections"]
+
+HEADING = 40
+LEVELS = (
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[(（][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^\d{1,2}[.、．]"),
+)
+PLANS_HEADING = re.compile(r"下一步|下步|今后|打算|工作计划|工作思路|工作建议")
+PLANS_PARAGRAPH = re.compile(r"^\s*(?:下一步|下步|今后|下阶段|接下来)")
+PUNCTUATION = re.compile(r"[，,。；;]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int
+    level: int
+    words: str
+    plans: bool
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Where each heading's section and each plans paragraph lie."""
+
+    headings: tuple[Heading, ...]
+    plans: tuple[tuple[int, int], ...]  # spans of text that state plans
+    _starts: tuple[int, ...] = ()
+
+    def topic(self, at: int) -> str:
+        """The words of the nearest heading above ``at`` ("" when none)."""
+        n = bisect_right(self._starts, at)
+        return self.headings[n - 1].words if n else ""
+
+    def in_plans(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.plans)
+
+
+def _level(line: str, last_numbered: int) -> int | None:
+    for level, pattern in enumerate(LEVELS, start=1):
+        if pattern.match(line):
+            return level
+    if not PUNCTUATION.search(line.rstrip("。")):
+        return last_numbered + 1
+    return None
+
+
+def read_sections(text: str) -> Sections:
+    """The headings of ``text`` and the spans where it states plans."""
+    headings: list[Heading] = []
+    plans: list[tuple[int, int]] = []
+    last_numbered = 0
+    at = 0
+    lines = text.split("\n")
+    for line in lines:
+        start, end = at, at + len(line)
+        at = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        level = _level(stripped, last_numbered) if len(stripped) <= HEADING else None
+        if level is None:
+            if PLANS_PARAGRAPH.match(line):
+                plans.append((start, end))
+            continue
+        if LEVELS[min(level, len(LEVELS)) - 1].match(stripped):
+            last_numbered = level
+        headings.append(Heading(start, end, level, stripped, bool(PLANS_HEADING.search(stripped))))
+    for n, heading in enumerate(headings):
+        if heading.plans:
+            following = (h.start for h in headings[n + 1 :] if h.level <= heading.level)
+            plans.append((heading.end, next(following, len(text))))
+    return Sections(tuple(headings), tuple(plans), tuple(h.start for h in headings))
