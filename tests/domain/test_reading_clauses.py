@@ -244,3 +244,21 @@ def test_a_scale_word_before_firms_is_their_class_and_visits_are_counted_as_such
     visits = _target("走访企业数", "家次", "level")
     top = _top("2022年,郑州市累计走访企业31672家(次)。", visits)
     assert (top.value, top.unit) == (Decimal("31672"), "家次")
+
+
+def test_a_threshold_names_a_class_and_is_no_figure():
+    text = "2022年,郑州市技术改造项目共入库177个,其中3000万元以上项目74个(其中2亿元以上项目40个)。"
+    assert [m.figure.figure.value for m in read_mentions(text, on=date(2023, 3, 1))] == [
+        Decimal("177"),
+        Decimal("74"),
+        Decimal("40"),
+    ]
+    large = _target("入库的2亿元以上技术改造项目数", "个", "level", code="L")
+    medium = _target("入库的3000万元以上技术改造项目数", "个", "level", code="M")
+    found = propose_outcomes(text, [large, medium], on=date(2023, 3, 1))
+    tops = {}
+    for p in found:
+        tops.setdefault(p.target.code, p.value)
+    assert tops == {"L": Decimal("40"), "M": Decimal("74")}
+    cut = _target("关闭退出碳素企业数", measure="level")
+    assert _top("2022年,郑州市共有12家10万吨以下碳素企业关闭退出。", cut).value == 12

@@ -44,6 +44,8 @@ The text is read once (the tracker's one figure reader, with scale words:
   reports. With no period: a reading at the document's date, or at the end
   of the latest year the text reports; in an undated text, months and days
   without a year (``上半年``, ``自3月26日启动…以来``) are of that year too.
+- **Thresholds**: a bound before a noun (``3000万元以上项目``,
+  ``10万吨以下碳素企业``) names a class of things: it is no figure.
 - **Cues**: a restated goal (``每年``, ``力争``, ``计划``, ``目标``, ``到2025年``,
   a period after the text's date), or a plan (``谋划``, ``规划``, ``拟`` in
   the figure's own words: ``规划机架数量超过10万个``) is not a report.
@@ -77,7 +79,14 @@ SUBJECT = 60
 # few words of its own (关闭停产企业51家); more name a subject of their own
 # (…比重达84.5%,战略性新兴产业占比达52.4%).
 SAME_SUBJECT_WORDS = 6
-PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
+PART_WORDS = 12
+ITEM_END = re.compile(r"[、(（]")
+THRESHOLD_SUFFIXES = (
+    "以上",
+    "以下",
+    "及以上",
+    "及以下",
+)  # at most so many words of its own before a part (其中国家级)
 AFTER = 16
 COUNTED = 8
 # What a count counts ends where a verb begins (11个行业开展“绿色企业”创建:
@@ -173,6 +182,14 @@ def _counted(text: str, start: int, end: int) -> str:
     return text[start : verb.start() if verb else end]
 
 
+def _threshold(normal: str, figure: FigureMatch) -> bool:
+    """``3000万元以上项目``, ``10万吨以下碳素企业``: a bound before a noun
+    names a class of things, it reports no figure."""
+    return figure.suffix in THRESHOLD_SUFFIXES and bool(
+        re.match(r"[\u4e00-\u9fff]", normal[figure.end : figure.end + 1])
+    )
+
+
 def _names_after(words: str) -> bool:
     """Whether the words after a figure name something (a Chinese word
     before the clause ends, not a bracket's 次)."""
@@ -186,6 +203,8 @@ def _whole(lead: str, previous: Mention | None, unit: str) -> Mention | None:
     if previous is None or previous.figure.figure.unit != unit:
         return None
     own = lead.strip(" ,，")
+    if own[:3] in ("(其中", "（其中") and len(own) <= PART_WORDS + 1:
+        return previous  # a part of a part: 74个(其中2亿元以上项目40个)
     if own.startswith("其中") and len(own) <= PART_WORDS:
         return previous.whole or previous
     if previous.whole is not None and own.startswith("、") and len(own) <= PART_WORDS:
@@ -223,7 +242,11 @@ def read_mentions(
     """Every figure of ``text`` with its window, period and quote (in a
     plan, ``全年`` is the plan's own year: a goal, left undated)."""
     normal = text.translate(NORMALISE)
-    figures = find_figures(text, reading="outcome", units=units.known_units(), scale_words=True)
+    figures = [
+        f
+        for f in find_figures(text, reading="outcome", units=units.known_units(), scale_words=True)
+        if not _threshold(normal, f)
+    ]
     all_periods = find_periods(text, on=on)
     fallback = _fallback(normal, on, all_periods)
     # The day the text speaks from: its date, else the end of the latest
@@ -305,8 +328,9 @@ def read_mentions(
         next_figure = figures[n + 1].start if n + 1 < len(figures) else len(text)
         # The words after it end at a list's 、: what follows names the next
         # item (专精特新企业30家、瞪羚企业46家).
-        item = normal.find("、", figure.end, clause_end)
-        item_end = item if item >= 0 else len(text)
+        # So does a bracket it opens: 74个(其中2亿元以上项目40个).
+        item = ITEM_END.search(normal, figure.end, clause_end)
+        item_end = item.start() if item else len(text)
         after_end = min(clause_end, figure.end + AFTER, next_figure, item_end)
         lead = text[window_start : figure.start]
         window = lead + " " + text[figure.end : after_end]
