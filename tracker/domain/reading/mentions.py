@@ -79,14 +79,10 @@ SUBJECT = 60
 # few words of its own (关闭停产企业51家); more name a subject of their own
 # (…比重达84.5%,战略性新兴产业占比达52.4%).
 SAME_SUBJECT_WORDS = 6
-PART_WORDS = 12
+PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
+# A figure's words end at the next list item or a bracket it opens.
 ITEM_END = re.compile(r"[、(（]")
-THRESHOLD_SUFFIXES = (
-    "以上",
-    "以下",
-    "及以上",
-    "及以下",
-)  # at most so many words of its own before a part (其中国家级)
+THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
 AFTER = 16
 COUNTED = 8
 # What a count counts ends where a verb begins (11个行业开展“绿色企业”创建:
