@@ -262,3 +262,23 @@ def test_a_threshold_names_a_class_and_is_no_figure():
     assert tops == {"L": Decimal("40"), "M": Decimal("74")}
     cut = _target("关闭退出碳素企业数", measure="level")
     assert _top("2022年,郑州市共有12家10万吨以下碳素企业关闭退出。", cut).value == 12
+
+
+def test_a_count_in_the_targets_own_classifier_comes_first():
+    paired = _target("干部包联企业数", measure="level")
+    text = "2022年,郑州市211个工作组6027名干部包联企业16339家。"
+    assert _top(text, paired).value == Decimal("16339")
+
+
+def test_of_figures_naming_an_indicator_alike_the_one_saying_least_else_comes_first():
+    firms = _target("工业企业数", measure="level")
+    text = (
+        "郑州市通过综合评价完成9005家工业企业年度分类评价。截至目前,郑州全市工业企业已达1.6万余家。"
+    )
+    assert _top(text, firms).value == Decimal("1.6")
+
+
+def test_an_amount_applied_for_is_not_one_obtained():
+    funds = _target("争取省专项资金", "万元")
+    assert _top("2022年,郑州市申请省专项资金1178万元。", funds) is None
+    assert _top("2022年,郑州市争取到省专项资金1178万元。", funds).value == 1178

@@ -46,6 +46,7 @@ __all__ = [
     "names_written_whole",
     "normal_words",
     "pairs",
+    "focus",
     "heads",
     "shares_a_pair",
     "shares_a_telling_pair",
@@ -227,3 +228,13 @@ def shares_a_telling_pair(words: str, names: NameSet) -> bool:
     return any((n - GENERIC_PAIRS) & found.family for n, _, _ in family) or any(
         (n - GENERIC_PAIRS) & found.plain for n, _, _ in names.plain
     )
+
+
+def focus(words: str, names: NameSet) -> float:
+    """The share of the pairs of ``words`` (a figure's own words) that are a
+    name's: of two figures named alike, the one saying least else is the
+    indicator's own (``工业企业已达`` before ``完成…工业企业年度分类评价``)."""
+    found = window_pairs(words).plain
+    if not found:
+        return 0.0
+    return max(len(n & found) for n, _, _ in names.plain) / len(found)

@@ -140,6 +140,7 @@ class Mention:
     way: str = ""  # "up"/"down": the change verb touching it (同比下降4%)
     subject_start: int = 0  # where a quote holding the subject starts
     subject_unit: str = ""  # the unit of the figure the subject was named with
+    continues: bool = False  # it continues the subject of a figure of its quantity
     whole: Mention | None = None  # the figure it is a part of (其中…)
     topic: str = ""  # the heading above it (sections.py)
 
@@ -189,14 +190,14 @@ def _threshold(normal: str, figure: FigureMatch) -> bool:
 def _names_after(words: str) -> bool:
     """Whether the words after a figure name something (a Chinese word
     before the clause ends, not a bracket's 次)."""
-    return bool(re.match(r"\s*[\u4e00-\u9fff]", words))
+    return bool(re.match(r"\s*[“‘\"]?[\u4e00-\u9fff]", words))
 
 
-def _whole(lead: str, previous: Mention | None, unit: str) -> Mention | None:
-    """The figure a figure is a part of: the one before it, of its unit,
-    when its words start with 其中 (…120家,其中国家级15家), or that one's
-    whole for the next item of the list (、省级105家)."""
-    if previous is None or previous.figure.figure.unit != unit:
+def _whole(lead: str, previous: Mention | None, noun: str) -> Mention | None:
+    """The figure a figure is a part of: the one before it, of its unit noun
+    (家 and 万家 alike), when its words start with 其中 (…120家,其中国家级
+    15家), or that one's whole for the next item of the list (、省级105家)."""
+    if previous is None or previous.figure.figure.noun != noun:
         return None
     own = lead.strip(" ,，")
     if own[:3] in ("(其中", "（其中") and len(own) <= PART_WORDS + 1:
@@ -319,6 +320,12 @@ def read_mentions(
             (m.end() for m in COLON.finditer(normal, sentence_start, figure.start)), default=0
         )
         window_start = max(previous_end, figure.start - WINDOW, sentence_start, colon)
+        if last is not None and _names_after(last.counted):
+            # The words after a count, to its clause's end, are its own
+            # (1142家小散企业开展整治,完成治理1091家): not the next figure's.
+            boundary = CLAUSE_END.search(normal, last.figure.end, figure.start)
+            if boundary is not None:
+                window_start = max(window_start, boundary.end())
         after = CLAUSE_END.search(normal, figure.end)
         clause_end = after.start() if after else len(text)
         next_figure = figures[n + 1].start if n + 1 < len(figures) else len(text)
@@ -357,7 +364,7 @@ def read_mentions(
             words = named_by.before
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
-        whole = _whole(lead, previous, figure.figure.unit) if not (ellipsis or baseline) else None
+        whole = _whole(lead, previous, figure.figure.noun) if not (ellipsis or baseline) else None
         if whole is not None:
             # A part of the figure before (…120家,其中国家级15家、省级105家):
             # the whole's words name what it is a part of.
@@ -366,25 +373,29 @@ def read_mentions(
         subject = ""
         subject_start = quote_start
         subject_unit = ""
+        continues = False
+        same = previous is not None and _quantity(units, previous.figure.figure.unit) == _quantity(
+            units, figure.figure.unit
+        )
         if (
             previous is not None
             and not ellipsis
             and not baseline
             and whole is None
             and not COLON.search(normal, previous.figure.end, figure.start)
-            and (
-                _quantity(units, previous.figure.figure.unit)
-                != _quantity(units, figure.figure.unit)
-                or len(words) <= SAME_SUBJECT_WORDS
-            )
+            and (not same or len(words) <= SAME_SUBJECT_WORDS)
         ):
             # The same subject (…奖补资金52亿元,惠及企业1.7万家; 对1142家小散
-            # 企业开展整治,完成治理1091家): the words before the previous
-            # figure are its subject too; its quote starts with them. Its own
-            # words only: a subject is not handed on down a long sentence.
-            subject = previous.window[-SUBJECT:]
-            subject_start = previous.quote_start
+            # 企业开展整治,完成治理1091家,关闭停产企业51家): the previous
+            # figure's own words are its subject too, and the subject that
+            # one continued, when it continued one; the quote starts there.
+            subject, subject_start = previous.window, previous.quote_start
+            if same and previous.continues:
+                subject = previous.subject + " " + subject
+                subject_start = previous.subject_start
+            subject = subject[-SUBJECT:]
             subject_unit = previous.figure.figure.unit
+            continues = same
         local_start = max(sentence_start, figure.start - WINDOW)
         # A goal word of the first clause does not govern a clause dated
         # in the past by its own words (争取…支持,2022年一季度落实3160万元).
@@ -433,6 +444,7 @@ def read_mentions(
             subject=subject,
             subject_start=subject_start,
             subject_unit=subject_unit,
+            continues=continues,
             whole=whole,
             topic=sections.topic(figure.start),
             way=(change_way(normal, figure) or "") if not baseline else "",

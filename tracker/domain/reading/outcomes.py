@@ -14,7 +14,8 @@ takes the figures
 - that count what it counts (a count followed by a noun, ``3个优质项目``,
   must share words with the indicator; in another classifier, ``12个产业集群``
   for a target in 家, must name what the indicator counts; a running total,
-  ``累计建成``, is no count of additions, ``新增``);
+  ``累计建成``, is no count of additions, ``新增``; an amount applied for,
+  ``申请``, is none obtained);
 - about its place (``places``: a text that speaks for another city is not
   read; a figure whose words name another place, ``高于全省(17.4%)``, is
   that place's; an indicator that names a place, ``占全省工业比重``, needs
@@ -31,6 +32,7 @@ never outranks a figure of the indicator itself of the same grade
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -42,6 +44,7 @@ from tracker.domain.phrases.changes import names_a_decline
 from tracker.domain.reading.indicators import (
     GENERIC_PAIRS,
     WindowPairs,
+    focus,
     heads,
     match_names,
     name_set,
@@ -61,6 +64,11 @@ MIN_COVERAGE = Decimal("0.5")
 PROXY_BELOW = Decimal("0.8")
 PROXY_PENALTY = Decimal("0.2")
 COMPETING = Decimal("0.25")
+TOPIC_FLOOR = Decimal("0.25")
+# A count in another classifier than the target's (个, 名 for 家) ranks below
+# one in its own: the classifier says what is counted.
+CLASSIFIER_PENALTY = Decimal("0.15")
+MAGNITUDE = re.compile(r"^(?:万亿|亿|万)(?=.)")
 GRADE_RANK = {"final": 4, "later": 3, "interim": 3, "baseline": 1, "context": 0}
 
 
@@ -166,19 +174,19 @@ def propose_outcomes(
                 continue
             if mention.whole is not None and not _names_the_part(mention, names, match):
                 continue  # the whole's words name it as well: the whole is its figure
-            if not shares_a_telling_pair(mention.window, names):
+            if not _own_words_name(mention, names):
                 continue  # only the subject or the heading names it
             if (
                 mention.subject
-                and _converts(units, mention.subject_unit, target.unit)
+                and MAGNITUDE.sub("", mention.subject_unit) == MAGNITUDE.sub("", target.unit)
                 and not _adds_to_subject(mention, names, match)
             ):
-                continue  # the figure before, of its quantity, is the target's
+                continue  # the figure before, in its unit, is the target's
             # The quote holds the subject when the figure's own words need it.
             needs_subject = bool(mention.subject) and _needs_subject(mention, names, match)
             if _counts_another_thing(mention, names, target.unit):
                 continue
-            if _total_for_additions(mention, names):
+            if _total_for_additions(mention, names) or _applied_for(mention, names):
                 continue
             if mention.activity and not shares_a_pair(mention.activity, names):
                 continue
@@ -202,7 +210,16 @@ def propose_outcomes(
         mention = usable[i]
         if needs_subject:
             mention = replace(mention, quote_start=mention.subject_start)
-        proposal, key = _proposal(target, mention, text, covered, name, proxy)
+        proposal, key = _proposal(
+            target,
+            mention,
+            text,
+            covered,
+            name,
+            proxy,
+            classifier=_other_classifier(units, mention, target.unit),
+            focus=focus(mention.window, name_set((target.indicator, *target.aliases))),
+        )
         if target.key not in ranked_by_target:
             ranked_by_target[target.key] = []
             order.append(target.key)
@@ -246,6 +263,27 @@ def _names_the_part(mention: Mention, names, match) -> bool:
     return whole is None or whole.coverage < match.coverage
 
 
+def _own_words_name(mention: Mention, names) -> bool:
+    """Whether the figure's own words take part in naming the indicator: a
+    telling pair (not inside a generic word) of a name; or, when the words
+    without the heading name it (its subject helping), the thing the
+    indicator counts (``涉及企业500家`` under ``整治…产业集群``). With its
+    subject, but without its heading, they must cover ``TOPIC_FLOOR`` of a
+    name."""
+    without_topic = match_names(
+        window_pairs(f"{mention.subject} {mention.window}"), names, Decimal(0)
+    )
+    if without_topic is None or without_topic.coverage < TOPIC_FLOOR:
+        return False  # the heading may fill in a name, not make one
+    if shares_a_telling_pair(mention.window, names):
+        return True
+    return (
+        bool(mention.subject)
+        and any(head in mention.window for head in heads(names))
+        and without_topic.coverage >= MIN_COVERAGE
+    )
+
+
 def _adds_to_subject(mention: Mention, names, match) -> bool:
     """Whether the figure's words name the indicator better than the
     subject (the previous figure's words) alone."""
@@ -260,6 +298,22 @@ def _needs_subject(mention: Mention, names, match) -> bool:
     return own is None or own.coverage < match.coverage
 
 
+APPLIED = re.compile(r"申请|申报")
+OBTAINED = re.compile(r"获得|获批|争取到|下达|拨付|到位|落实|兑现")
+
+
+def _applied_for(mention: Mention, names) -> bool:
+    """An amount applied for (``申请…专项资金1178万元``) is not one obtained,
+    unless the words say it was (获批, 下达, 到位) or the indicator counts
+    applications itself."""
+    lead = mention.lead
+    return (
+        bool(APPLIED.search(lead))
+        and not OBTAINED.search(lead)
+        and not any(APPLIED.search(name) for name in names.names)
+    )
+
+
 def _total_for_additions(mention: Mention, names) -> bool:
     """A running total (``累计建成…40家``) does not count additions
     (``新增…数``): its words say 累计 and not 新增 (``累计新增`` is a
@@ -269,8 +323,19 @@ def _total_for_additions(mention: Mention, names) -> bool:
 
 
 def _proposal(
-    target: OpenTarget, mention: Mention, text: str, covered: Decimal, name: str, proxy: str
+    target: OpenTarget,
+    mention: Mention,
+    text: str,
+    covered: Decimal,
+    name: str,
+    proxy: str,
+    *,
+    classifier: bool = False,
+    focus: float = 0.0,
 ) -> tuple[Proposal, tuple]:
+    """The proposal and its sort key. ``classifier``: a count in another
+    classifier than the target's (个 for 家); ``focus``: the share of the
+    figure's own words that name the indicator."""
     grade = period_grade(
         target.period_start,
         target.period_end,
@@ -292,7 +357,12 @@ def _proposal(
     )
     # DESIGN section 5: a proxy never outranks the indicator itself of the
     # same grade (a grade step is 0.05, a proxy pays 0.2).
-    score = covered + Decimal(GRADE_RANK[grade]) / 20 - (PROXY_PENALTY if proxy else 0)
+    score = (
+        covered
+        + Decimal(GRADE_RANK[grade]) / 20
+        - (PROXY_PENALTY if proxy else 0)
+        - (CLASSIFIER_PENALTY if classifier else 0)
+    )
     value, qualifier = _signed(target, mention, figure.value, figure.qualifier)
     proposal = Proposal(
         target=target,
@@ -313,7 +383,15 @@ def _proposal(
     # Figures that may speak for the target (final, later, interim) come
     # before baselines and context, whatever their words (DESIGN section 5).
     speaks = grade in EVIDENCE_ORDER
-    return proposal, (not speaks, -score, -mention.period_end.toordinal(), mention.figure.start)
+    # Then, of figures named alike, the one whose words say least else
+    # (工业企业已达1.6万余家 before 完成9005家工业企业年度分类评价).
+    return proposal, (
+        not speaks,
+        -score,
+        -focus,
+        -mention.period_end.toordinal(),
+        mention.figure.start,
+    )
 
 
 FLIPPED: dict[str, Qualifier] = {
@@ -337,6 +415,18 @@ def _signed(
     if (mention.way == "down") == declines:
         return value, qualifier
     return -value, FLIPPED.get(qualifier, qualifier)
+
+
+def _other_classifier(units: UnitRegistry, mention: Mention, unit: str) -> bool:
+    """A count whose classifier is not the target's (个 or 名 for 家; 万家 is
+    家 scaled)."""
+    figure = mention.figure.figure
+    try:
+        if units.lookup(figure.unit).dimension != "count":
+            return False
+    except UnknownUnit:
+        return False
+    return figure.noun != MAGNITUDE.sub("", unit)
 
 
 def _converts(units: UnitRegistry, a: str, b: str) -> bool:
