@@ -282,3 +282,17 @@ def test_an_amount_applied_for_is_not_one_obtained():
     funds = _target("争取省专项资金", "万元")
     assert _top("2022年,郑州市申请省专项资金1178万元。", funds) is None
     assert _top("2022年,郑州市争取到省专项资金1178万元。", funds).value == 1178
+
+
+def test_a_scale_word_after_a_count_sizes_the_things_counted():
+    clusters = _target("千亿级主导产业集群数", "个", "level")
+    text = "2022年,郑州市已形成电子信息、汽车装备等6个千亿级主导产业集群。"
+    assert _top(text, clusters).value == Decimal("6")
+
+
+def test_a_count_opening_its_clause_is_named_by_the_rest_of_the_clause():
+    entered = _target("录入省智能制造服务平台的项目数", "个", "level")
+    text = "2022年,郑州市3个优质项目已录入河南省智能制造服务平台。"
+    assert _top(text, entered).value == Decimal("3")
+    applied_elsewhere = "2022年,郑州市A企业申报示范,3个优质项目已录入河南省智能制造服务平台。"
+    assert _top(applied_elsewhere, entered).value == Decimal("3")

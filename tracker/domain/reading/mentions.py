@@ -179,6 +179,12 @@ def _counted(text: str, start: int, end: int) -> str:
     return text[start : verb.start() if verb else end]
 
 
+def _sizes(scale: FigureMatch, count: FigureMatch) -> bool:
+    """Whether a scale word right after a count sizes the things counted
+    (``6个千亿级主导产业集群``)."""
+    return scale.start == count.end and scale.text.endswith("级")
+
+
 def _threshold(normal: str, figure: FigureMatch) -> bool:
     """``3000万元以上项目``, ``10万吨以下碳素企业``: a bound before a noun
     names a class of things, it reports no figure."""
@@ -328,7 +334,10 @@ def read_mentions(
                 window_start = max(window_start, boundary.end())
         after = CLAUSE_END.search(normal, figure.end)
         clause_end = after.start() if after else len(text)
-        next_figure = figures[n + 1].start if n + 1 < len(figures) else len(text)
+        following = n + 1
+        if following < len(figures) and _sizes(figures[following], figure):
+            following += 1  # 6个千亿级主导产业集群: the size is the count's words
+        next_figure = figures[following].start if following < len(figures) else len(text)
         # The words after it end at a list's 、: what follows names the next
         # item (专精特新企业30家、瞪羚企业46家).
         # So does a bracket it opens: 74个(其中2亿元以上项目40个).

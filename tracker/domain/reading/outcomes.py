@@ -299,6 +299,7 @@ def _needs_subject(mention: Mention, names, match) -> bool:
 
 
 APPLIED = re.compile(r"申请|申报")
+CLAUSE = re.compile(r"[,，;；]")
 OBTAINED = re.compile(r"获得|获批|争取到|下达|拨付|到位|落实|兑现")
 
 
@@ -306,7 +307,7 @@ def _applied_for(mention: Mention, names) -> bool:
     """An amount applied for (``申请…专项资金1178万元``) is not one obtained,
     unless the words say it was (获批, 下达, 到位) or the indicator counts
     applications itself."""
-    lead = mention.lead
+    lead = CLAUSE.split(mention.lead)[-1]  # its own clause
     return (
         bool(APPLIED.search(lead))
         and not OBTAINED.search(lead)
