@@ -296,3 +296,10 @@ def test_a_count_opening_its_clause_is_named_by_the_rest_of_the_clause():
     assert _top(text, entered).value == Decimal("3")
     applied_elsewhere = "2022年,郑州市A企业申报示范,3个优质项目已录入河南省智能制造服务平台。"
     assert _top(applied_elsewhere, entered).value == Decimal("3")
+
+
+def test_the_items_of_a_list_share_the_head_named_after_its_etc():
+    cars = _target("汽车装备产业集群规模", "亿元", "level")
+    text = "2022年,郑州市已形成5500亿电子信息、2000亿汽车装备、新材料等6个千亿级主导产业集群。"
+    top = _top(text, cars)
+    assert (top.value, top.qualifier) == (Decimal("2000"), "exact")

@@ -44,6 +44,8 @@ The text is read once (the tracker's one figure reader, with scale words:
   reports. With no period: a reading at the document's date, or at the end
   of the latest year the text reports; in an undated text, months and days
   without a year (``上半年``, ``自3月26日启动…以来``) are of that year too.
+- **List heads**: the items of a ``、`` list share the head named after
+  its ``等`` (``2000亿汽车装备、新材料等6个千亿级主导产业集群``).
 - **Thresholds**: a bound before a noun (``3000万元以上项目``,
   ``10万吨以下碳素企业``) names a class of things: it is no figure.
 - **Cues**: a restated goal (``每年``, ``力争``, ``计划``, ``目标``, ``到2025年``,
@@ -82,6 +84,7 @@ SAME_SUBJECT_WORDS = 6
 PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 # A figure's words end at the next list item or a bracket it opens.
 ITEM_END = re.compile(r"[、(（]")
+LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
 THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
 AFTER = 16
 COUNTED = 8
@@ -143,6 +146,7 @@ class Mention:
     continues: bool = False  # it continues the subject of a figure of its quantity
     whole: Mention | None = None  # the figure it is a part of (其中…)
     topic: str = ""  # the heading above it (sections.py)
+    class_size: bool = False  # a scale word sizing a count (6个千亿级…): each item's
 
 
 def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
@@ -177,6 +181,19 @@ def _counted(text: str, start: int, end: int) -> str:
     """The noun right after a count, up to ``end`` or a verb."""
     verb = COUNTED_VERB.search(text, start, end)
     return text[start : verb.start() if verb else end]
+
+
+def _list_head(normal: str, item_end: int, clause_end: int) -> str:
+    """For an item of a 、 list, the head its list names after 等
+    (``2000亿汽车装备、新材料等6个千亿级主导产业集群``: 主导产业集群 is every
+    item's); "" otherwise."""
+    if normal[item_end : item_end + 1] != "、":
+        return ""
+    etc = normal.find("等", item_end, clause_end)
+    if etc < 0 or "、" not in normal[item_end:etc] and item_end + 1 < etc - 12:
+        return ""
+    head = re.sub(r"[\d.]+\s*[个家项类]?|[千万百]亿级|亿级", "", normal[etc + 1 : clause_end])
+    return " " + head[:LIST_HEAD]
 
 
 def _sizes(scale: FigureMatch, count: FigureMatch) -> bool:
@@ -345,7 +362,9 @@ def read_mentions(
         item_end = item.start() if item else len(text)
         after_end = min(clause_end, figure.end + AFTER, next_figure, item_end)
         lead = text[window_start : figure.start]
-        window = lead + " " + text[figure.end : after_end]
+        window = (
+            lead + " " + text[figure.end : after_end] + _list_head(normal, after_end, clause_end)
+        )
         quote_end = clause_end
         quote_start = window_start
         while quote_start < figure.start and normal[quote_start] in ",，;；:：、 )）":
@@ -456,6 +475,7 @@ def read_mentions(
             continues=continues,
             whole=whole,
             topic=sections.topic(figure.start),
+            class_size=last is not None and _sizes(figure, last.figure),
             way=(change_way(normal, figure) or "") if not baseline else "",
         )
         mentions.append(mention)

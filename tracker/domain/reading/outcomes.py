@@ -66,7 +66,8 @@ PROXY_PENALTY = Decimal("0.2")
 COMPETING = Decimal("0.25")
 TOPIC_FLOOR = Decimal("0.25")
 # A count in another classifier than the target's (个, 名 for 家) ranks below
-# one in its own: the classifier says what is counted.
+# one in its own: the classifier says what is counted. So does a size that
+# holds for every item counted (6个千亿级…集群) below an item's own figure.
 CLASSIFIER_PENALTY = Decimal("0.15")
 MAGNITUDE = re.compile(r"^(?:万亿|亿|万)(?=.)")
 GRADE_RANK = {"final": 4, "later": 3, "interim": 3, "baseline": 1, "context": 0}
@@ -363,6 +364,7 @@ def _proposal(
         + Decimal(GRADE_RANK[grade]) / 20
         - (PROXY_PENALTY if proxy else 0)
         - (CLASSIFIER_PENALTY if classifier else 0)
+        - (CLASSIFIER_PENALTY if mention.class_size else 0)
     )
     value, qualifier = _signed(target, mention, figure.value, figure.qualifier)
     proposal = Proposal(
