@@ -5,10 +5,12 @@ import dataclasses
 import tomllib
 
 from benchmarks.extraction.labels import (
+    FRESH2_PLAN_PREFIX,
     FRESH_PLAN_PREFIX,
     HERE,
     check,
     document_text,
+    fresh2_targets,
     fresh_targets,
     load,
     open_targets,
@@ -19,10 +21,10 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 96
-    assert len(labels.distractors) == 80
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 123
+    assert len(labels.distractors) == 107
     assert {label.split for label in labels.targets} == {"dev", "test"}
-    assert {label.split for label in labels.outcomes} == {"dev", "test", "fresh"}
+    assert {label.split for label in labels.outcomes} == {"dev", "test", "fresh", "fresh2"}
 
 
 def test_the_check_catches_a_moved_offset_and_a_moved_split():
@@ -50,13 +52,17 @@ def test_made_up_targets_stay_on_their_side():
     # only, whatever their keys hash to (labels.split_for).
     labels = load()
     made_up = [
-        label for label in labels.outcomes if label.target.startswith(("dev-", "test-", "fresh-"))
+        label
+        for label in labels.outcomes
+        if label.target.startswith(("dev-", "test-", "fresh-", "fresh2-"))
     ]
-    assert {label.target.split("-")[0] for label in made_up} == {"dev", "test", "fresh"}
+    assert {label.target.split("-")[0] for label in made_up} == {"dev", "test", "fresh", "fresh2"}
     for label in made_up:
         assert label.split == label.target.split("-")[0]
     assert split_for("test-zz:dev") == "test" and split_for("dev-zz:test") == "dev"
     assert split_for("fresh-zz:test") == "fresh" and split_for("test-zz:fresh") == "test"
+    assert split_for("fresh2-zz:test") == "fresh2" and split_for("fresh-zz:fresh2") == "fresh"
+    assert split_for("fresh2-wg:x") == "fresh2" and split_for("fresh2") != "fresh2"
 
 
 def test_the_fresh_part_is_its_own_files_and_nothing_else():
@@ -82,3 +88,28 @@ def test_the_fresh_part_is_its_own_files_and_nothing_else():
     assert not any(
         row["target"].startswith(FRESH_PLAN_PREFIX) for row in old["outcome"] + old["distractor"]
     )
+
+
+def test_the_fresh2_part_is_its_own_files_and_nothing_else():
+    # fresh2_outcomes.toml (session hfresh2) labels fresh2 targets only, and
+    # no fresh2 label hides in the older files; every fresh2 target is open
+    # to the reader. Seed 002 ran out, so fresh2-pds has no target.
+    fresh2 = fresh2_targets()
+    assert len(fresh2) == 21
+    plans = [target.plan for target in fresh2]
+    assert {p: plans.count(p) for p in set(plans)} == {"fresh2-zz": 20, "fresh2-wg": 1}
+    keys = {target.key for target in fresh2}
+    assert len(keys) == len(fresh2)
+    assert keys <= {target.key for target in open_targets()}
+    assert not keys & {target.key for target in fresh_targets()}
+    rows = tomllib.loads((HERE / "fresh2_outcomes.toml").read_text(encoding="utf-8"))
+    assert len(rows["outcome"]) == 27 and len(rows["distractor"]) == 27
+    assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
+    assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
+    assert all(row["split"] == "fresh2" for row in rows["outcome"])
+    for name in ("outcomes.toml", "fresh_outcomes.toml"):
+        old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
+        assert not any(
+            row["target"].startswith(FRESH2_PLAN_PREFIX)
+            for row in old["outcome"] + old["distractor"]
+        )

@@ -1,14 +1,14 @@
 """The labelled set for reading documents (issue 13, deliverable 7).
 
 Loads ``targets.toml`` (numeric commitments of seeds 001 and 002),
-``outcomes.toml`` and ``fresh_outcomes.toml`` (which sentences report which
-target, and distractors), and checks them: every quote is verbatim at its
-offsets in its seed text, every label names a target that exists (a demo
-target of ``fixtures/plans/``, a made-up dev-only target of
-``dev_targets.toml``, a made-up test-only target of ``test_targets.toml``,
-or a made-up held-out target of ``fresh_targets.toml``), and every split is
-the one the stated rule gives (so no label moves between parts after
-tuning).
+``outcomes.toml``, ``fresh_outcomes.toml`` and ``fresh2_outcomes.toml``
+(which sentences report which target, and distractors), and checks them:
+every quote is verbatim at its offsets in its seed text, every label names a
+target that exists (a demo target of ``fixtures/plans/``, a made-up dev-only
+target of ``dev_targets.toml``, a made-up test-only target of
+``test_targets.toml``, or a made-up held-out target of ``fresh_targets.toml``
+or ``fresh2_targets.toml``), and every split is the one the stated rule
+gives (so no label moves between parts after tuning).
 
     python -m benchmarks.extraction.labels        # counts, then any problem
 
@@ -37,6 +37,7 @@ PLANS = ROOT / "fixtures" / "plans"
 
 __all__ = [
     "DEV_PLAN_PREFIX",
+    "FRESH2_PLAN_PREFIX",
     "FRESH_PLAN_PREFIX",
     "TEST_PLAN_PREFIX",
     "Distractor",
@@ -47,6 +48,7 @@ __all__ = [
     "demo_outcomes",
     "demo_targets",
     "dev_targets",
+    "fresh2_targets",
     "fresh_targets",
     "heldout_targets",
     "load",
@@ -64,6 +66,11 @@ TEST_PLAN_PREFIX = "test-"
 # hfresh), labelled by someone who never looked at the reader: plans named
 # so; all their labels are fresh.
 FRESH_PLAN_PREFIX = "fresh-"
+# A second held-out part (fresh2_targets.toml, session hfresh2), made once
+# the fresh part had been seen: plans named so; all their labels are fresh2.
+# "fresh2-" does not start with "fresh-", but split_for tests it first all
+# the same, so a later prefix can never be swallowed by a shorter one.
+FRESH2_PLAN_PREFIX = "fresh2-"
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,8 @@ class LabelSet:
     distractors: tuple[Distractor, ...]
 
     def part(self, split: str) -> LabelSet:
-        """Only the labels of one split (``dev``, ``test`` or ``fresh``)."""
+        """Only the labels of one split (``dev``, ``test``, ``fresh`` or
+        ``fresh2``)."""
         return LabelSet(
             tuple(label for label in self.outcomes if label.split == split),
             tuple(label for label in self.targets if label.split == split),
@@ -137,7 +145,10 @@ class LabelSet:
 def split_for(key: str) -> str:
     """The split rule stated in both files' headers; a made-up target of
     dev_targets.toml is always dev, one of test_targets.toml always test,
-    one of fresh_targets.toml always fresh."""
+    one of fresh_targets.toml always fresh, one of fresh2_targets.toml
+    always fresh2."""
+    if key.startswith(FRESH2_PLAN_PREFIX):
+        return "fresh2"
     if key.startswith(DEV_PLAN_PREFIX):
         return "dev"
     if key.startswith(TEST_PLAN_PREFIX):
@@ -192,10 +203,16 @@ def fresh_targets(folder: Path = HERE) -> list[OpenTarget]:
     return _made_up_targets(folder / "fresh_targets.toml")
 
 
+def fresh2_targets(folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up second held-out targets of ``fresh2_targets.toml``
+    (session hfresh2)."""
+    return _made_up_targets(folder / "fresh2_targets.toml")
+
+
 def open_targets() -> list[OpenTarget]:
     """Every target the outcome labels may name: demo, then dev-only, then
-    test-only, then fresh."""
-    return demo_targets() + dev_targets() + heldout_targets() + fresh_targets()
+    test-only, then fresh, then fresh2."""
+    return demo_targets() + dev_targets() + heldout_targets() + fresh_targets() + fresh2_targets()
 
 
 def demo_outcomes() -> list[tuple[str, str, dict]]:
@@ -219,10 +236,11 @@ def _day(text: str) -> date:
 
 
 def load(folder: Path = HERE) -> LabelSet:
-    """Every label: outcomes.toml, then fresh_outcomes.toml, and targets.toml."""
+    """Every label: outcomes.toml, fresh_outcomes.toml, fresh2_outcomes.toml,
+    and targets.toml."""
     outcome_rows: list[dict] = []
     distractor_rows: list[dict] = []
-    for name in ("outcomes.toml", "fresh_outcomes.toml"):
+    for name in ("outcomes.toml", "fresh_outcomes.toml", "fresh2_outcomes.toml"):
         data = tomllib.loads((folder / name).read_text(encoding="utf-8"))
         outcome_rows += data["outcome"]
         distractor_rows += data.get("distractor", [])
@@ -296,7 +314,7 @@ def check(labels: LabelSet) -> list[str]:
 
 def main() -> int:
     labels = load()
-    for split in ("dev", "test", "fresh"):
+    for split in ("dev", "test", "fresh", "fresh2"):
         part = labels.part(split)
         print(f"{split}: {len(part.outcomes)} outcome labels, {len(part.targets)} target labels")
     print(f"distractors: {len(labels.distractors)}")

@@ -6,24 +6,27 @@
     python -m benchmarks.extraction.score --part fresh --misses-of fresh
     python -m benchmarks.extraction.score --part both         # dev and test
     python -m benchmarks.extraction.score --part fresh        # fresh only
-    python -m benchmarks.extraction.score --part all          # dev, test, fresh
+    python -m benchmarks.extraction.score --part fresh2       # fresh2 only
+    python -m benchmarks.extraction.score --part all          # dev, test, fresh, fresh2
 
 The test part is printed only when asked (``--part test``, ``both`` or
 ``all``), so working on the readers does not show it by accident: run it
 once before and once after a piece of work, and report both. The fresh part
 (fresh_targets.toml, fresh_outcomes.toml: session hfresh, labelled without
 looking at the reader) is scored only when asked (``--part fresh`` or
-``all``): it is the held-out measure now that test has been seen.
+``all``). The fresh2 part (fresh2_targets.toml, fresh2_outcomes.toml:
+session hfresh2, labelled the same way once fresh had been seen) likewise
+(``--part fresh2`` or ``all``): it is the held-out measure now.
 
 Outcomes: for every (document, demo target) pair, the *top* proposal of
 ``propose_outcomes`` is right when a label of that pair has the same value,
 unit, period start and period end and its quote overlaps the label's.
 Precision = right tops / pairs with a proposal; recall = right tops /
 labelled pairs. A pair belongs to its target's split (labels.split_for), so
-an unlabelled pair still counts against precision on its side. Dev and test
-are scored against the targets they were labelled with (demo, dev, test), so
-their figures do not move with the fresh targets; fresh against every open
-target, fresh ones included.
+an unlabelled pair still counts against precision on its side. Each part is
+scored against the targets it was labelled with, so its figures do not move
+when a later part adds targets: dev and test against demo, dev and test;
+fresh against those and fresh; fresh2 against every open target.
 
 Plans: a proposed target of seeds 001/002 is right when its statement
 overlaps a labelled commitment's and value, value_high and unit are equal;
@@ -42,6 +45,7 @@ from collections import defaultdict
 from datetime import date
 
 from benchmarks.extraction.labels import (
+    FRESH2_PLAN_PREFIX,
     FRESH_PLAN_PREFIX,
     document_text,
     load,
@@ -70,7 +74,8 @@ PARTS = {
     "test": ("test",),
     "both": ("dev", "test"),
     "fresh": ("fresh",),
-    "all": ("dev", "test", "fresh"),
+    "fresh2": ("fresh2",),
+    "all": ("dev", "test", "fresh", "fresh2"),
 }
 
 
@@ -79,15 +84,18 @@ def _ratio(a: int, b: int) -> str:
 
 
 def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str]]]:
-    """(open targets, parts counted) per run of the reader: dev and test
-    with the targets they were labelled against, fresh with every one."""
+    """(open targets, parts counted) per run of the reader: each part with
+    the targets it was labelled against (fresh2 with every one)."""
     every = open_targets()
+    before_fresh2 = [t for t in every if not t.plan.startswith(FRESH2_PLAN_PREFIX)]
     runs = []
     if {"dev", "test"} & set(parts):
-        labelled_with = [t for t in every if not t.plan.startswith(FRESH_PLAN_PREFIX)]
+        labelled_with = [t for t in before_fresh2 if not t.plan.startswith(FRESH_PLAN_PREFIX)]
         runs.append((labelled_with, {"dev", "test"} & set(parts)))
     if "fresh" in parts:
-        runs.append((every, {"fresh"}))
+        runs.append((before_fresh2, {"fresh"}))
+    if "fresh2" in parts:
+        runs.append((every, {"fresh2"}))
     return runs
 
 
@@ -212,7 +220,7 @@ def main(argv: list[str]) -> int:
     part = argv[argv.index("--part") + 1] if "--part" in argv else "dev"
     shown = PARTS.get(part)
     if shown is None:
-        print("--part must be dev, test, both, fresh or all", file=sys.stderr)
+        print("--part must be dev, test, both, fresh, fresh2 or all", file=sys.stderr)
         return 2
     labels = load()
     print("outcomes (top proposal per document and target):")
