@@ -303,3 +303,22 @@ def test_the_items_of_a_list_share_the_head_named_after_its_etc():
     text = "2022年,郑州市已形成5500亿电子信息、2000亿汽车装备、新材料等6个千亿级主导产业集群。"
     top = _top(text, cars)
     assert (top.value, top.qualifier) == (Decimal("2000"), "exact")
+
+
+def test_firms_counted_may_be_what_any_count_of_firms_counts_and_levels_must_agree():
+    national = _target("国家级服务型制造试点示范数", measure="level", code="N")
+    text = (
+        "2022年,郑州市中铁装备等15家企业获评国家级服务型制造试点示范,"
+        "思念食品等107家企业成为省级服务型制造试点示范。"
+    )
+    assert [p.value for p in _found(text, national)] == [Decimal("15")]
+    provincial = _target("省级服务型制造试点示范数", measure="level", code="P")
+    assert _top(text, provincial).value == Decimal("107")
+
+
+def test_candidates_on_a_cultivation_list_are_not_the_thing_achieved():
+    green = _target("新创建绿色工厂数", measure="flow")
+    text = "2022年,郑州市A公司、B公司等6家企业列入我市2022年绿色工厂培育名单。"
+    assert _top(text, green) is None
+    listed = _target("绿色工厂培育名单企业数", measure="level")
+    assert _top(text, listed).value == Decimal("6")

@@ -187,7 +187,12 @@ def propose_outcomes(
             needs_subject = bool(mention.subject) and _needs_subject(mention, names, match)
             if _counts_another_thing(mention, names, target.unit):
                 continue
-            if _total_for_additions(mention, names) or _applied_for(mention, names):
+            if (
+                _total_for_additions(mention, names)
+                or _applied_for(mention, names)
+                or _another_level(mention, names)
+                or _candidates(text, mention, names)
+            ):
                 continue
             if mention.activity and not shares_a_pair(mention.activity, names):
                 continue
@@ -251,6 +256,8 @@ def _counts_another_thing(mention: Mention, names, unit: str) -> bool:
     counted = mention.counted
     if not counted or not ("\u4e00" <= counted[0] <= "\u9fff"):
         return False
+    if counted.strip() in FIRMS:
+        return False  # 15家企业获评…示范: firms are what a count in 家 counts
     if mention.figure.figure.unit != unit:
         return not any(head in counted for head in heads(names))
     return not shares_a_pair(counted, names)
@@ -299,6 +306,10 @@ def _needs_subject(mention: Mention, names, match) -> bool:
     return own is None or own.coverage < match.coverage
 
 
+FIRMS = ("企业", "家企业", "单位", "公司", "户")
+# Administrative levels: a figure for one is no figure for another.
+LEVEL = re.compile(r"国家级|全国|国家|省级|省|市级|县级")
+LEVEL_OF = {"国家级": "国家", "全国": "国家", "国家": "国家", "省级": "省", "省": "省"}
 APPLIED = re.compile(r"申请|申报")
 CLAUSE = re.compile(r"[,，;；]")
 OBTAINED = re.compile(r"获得|获批|争取到|下达|拨付|到位|落实|兑现")
@@ -314,6 +325,33 @@ def _applied_for(mention: Mention, names) -> bool:
         and not OBTAINED.search(lead)
         and not any(APPLIED.search(name) for name in names.names)
     )
+
+
+CANDIDATES = re.compile(r"培育名单|培育库|后备|储备")
+
+
+def _candidates(text: str, mention: Mention, names) -> bool:
+    """Firms put on a cultivation list (``列入…绿色工厂培育名单``) are
+    candidates, not the thing achieved, unless the indicator counts them
+    (the figure's clause is read to its end)."""
+    clause = mention.lead + text[mention.figure.end : mention.quote_end]
+    return bool(CANDIDATES.search(clause)) and not any(
+        CANDIDATES.search(name) for name in names.names
+    )
+
+
+def _levels(words: str) -> set[str]:
+    return {LEVEL_OF.get(found.group(), found.group()) for found in LEVEL.finditer(words)}
+
+
+def _another_level(mention: Mention, names) -> bool:
+    """A figure whose own words name only another administrative level than
+    the indicator's (``107家…成为省级…示范`` for 国家级…示范) is that level's."""
+    wanted = set().union(*(_levels(name) for name in names.names))
+    if not wanted:
+        return False
+    said = _levels(mention.window)
+    return bool(said) and not said & wanted
 
 
 def _total_for_additions(mention: Mention, names) -> bool:
