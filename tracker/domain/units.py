@@ -29,6 +29,7 @@ from decimal import Context, Decimal
 __all__ = [
     "DIMENSIONS",
     "MAGNITUDES",
+    "unit_noun",
     "SEED_REGISTRY",
     "SEED_UNITS",
     "IncomparableUnits",
@@ -104,6 +105,15 @@ def starts_with_magnitude(name: str) -> bool:
     """Whether a name would read as a magnitude before another unit; stored
     names may not (万吨 is 万 + 吨, never a unit of its own)."""
     return name.startswith(tuple(prefix for prefix, _ in MAGNITUDES))
+
+
+def unit_noun(name: str) -> str:
+    """The unit without its magnitude (万家 -> 家, 亿元 -> 元): what is counted
+    or measured, whatever the scale."""
+    for prefix, _ in MAGNITUDES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name
 
 
 @dataclass(frozen=True)

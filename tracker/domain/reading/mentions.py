@@ -61,7 +61,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -69,9 +68,22 @@ from tracker.domain.phrases import FigureMatch, find_figures, find_periods
 from tracker.domain.phrases.changes import change_way
 from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.phrases.periods import Period
+from tracker.domain.reading.clauses import (
+    counted,
+    fallback_reading,
+    indicator_words,
+    is_count,
+    list_head,
+    names_after,
+    quantity,
+    says_goal,
+    sizes,
+    threshold,
+    whole_of,
+)
 from tracker.domain.reading.respective import pair_respective
 from tracker.domain.reading.sections import read_sections
-from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry
 
 __all__ = ["AFTER", "WINDOW", "Mention", "read_mentions"]
 
@@ -81,18 +93,10 @@ SUBJECT = 60
 # few words of its own (关闭停产企业51家); more name a subject of their own
 # (…比重达84.5%,战略性新兴产业占比达52.4%).
 SAME_SUBJECT_WORDS = 6
-PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 # A figure's words end at the next list item or a bracket it opens.
 ITEM_END = re.compile(r"[、(（]")
-LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
-THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
 AFTER = 16
 COUNTED = 8
-# What a count counts ends where a verb begins (11个行业开展“绿色企业”创建:
-# 行业, not 绿色企业).
-COUNTED_VERB = re.compile(
-    r"开展|实施|完成|建成|入选|获批|获得|获评|通过|纳入|列入|参与|参加|实现|达到|被|认定|申报|签约|开工"
-)
 COLON = re.compile(r"[:：;；]")
 GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
@@ -100,11 +104,6 @@ CLAUSE_END = re.compile(r"[，,；;。：:\n]")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 FROM = re.compile(r"(?:从|由)\s*(?:过去|原来|以前|此前)?\s*的?\s*$")
 TO = re.compile(r"(?:至|到)\s*$")
-RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计|打造|冲刺")
-# A goal word said done: 已打造, 共争取 (funds obtained), 争取到(资金), 打造了.
-DONE_BEFORE = re.compile(r"(?:已|已经|成功|先后|累计|共|均)\s*$")
-# 到 before a date is a deadline (力争到2025年), not a thing obtained.
-DONE_AFTER = re.compile(r"了|到(?![\s\d“\"十今明本年])")
 PLANNED = re.compile(r"谋划|规划|拟")
 CHANGE_TAIL = re.compile(
     r"(?:增长|下降|降低|提高|提升|增加|减少|回落|上升|上涨|增速|增幅|降幅|涨幅)"
@@ -149,113 +148,6 @@ class Mention:
     class_size: bool = False  # a scale word sizing a count (6个千亿级…): each item's
 
 
-def _fallback(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
-    if on is not None:
-        return on, on, "document_date"
-    years = [
-        p.period.end.year
-        for p in periods
-        if p.period.end is not None
-        and p.period.kind not in ("by", "plan", "since")
-        and not re.search(r"(?:到|至|力争|争取)\s*$", text[max(0, p.start - 3) : p.start])
-    ]
-    if not years:
-        return date.min, date.min, "none"
-    day = date(max(years), 12, 31)
-    return day, day, "latest_year"
-
-
-def _goal_words(normal: str, start: int, end: int) -> bool:
-    """Whether ``normal[start:end]`` restates a goal: a goal word not said
-    done (``已打造``, ``共争取…资金``, ``争取到``)."""
-    for word in RESTATED.finditer(normal, start, end):
-        if DONE_BEFORE.search(normal[max(0, word.start() - 2) : word.start()]):
-            continue
-        if DONE_AFTER.match(normal, word.end()):
-            continue
-        return True
-    return False
-
-
-def _counted(text: str, start: int, end: int) -> str:
-    """The noun right after a count, up to ``end`` or a verb."""
-    verb = COUNTED_VERB.search(text, start, end)
-    return text[start : verb.start() if verb else end]
-
-
-def _list_head(normal: str, item_end: int, clause_end: int) -> str:
-    """For an item of a 、 list, the head its list names after 等
-    (``2000亿汽车装备、新材料等6个千亿级主导产业集群``: 主导产业集群 is every
-    item's); "" otherwise."""
-    if normal[item_end : item_end + 1] != "、":
-        return ""
-    etc = normal.find("等", item_end, clause_end)
-    if etc < 0 or "、" not in normal[item_end:etc] and item_end + 1 < etc - 12:
-        return ""
-    head = re.sub(r"[\d.]+\s*[个家项类]?|[千万百]亿级|亿级", "", normal[etc + 1 : clause_end])
-    return " " + head[:LIST_HEAD]
-
-
-def _sizes(scale: FigureMatch, count: FigureMatch) -> bool:
-    """Whether a scale word right after a count sizes the things counted
-    (``6个千亿级主导产业集群``)."""
-    return scale.start == count.end and scale.text.endswith("级")
-
-
-def _threshold(normal: str, figure: FigureMatch) -> bool:
-    """``3000万元以上项目``, ``10万吨以下碳素企业``: a bound before a noun
-    names a class of things, it reports no figure."""
-    return figure.suffix in THRESHOLD_SUFFIXES and bool(
-        re.match(r"[\u4e00-\u9fff]", normal[figure.end : figure.end + 1])
-    )
-
-
-def _names_after(words: str) -> bool:
-    """Whether the words after a figure name something (a Chinese word
-    before the clause ends, not a bracket's 次)."""
-    return bool(re.match(r"\s*[“‘\"]?[\u4e00-\u9fff]", words))
-
-
-def _whole(lead: str, previous: Mention | None, noun: str) -> Mention | None:
-    """The figure a figure is a part of: the one before it, of its unit noun
-    (家 and 万家 alike), when its words start with 其中 (…120家,其中国家级
-    15家), or that one's whole for the next item of the list (、省级105家)."""
-    if previous is None or previous.figure.figure.noun != noun:
-        return None
-    own = lead.strip(" ,，")
-    if own[:3] in ("(其中", "（其中") and len(own) <= PART_WORDS + 1:
-        return previous  # a part of a part: 74个(其中2亿元以上项目40个)
-    if own.startswith("其中") and len(own) <= PART_WORDS:
-        return previous.whole or previous
-    if previous.whole is not None and own.startswith("、") and len(own) <= PART_WORDS:
-        return previous.whole
-    return None
-
-
-def _quantity(units: UnitRegistry, unit: str) -> str:
-    """What a unit measures, a share and its change in points being one."""
-    try:
-        dimension = units.lookup(unit).dimension
-    except UnknownUnit:
-        return unit
-    return "percent" if dimension == "percentage_point" else dimension
-
-
-def _is_count(units: UnitRegistry, unit: str) -> bool:
-    try:
-        return units.lookup(unit).dimension == "count"
-    except UnknownUnit:
-        return False
-
-
-def _indicator_words(before: str, period_text: str) -> str:
-    """The words that name what a figure reports: the window before it,
-    without its period, cue words and trailing verbs of reaching."""
-    words = before.replace(period_text, "") if period_text else before
-    words = re.sub(r"(?:达到|达|为|是|至|到|超过|约|近)\s*$", "", words.strip())
-    return words.strip(" ,，;；:：、()（）")[-30:]
-
-
 def read_mentions(
     text: str, *, on: date | None = None, units: UnitRegistry = SEED_REGISTRY, is_plan: bool = False
 ) -> list[Mention]:
@@ -265,10 +157,10 @@ def read_mentions(
     figures = [
         f
         for f in find_figures(text, reading="outcome", units=units.known_units(), scale_words=True)
-        if not _threshold(normal, f)
+        if not threshold(normal, f)
     ]
     all_periods = find_periods(text, on=on)
-    fallback = _fallback(normal, on, all_periods)
+    fallback = fallback_reading(normal, on, all_periods)
     # The day the text speaks from: its date, else the end of the latest
     # year it reports; a figure for a later period is a goal, not a report.
     today = on or (fallback[1] if fallback[2] == "latest_year" else None)
@@ -343,7 +235,7 @@ def read_mentions(
             (m.end() for m in COLON.finditer(normal, sentence_start, figure.start)), default=0
         )
         window_start = max(previous_end, figure.start - WINDOW, sentence_start, colon)
-        if last is not None and _names_after(last.counted):
+        if last is not None and names_after(last.counted):
             # The words after a count, to its clause's end, are its own
             # (1142家小散企业开展整治,完成治理1091家): not the next figure's.
             boundary = CLAUSE_END.search(normal, last.figure.end, figure.start)
@@ -352,7 +244,7 @@ def read_mentions(
         after = CLAUSE_END.search(normal, figure.end)
         clause_end = after.start() if after else len(text)
         following = n + 1
-        if following < len(figures) and _sizes(figures[following], figure):
+        if following < len(figures) and sizes(figures[following], figure):
             following += 1  # 6个千亿级主导产业集群: the size is the count's words
         next_figure = figures[following].start if following < len(figures) else len(text)
         # The words after it end at a list's 、: what follows names the next
@@ -363,13 +255,13 @@ def read_mentions(
         after_end = min(clause_end, figure.end + AFTER, next_figure, item_end)
         lead = text[window_start : figure.start]
         window = (
-            lead + " " + text[figure.end : after_end] + _list_head(normal, after_end, clause_end)
+            lead + " " + text[figure.end : after_end] + list_head(normal, after_end, clause_end)
         )
         quote_end = clause_end
         quote_start = window_start
         while quote_start < figure.start and normal[quote_start] in ",，;；:：、 )）":
             quote_start += 1
-        words = _indicator_words(lead, period_text).strip(" ,，;；:：、")
+        words = indicator_words(lead, period_text).strip(" ,，;；:：、")
         named_by = previous if bracketed else last
         bare = BARE.match(words)
         activity = ""
@@ -380,7 +272,7 @@ def read_mentions(
             or bool(
                 bare
                 and named_by.figure.figure.unit == figure.figure.unit
-                and not _names_after(text[figure.end : after_end])
+                and not names_after(text[figure.end : after_end])
                 and not COLON.search(normal, named_by.figure.end, figure.start)
             )
         )
@@ -392,7 +284,7 @@ def read_mentions(
             words = named_by.before
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
-        whole = _whole(lead, previous, figure.figure.noun) if not (ellipsis or baseline) else None
+        whole = whole_of(lead, previous, figure.figure.noun) if not (ellipsis or baseline) else None
         if whole is not None:
             # A part of the figure before (…120家,其中国家级15家、省级105家):
             # the whole's words name what it is a part of.
@@ -402,7 +294,7 @@ def read_mentions(
         subject_start = quote_start
         subject_unit = ""
         continues = False
-        same = previous is not None and _quantity(units, previous.figure.figure.unit) == _quantity(
+        same = previous is not None and quantity(units, previous.figure.figure.unit) == quantity(
             units, figure.figure.unit
         )
         if (
@@ -441,15 +333,15 @@ def read_mentions(
         # its first clause (力争全年…增长7%,工业投资增长10%), not a clause
         # after it (…总量预计突破5800家,科技型企业评价入库1547家).
         heading = CLAUSE_END.search(normal, sentence_start, figure.start)
-        goal_words = _goal_words(normal, clause_start, figure.start) or (
+        goal_words = says_goal(normal, clause_start, figure.start) or (
             not own_past
             and heading is not None
-            and _goal_words(normal, sentence_start, heading.start())
+            and says_goal(normal, sentence_start, heading.start())
         )
         mention = Mention(
             figure=figure,
             window=window,
-            before=words or _indicator_words(lead, period_text),
+            before=words or indicator_words(lead, period_text),
             period_start=period_start,
             period_end=period_end,
             period_text=period_text,
@@ -465,8 +357,8 @@ def read_mentions(
             or (today is not None and period_end > today),
             dated=period_text not in ("document_date", "latest_year", "none"),
             lead=lead,
-            counted=_counted(text, figure.end, min(after_end, figure.end + COUNTED))
-            if _is_count(units, figure.figure.unit)
+            counted=counted(text, figure.end, min(after_end, figure.end + COUNTED))
+            if is_count(units, figure.figure.unit)
             else "",
             activity=activity,
             subject=subject,
@@ -475,7 +367,7 @@ def read_mentions(
             continues=continues,
             whole=whole,
             topic=sections.topic(figure.start),
-            class_size=last is not None and _sizes(figure, last.figure),
+            class_size=last is not None and sizes(figure, last.figure),
             way=(change_way(normal, figure) or "") if not baseline else "",
         )
         mentions.append(mention)

@@ -32,7 +32,6 @@ never outranks a figure of the indicator itself of the same grade
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -41,35 +40,30 @@ from decimal import Decimal
 from tracker.domain.periods import EVIDENCE_ORDER
 from tracker.domain.periods import grade as period_grade
 from tracker.domain.phrases.changes import names_a_decline
+from tracker.domain.reading.fits import MIN_COVERAGE, fits, subject_needed
 from tracker.domain.reading.indicators import (
     GENERIC_PAIRS,
     WindowPairs,
     focus,
-    heads,
     match_names,
     name_set,
     names_written_whole,
-    shares_a_pair,
-    shares_a_telling_pair,
     window_pairs,
 )
 from tracker.domain.reading.mentions import WINDOW, Mention, read_mentions
 from tracker.domain.reading.places import another_place_named, scope_places, text_speaks_for
-from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit
+from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit, unit_noun
 from tracker.vocabulary import Measure, Qualifier
 
 __all__ = ["WINDOW", "Mention", "OpenTarget", "Proposal", "propose_outcomes", "read_mentions"]
 
-MIN_COVERAGE = Decimal("0.5")
 PROXY_BELOW = Decimal("0.8")
 PROXY_PENALTY = Decimal("0.2")
 COMPETING = Decimal("0.25")
-TOPIC_FLOOR = Decimal("0.25")
 # A count in another classifier than the target's (个, 名 for 家) ranks below
 # one in its own: the classifier says what is counted. So does a size that
 # holds for every item counted (6个千亿级…集群) below an item's own figure.
 CLASSIFIER_PENALTY = Decimal("0.15")
-MAGNITUDE = re.compile(r"^(?:万亿|亿|万)(?=.)")
 GRADE_RANK = {"final": 4, "later": 3, "interim": 3, "baseline": 1, "context": 0}
 
 
@@ -173,29 +167,10 @@ def propose_outcomes(
             match = match_names(windows[i], names, MIN_COVERAGE)
             if match is None:
                 continue
-            if mention.whole is not None and not _names_the_part(mention, names, match):
-                continue  # the whole's words name it as well: the whole is its figure
-            if not _own_words_name(mention, names):
-                continue  # only the subject or the heading names it
-            if (
-                mention.subject
-                and MAGNITUDE.sub("", mention.subject_unit) == MAGNITUDE.sub("", target.unit)
-                and not _adds_to_subject(mention, names, match)
-            ):
-                continue  # the figure before, in its unit, is the target's
+            if not fits(text, mention, names, match, target.unit):
+                continue
             # The quote holds the subject when the figure's own words need it.
-            needs_subject = bool(mention.subject) and _needs_subject(mention, names, match)
-            if _counts_another_thing(mention, names, target.unit):
-                continue
-            if (
-                _total_for_additions(mention, names)
-                or _applied_for(mention, names)
-                or _another_level(mention, names)
-                or _candidates(text, mention, names)
-            ):
-                continue
-            if mention.activity and not shares_a_pair(mention.activity, names):
-                continue
+            needs_subject = bool(mention.subject) and subject_needed(mention, names, match)
             if target.jurisdiction and another_place_named(mention.lead, target.jurisdiction):
                 continue
             if scopes and not any(place in windows[i].text for place in scopes):
@@ -246,120 +221,6 @@ def _proxy(match, window: WindowPairs, names) -> str:
     if match.coverage < PROXY_BELOW and not names_written_whole(window, names):
         return "partial"
     return ""
-
-
-def _counts_another_thing(mention: Mention, names, unit: str) -> bool:
-    """A count followed by the noun it counts (``3个优质项目``) that shares
-    no words with the indicator counts something else; in another
-    classifier than the target's (个 for 家), the noun must be what the
-    indicator counts (``12个产业集群`` is no count of 企业)."""
-    counted = mention.counted
-    if not counted or not ("\u4e00" <= counted[0] <= "\u9fff"):
-        return False
-    if counted.strip() in FIRMS:
-        return False  # 15家企业获评…示范: firms are what a count in 家 counts
-    if mention.figure.figure.unit != unit:
-        return not any(head in counted for head in heads(names))
-    return not shares_a_pair(counted, names)
-
-
-def _names_the_part(mention: Mention, names, match) -> bool:
-    """Whether a part (其中国家级15家) names the indicator better than its
-    whole's words alone: otherwise the indicator is the whole's."""
-    assert mention.whole is not None
-    whole = match_names(window_pairs(mention.whole.window), names, MIN_COVERAGE)
-    return whole is None or whole.coverage < match.coverage
-
-
-def _own_words_name(mention: Mention, names) -> bool:
-    """Whether the figure's own words take part in naming the indicator: a
-    telling pair (not inside a generic word) of a name; or, when the words
-    without the heading name it (its subject helping), the thing the
-    indicator counts (``涉及企业500家`` under ``整治…产业集群``). With its
-    subject, but without its heading, they must cover ``TOPIC_FLOOR`` of a
-    name."""
-    without_topic = match_names(
-        window_pairs(f"{mention.subject} {mention.window}"), names, Decimal(0)
-    )
-    if without_topic is None or without_topic.coverage < TOPIC_FLOOR:
-        return False  # the heading may fill in a name, not make one
-    if shares_a_telling_pair(mention.window, names):
-        return True
-    return (
-        bool(mention.subject)
-        and any(head in mention.window for head in heads(names))
-        and without_topic.coverage >= MIN_COVERAGE
-    )
-
-
-def _adds_to_subject(mention: Mention, names, match) -> bool:
-    """Whether the figure's words name the indicator better than the
-    subject (the previous figure's words) alone."""
-    alone = match_names(window_pairs(mention.subject), names, MIN_COVERAGE)
-    return alone is None or alone.coverage < match.coverage
-
-
-def _needs_subject(mention: Mention, names, match) -> bool:
-    """Whether the figure's own words name the indicator less well than
-    with the subject carried to it (``惠及企业`` alone does not say whose)."""
-    own = match_names(window_pairs(mention.window), names, MIN_COVERAGE)
-    return own is None or own.coverage < match.coverage
-
-
-FIRMS = ("企业", "家企业", "单位", "公司", "户")
-# Administrative levels: a figure for one is no figure for another.
-LEVEL = re.compile(r"国家级|全国|国家|省级|省|市级|县级")
-LEVEL_OF = {"国家级": "国家", "全国": "国家", "国家": "国家", "省级": "省", "省": "省"}
-APPLIED = re.compile(r"申请|申报")
-CLAUSE = re.compile(r"[,，;；]")
-OBTAINED = re.compile(r"获得|获批|争取到|下达|拨付|到位|落实|兑现")
-
-
-def _applied_for(mention: Mention, names) -> bool:
-    """An amount applied for (``申请…专项资金1178万元``) is not one obtained,
-    unless the words say it was (获批, 下达, 到位) or the indicator counts
-    applications itself."""
-    lead = CLAUSE.split(mention.lead)[-1]  # its own clause
-    return (
-        bool(APPLIED.search(lead))
-        and not OBTAINED.search(lead)
-        and not any(APPLIED.search(name) for name in names.names)
-    )
-
-
-CANDIDATES = re.compile(r"培育名单|培育库|后备|储备")
-
-
-def _candidates(text: str, mention: Mention, names) -> bool:
-    """Firms put on a cultivation list (``列入…绿色工厂培育名单``) are
-    candidates, not the thing achieved, unless the indicator counts them
-    (the figure's clause is read to its end)."""
-    clause = mention.lead + text[mention.figure.end : mention.quote_end]
-    return bool(CANDIDATES.search(clause)) and not any(
-        CANDIDATES.search(name) for name in names.names
-    )
-
-
-def _levels(words: str) -> set[str]:
-    return {LEVEL_OF.get(found.group(), found.group()) for found in LEVEL.finditer(words)}
-
-
-def _another_level(mention: Mention, names) -> bool:
-    """A figure whose own words name only another administrative level than
-    the indicator's (``107家…成为省级…示范`` for 国家级…示范) is that level's."""
-    wanted = set().union(*(_levels(name) for name in names.names))
-    if not wanted:
-        return False
-    said = _levels(mention.window)
-    return bool(said) and not said & wanted
-
-
-def _total_for_additions(mention: Mention, names) -> bool:
-    """A running total (``累计建成…40家``) does not count additions
-    (``新增…数``): its words say 累计 and not 新增 (``累计新增`` is a
-    count of additions, from a start of its own)."""
-    lead = mention.lead
-    return "累计" in lead and "新增" not in lead and any("新增" in name for name in names.names)
 
 
 def _proposal(
@@ -467,7 +328,7 @@ def _other_classifier(units: UnitRegistry, mention: Mention, unit: str) -> bool:
             return False
     except UnknownUnit:
         return False
-    return figure.noun != MAGNITUDE.sub("", unit)
+    return figure.noun != unit_noun(unit)
 
 
 def _converts(units: UnitRegistry, a: str, b: str) -> bool:

@@ -1,0 +1,153 @@
+"""How the words of a figure's clause are read (issue 13, deliverable 4):
+the helpers of ``mentions.read_mentions``, each one class of wording
+(docs/extraction.md): goal words and their past tense, what a count
+counts, thresholds and sizes, list heads, parts (其中), quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tracker.domain.phrases import FigureMatch
+from tracker.domain.units import UnitRegistry, UnknownUnit
+
+if TYPE_CHECKING:  # mentions.py calls this module: no import back at run time
+    from tracker.domain.reading.mentions import Mention
+
+__all__ = [
+    "fallback_reading",
+    "indicator_words",
+    "counted",
+    "says_goal",
+    "is_count",
+    "list_head",
+    "names_after",
+    "quantity",
+    "sizes",
+    "threshold",
+    "whole_of",
+]
+
+PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
+LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
+THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
+RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计|打造|冲刺")
+# A goal word said done: 已打造, 共争取 (funds obtained), 争取到(资金), 打造了.
+DONE_BEFORE = re.compile(r"(?:已|已经|成功|先后|累计|共|均)\s*$")
+# 到 before a date is a deadline (力争到2025年), not a thing obtained.
+DONE_AFTER = re.compile(r"了|到(?![\s\d“\"十今明本年])")
+# What a count counts ends where a verb begins (11个行业开展“绿色企业”创建:
+# 行业, not 绿色企业).
+COUNTED_VERB = re.compile(
+    r"开展|实施|完成|建成|入选|获批|获得|获评|通过|纳入|列入|参与|参加|实现|达到|被|认定|申报|签约|开工"
+)
+
+
+def says_goal(normal: str, start: int, end: int) -> bool:
+    """Whether ``normal[start:end]`` restates a goal: a goal word not said
+    done (``已打造``, ``共争取…资金``, ``争取到``)."""
+    for word in RESTATED.finditer(normal, start, end):
+        if DONE_BEFORE.search(normal[max(0, word.start() - 2) : word.start()]):
+            continue
+        if DONE_AFTER.match(normal, word.end()):
+            continue
+        return True
+    return False
+
+
+def counted(text: str, start: int, end: int) -> str:
+    """The noun right after a count, up to ``end`` or a verb."""
+    verb = COUNTED_VERB.search(text, start, end)
+    return text[start : verb.start() if verb else end]
+
+
+def list_head(normal: str, item_end: int, clause_end: int) -> str:
+    """For an item of a 、 list, the head its list names after 等
+    (``2000亿汽车装备、新材料等6个千亿级主导产业集群``: 主导产业集群 is every
+    item's); "" otherwise."""
+    if normal[item_end : item_end + 1] != "、":
+        return ""
+    etc = normal.find("等", item_end, clause_end)
+    if etc < 0 or "、" not in normal[item_end:etc] and item_end + 1 < etc - 12:
+        return ""
+    head = re.sub(r"[\d.]+\s*[个家项类]?|[千万百]亿级|亿级", "", normal[etc + 1 : clause_end])
+    return " " + head[:LIST_HEAD]
+
+
+def sizes(scale: FigureMatch, count: FigureMatch) -> bool:
+    """Whether a scale word right after a count sizes the things counted
+    (``6个千亿级主导产业集群``)."""
+    return scale.start == count.end and scale.text.endswith("级")
+
+
+def threshold(normal: str, figure: FigureMatch) -> bool:
+    """``3000万元以上项目``, ``10万吨以下碳素企业``: a bound before a noun
+    names a class of things, it reports no figure."""
+    return figure.suffix in THRESHOLD_SUFFIXES and bool(
+        re.match(r"[\u4e00-\u9fff]", normal[figure.end : figure.end + 1])
+    )
+
+
+def names_after(words: str) -> bool:
+    """Whether the words after a figure name something (a Chinese word
+    before the clause ends, not a bracket's 次)."""
+    return bool(re.match(r"\s*[“‘\"]?[\u4e00-\u9fff]", words))
+
+
+def whole_of(lead: str, previous: Mention | None, noun: str) -> Mention | None:
+    """The figure a figure is a part of: the one before it, of its unit noun
+    (家 and 万家 alike), when its words start with 其中 (…120家,其中国家级
+    15家), or that one's whole for the next item of the list (、省级105家)."""
+    if previous is None or previous.figure.figure.noun != noun:
+        return None
+    own = lead.strip(" ,，")
+    if own[:3] in ("(其中", "（其中") and len(own) <= PART_WORDS + 1:
+        return previous  # a part of a part: 74个(其中2亿元以上项目40个)
+    if own.startswith("其中") and len(own) <= PART_WORDS:
+        return previous.whole or previous
+    if previous.whole is not None and own.startswith("、") and len(own) <= PART_WORDS:
+        return previous.whole
+    return None
+
+
+def quantity(units: UnitRegistry, unit: str) -> str:
+    """What a unit measures, a share and its change in points being one."""
+    try:
+        dimension = units.lookup(unit).dimension
+    except UnknownUnit:
+        return unit
+    return "percent" if dimension == "percentage_point" else dimension
+
+
+def is_count(units: UnitRegistry, unit: str) -> bool:
+    try:
+        return units.lookup(unit).dimension == "count"
+    except UnknownUnit:
+        return False
+
+
+def fallback_reading(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
+    if on is not None:
+        return on, on, "document_date"
+    years = [
+        p.period.end.year
+        for p in periods
+        if p.period.end is not None
+        and p.period.kind not in ("by", "plan", "since")
+        and not re.search(r"(?:到|至|力争|争取)\s*$", text[max(0, p.start - 3) : p.start])
+    ]
+    if not years:
+        return date.min, date.min, "none"
+    day = date(max(years), 12, 31)
+    return day, day, "latest_year"
+
+
+def indicator_words(before: str, period_text: str) -> str:
+    """The words that name what a figure reports: the window before it,
+    without its period, cue words and trailing verbs of reaching."""
+    words = before.replace(period_text, "") if period_text else before
+    words = re.sub(r"(?:达到|达|为|是|至|到|超过|约|近)\s*$", "", words.strip())
+    return words.strip(" ,，;；:：、()（）")[-30:]
