@@ -28,7 +28,7 @@ def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
     assert len(labels.targets) == 32 and len(labels.outcomes) == 166
-    assert len(labels.distractors) == 151
+    assert len(labels.distractors) == 152
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == {
         "dev",
@@ -153,7 +153,7 @@ def test_the_fresh3_part_is_its_own_files_on_synthetic_texts():
     assert keys <= {target.key for target in open_targets()}
     assert not keys & {target.key for target in fresh_targets() + fresh2_targets()}
     rows = tomllib.loads((HERE / "fresh3_outcomes.toml").read_text(encoding="utf-8"))
-    assert len(rows["outcome"]) == 43 and len(rows["distractor"]) == 44
+    assert len(rows["outcome"]) == 43 and len(rows["distractor"]) == 45
     assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
     assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
     assert all(row["split"] == "fresh3" for row in rows["outcome"])
