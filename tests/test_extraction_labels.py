@@ -4,27 +4,39 @@ offsets, every split the one its rule gives, every target a demo target."""
 import dataclasses
 import tomllib
 
+from benchmarks.extraction import score
 from benchmarks.extraction.labels import (
+    DOCUMENTS,
     FRESH2_PLAN_PREFIX,
+    FRESH3_PLAN_PREFIX,
     FRESH_PLAN_PREFIX,
     HERE,
+    SYNTHETIC,
     check,
     document_text,
     fresh2_targets,
+    fresh3_targets,
     fresh_targets,
     load,
     open_targets,
     split_for,
+    synthetic_documents,
 )
 
 
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 123
-    assert len(labels.distractors) == 107
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 166
+    assert len(labels.distractors) == 152
     assert {label.split for label in labels.targets} == {"dev", "test"}
-    assert {label.split for label in labels.outcomes} == {"dev", "test", "fresh", "fresh2"}
+    assert {label.split for label in labels.outcomes} == {
+        "dev",
+        "test",
+        "fresh",
+        "fresh2",
+        "fresh3",
+    }
 
 
 def test_the_check_catches_a_moved_offset_and_a_moved_split():
@@ -54,15 +66,23 @@ def test_made_up_targets_stay_on_their_side():
     made_up = [
         label
         for label in labels.outcomes
-        if label.target.startswith(("dev-", "test-", "fresh-", "fresh2-"))
+        if label.target.startswith(("dev-", "test-", "fresh-", "fresh2-", "fresh3-"))
     ]
-    assert {label.target.split("-")[0] for label in made_up} == {"dev", "test", "fresh", "fresh2"}
+    assert {label.target.split("-")[0] for label in made_up} == {
+        "dev",
+        "test",
+        "fresh",
+        "fresh2",
+        "fresh3",
+    }
     for label in made_up:
         assert label.split == label.target.split("-")[0]
     assert split_for("test-zz:dev") == "test" and split_for("dev-zz:test") == "dev"
     assert split_for("fresh-zz:test") == "fresh" and split_for("test-zz:fresh") == "test"
     assert split_for("fresh2-zz:test") == "fresh2" and split_for("fresh-zz:fresh2") == "fresh"
     assert split_for("fresh2-wg:x") == "fresh2" and split_for("fresh2") != "fresh2"
+    assert split_for("fresh3-ly:fresh2-") == "fresh3" and split_for("fresh2-ly:fresh3") == "fresh2"
+    assert split_for("fresh-ly:fresh3") == "fresh" and split_for("fresh3") != "fresh3"
 
 
 def test_the_fresh_part_is_its_own_files_and_nothing_else():
@@ -113,3 +133,70 @@ def test_the_fresh2_part_is_its_own_files_and_nothing_else():
             row["target"].startswith(FRESH2_PLAN_PREFIX)
             for row in old["outcome"] + old["distractor"]
         )
+
+
+def test_the_fresh3_part_is_its_own_files_on_synthetic_texts():
+    # fresh3_outcomes.toml (session hfresh3) labels fresh3 targets only, on
+    # the synthetic texts only; no fresh3 label hides in the older files,
+    # and every fresh3 target is open to the reader and has a label.
+    fresh3 = fresh3_targets()
+    assert len(fresh3) == 40
+    plans = [target.plan for target in fresh3]
+    assert {p: plans.count(p) for p in set(plans)} == {
+        "fresh3-ly": 10,
+        "fresh3-xx": 10,
+        "fresh3-xc": 10,
+        "fresh3-ny": 10,
+    }
+    keys = {target.key for target in fresh3}
+    assert len(keys) == len(fresh3)
+    assert keys <= {target.key for target in open_targets()}
+    assert not keys & {target.key for target in fresh_targets() + fresh2_targets()}
+    rows = tomllib.loads((HERE / "fresh3_outcomes.toml").read_text(encoding="utf-8"))
+    assert len(rows["outcome"]) == 43 and len(rows["distractor"]) == 45
+    assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
+    assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
+    assert all(row["split"] == "fresh3" for row in rows["outcome"])
+    synthetic = synthetic_documents()
+    assert {row["document"] for row in rows["outcome"] + rows["distractor"]} == set(synthetic)
+    for name in ("outcomes.toml", "fresh_outcomes.toml", "fresh2_outcomes.toml"):
+        old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
+        assert not any(
+            row["target"].startswith(FRESH3_PLAN_PREFIX) or row["document"] in synthetic
+            for row in old["outcome"] + old.get("distractor", [])
+        )
+
+
+def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
+    # Every synthetic text is in documents.toml (and back), 3,000-6,000
+    # characters, LF only; a slug never names both a seed and a synthetic
+    # text, so document_text cannot mix them up.
+    synthetic = synthetic_documents()
+    files = {path.stem for path in SYNTHETIC.glob("*.txt")}
+    assert files == set(synthetic) and len(files) == 4
+    assert not files & {path.stem for path in DOCUMENTS.glob("*.txt")}
+    for slug, (_on, is_plan) in synthetic.items():
+        text = document_text(slug)
+        assert 3000 <= len(text) <= 6000 and "\r" not in text and not is_plan
+    assert synthetic["ly-2025-reply-manufacturing-upgrading"][0] is None  # the undated reply
+
+
+def test_only_the_fresh3_run_reads_the_synthetic_texts():
+    # Building the runs does not call the reader: earlier parts keep their
+    # targets and the seed texts, so their figures cannot move with fresh3.
+    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3"))
+    assert [counted for _targets, counted, _documents in runs] == [
+        {"dev", "test"},
+        {"fresh"},
+        {"fresh2"},
+        {"fresh3"},
+    ]
+    # the target counts each earlier part was scored with before fresh3
+    assert [len(targets) for targets, _counted, _documents in runs[:3]] == [82, 113, 134]
+    for targets, _counted, documents in runs[:3]:
+        assert documents == score.DOCUMENTS
+        assert not any(t.plan.startswith(FRESH3_PLAN_PREFIX) for t in targets)
+    targets, _counted, documents = runs[3]
+    assert len(targets) == len(open_targets())
+    assert set(documents) == set(score.DOCUMENTS) | set(synthetic_documents())
+    assert set(score.DOCUMENTS).isdisjoint(synthetic_documents())

@@ -1,14 +1,17 @@
 """The labelled set for reading documents (issue 13, deliverable 7).
 
 Loads ``targets.toml`` (numeric commitments of seeds 001 and 002),
-``outcomes.toml``, ``fresh_outcomes.toml`` and ``fresh2_outcomes.toml``
-(which sentences report which target, and distractors), and checks them:
-every quote is verbatim at its offsets in its seed text, every label names a
-target that exists (a demo target of ``fixtures/plans/``, a made-up dev-only
+``outcomes.toml``, ``fresh_outcomes.toml``, ``fresh2_outcomes.toml`` and
+``fresh3_outcomes.toml`` (which sentences report which target, and
+distractors), and checks them: every quote is verbatim at its offsets in its
+text (a seed of ``fixtures/documents/``, or for fresh3 a SYNTHETIC text of
+``synthetic/``, written for measurement only), every label names a target
+that exists (a demo target of ``fixtures/plans/``, a made-up dev-only
 target of ``dev_targets.toml``, a made-up test-only target of
-``test_targets.toml``, or a made-up held-out target of ``fresh_targets.toml``
-or ``fresh2_targets.toml``), and every split is the one the stated rule
-gives (so no label moves between parts after tuning).
+``test_targets.toml``, or a made-up held-out target of
+``fresh_targets.toml``, ``fresh2_targets.toml`` or ``fresh3_targets.toml``),
+and every split is the one the stated rule gives (so no label moves between
+parts after tuning).
 
     python -m benchmarks.extraction.labels        # counts, then any problem
 
@@ -33,11 +36,15 @@ from tracker.domain.reading import OpenTarget
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
+# The fresh3 part's texts: SYNTHETIC (session hfresh3), made up for
+# measurement only; never demo data. synthetic/documents.toml lists them.
+SYNTHETIC = HERE / "synthetic"
 PLANS = ROOT / "fixtures" / "plans"
 
 __all__ = [
     "DEV_PLAN_PREFIX",
     "FRESH2_PLAN_PREFIX",
+    "FRESH3_PLAN_PREFIX",
     "FRESH_PLAN_PREFIX",
     "TEST_PLAN_PREFIX",
     "Distractor",
@@ -48,12 +55,15 @@ __all__ = [
     "demo_outcomes",
     "demo_targets",
     "dev_targets",
+    "document_text",
     "fresh2_targets",
+    "fresh3_targets",
     "fresh_targets",
     "heldout_targets",
     "load",
     "open_targets",
     "split_for",
+    "synthetic_documents",
 ]
 
 # Targets made up for labelling (dev_targets.toml) have plans named so; all
@@ -71,6 +81,10 @@ FRESH_PLAN_PREFIX = "fresh-"
 # "fresh2-" does not start with "fresh-", but split_for tests it first all
 # the same, so a later prefix can never be swallowed by a shorter one.
 FRESH2_PLAN_PREFIX = "fresh2-"
+# A third held-out part (fresh3_targets.toml, session hfresh3) on SYNTHETIC
+# texts (synthetic/), made once the real seeds were used up: plans named so;
+# all their labels are fresh3. Tested first, as fresh2's.
+FRESH3_PLAN_PREFIX = "fresh3-"
 
 
 @dataclass(frozen=True)
@@ -133,8 +147,8 @@ class LabelSet:
     distractors: tuple[Distractor, ...]
 
     def part(self, split: str) -> LabelSet:
-        """Only the labels of one split (``dev``, ``test``, ``fresh`` or
-        ``fresh2``)."""
+        """Only the labels of one split (``dev``, ``test``, ``fresh``,
+        ``fresh2`` or ``fresh3``)."""
         return LabelSet(
             tuple(label for label in self.outcomes if label.split == split),
             tuple(label for label in self.targets if label.split == split),
@@ -146,7 +160,9 @@ def split_for(key: str) -> str:
     """The split rule stated in both files' headers; a made-up target of
     dev_targets.toml is always dev, one of test_targets.toml always test,
     one of fresh_targets.toml always fresh, one of fresh2_targets.toml
-    always fresh2."""
+    always fresh2, one of fresh3_targets.toml always fresh3."""
+    if key.startswith(FRESH3_PLAN_PREFIX):
+        return "fresh3"
     if key.startswith(FRESH2_PLAN_PREFIX):
         return "fresh2"
     if key.startswith(DEV_PLAN_PREFIX):
@@ -209,10 +225,23 @@ def fresh2_targets(folder: Path = HERE) -> list[OpenTarget]:
     return _made_up_targets(folder / "fresh2_targets.toml")
 
 
+def fresh3_targets(folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up third held-out targets of ``fresh3_targets.toml``
+    (session hfresh3, on the synthetic texts)."""
+    return _made_up_targets(folder / "fresh3_targets.toml")
+
+
 def open_targets() -> list[OpenTarget]:
     """Every target the outcome labels may name: demo, then dev-only, then
-    test-only, then fresh, then fresh2."""
-    return demo_targets() + dev_targets() + heldout_targets() + fresh_targets() + fresh2_targets()
+    test-only, then fresh, fresh2 and fresh3."""
+    return (
+        demo_targets()
+        + dev_targets()
+        + heldout_targets()
+        + fresh_targets()
+        + fresh2_targets()
+        + fresh3_targets()
+    )
 
 
 def demo_outcomes() -> list[tuple[str, str, dict]]:
@@ -228,7 +257,19 @@ def demo_outcomes() -> list[tuple[str, str, dict]]:
 
 
 def document_text(slug: str) -> str:
-    return (DOCUMENTS / f"{slug}.txt").read_text(encoding="utf-8")
+    """A seed text of fixtures/documents, else a synthetic text of the
+    fresh3 part (the seeds come first, so no seed can be shadowed)."""
+    seed = DOCUMENTS / f"{slug}.txt"
+    path = seed if seed.exists() else SYNTHETIC / f"{slug}.txt"
+    return path.read_text(encoding="utf-8")
+
+
+def synthetic_documents(folder: Path = SYNTHETIC) -> dict[str, tuple[date | None, bool]]:
+    """The synthetic texts as the scorer reads documents: slug ->
+    (published_on or None when undated, is a plan: never). Only the fresh3
+    part is scored on them, so no earlier part's figures move."""
+    rows = tomllib.loads((folder / "documents.toml").read_text(encoding="utf-8"))["document"]
+    return {row["slug"]: (row.get("published_on"), False) for row in rows}
 
 
 def _day(text: str) -> date:
@@ -237,10 +278,15 @@ def _day(text: str) -> date:
 
 def load(folder: Path = HERE) -> LabelSet:
     """Every label: outcomes.toml, fresh_outcomes.toml, fresh2_outcomes.toml,
-    and targets.toml."""
+    fresh3_outcomes.toml, and targets.toml."""
     outcome_rows: list[dict] = []
     distractor_rows: list[dict] = []
-    for name in ("outcomes.toml", "fresh_outcomes.toml", "fresh2_outcomes.toml"):
+    for name in (
+        "outcomes.toml",
+        "fresh_outcomes.toml",
+        "fresh2_outcomes.toml",
+        "fresh3_outcomes.toml",
+    ):
         data = tomllib.loads((folder / name).read_text(encoding="utf-8"))
         outcome_rows += data["outcome"]
         distractor_rows += data.get("distractor", [])
@@ -314,7 +360,7 @@ def check(labels: LabelSet) -> list[str]:
 
 def main() -> int:
     labels = load()
-    for split in ("dev", "test", "fresh", "fresh2"):
+    for split in ("dev", "test", "fresh", "fresh2", "fresh3"):
         part = labels.part(split)
         print(f"{split}: {len(part.outcomes)} outcome labels, {len(part.targets)} target labels")
     print(f"distractors: {len(labels.distractors)}")

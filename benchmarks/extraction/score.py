@@ -7,7 +7,8 @@
     python -m benchmarks.extraction.score --part both         # dev and test
     python -m benchmarks.extraction.score --part fresh        # fresh only
     python -m benchmarks.extraction.score --part fresh2       # fresh2 only
-    python -m benchmarks.extraction.score --part all          # dev, test, fresh, fresh2
+    python -m benchmarks.extraction.score --part fresh3       # fresh3 only
+    python -m benchmarks.extraction.score --part all          # every part
 
 The test part is printed only when asked (``--part test``, ``both`` or
 ``all``), so working on the readers does not show it by accident: run it
@@ -16,7 +17,12 @@ once before and once after a piece of work, and report both. The fresh part
 looking at the reader) is scored only when asked (``--part fresh`` or
 ``all``). The fresh2 part (fresh2_targets.toml, fresh2_outcomes.toml:
 session hfresh2, labelled the same way once fresh had been seen) likewise
-(``--part fresh2`` or ``all``): it is the held-out measure now.
+(``--part fresh2`` or ``all``). The fresh3 part (fresh3_targets.toml,
+fresh3_outcomes.toml: session hfresh3) is labelled on four SYNTHETIC texts
+written for measurement only (synthetic/, never demo data), once the real
+seeds were used up; it is scored only when asked (``--part fresh3`` or
+``all``), and only then are the synthetic texts read: it is the held-out
+measure now.
 
 Outcomes: for every (document, demo target) pair, the *top* proposal of
 ``propose_outcomes`` is right when a label of that pair has the same value,
@@ -25,8 +31,10 @@ Precision = right tops / pairs with a proposal; recall = right tops /
 labelled pairs. A pair belongs to its target's split (labels.split_for), so
 an unlabelled pair still counts against precision on its side. Each part is
 scored against the targets it was labelled with, so its figures do not move
-when a later part adds targets: dev and test against demo, dev and test;
-fresh against those and fresh; fresh2 against every open target.
+when a later part adds targets or texts: dev and test against demo, dev and
+test; fresh against those and fresh; fresh2 against those and fresh2, all
+on the seed texts; fresh3 against every open target, on the seed texts and
+the synthetic ones.
 
 Plans: a proposed target of seeds 001/002 is right when its statement
 overlaps a labelled commitment's and value, value_high and unit are equal;
@@ -46,11 +54,13 @@ from datetime import date
 
 from benchmarks.extraction.labels import (
     FRESH2_PLAN_PREFIX,
+    FRESH3_PLAN_PREFIX,
     FRESH_PLAN_PREFIX,
     document_text,
     load,
     open_targets,
     split_for,
+    synthetic_documents,
 )
 from tracker.domain.reading import propose_outcomes, read_plan
 from tracker.domain.units import SEED_REGISTRY
@@ -75,7 +85,8 @@ PARTS = {
     "both": ("dev", "test"),
     "fresh": ("fresh",),
     "fresh2": ("fresh2",),
-    "all": ("dev", "test", "fresh", "fresh2"),
+    "fresh3": ("fresh3",),
+    "all": ("dev", "test", "fresh", "fresh2", "fresh3"),
 }
 
 
@@ -83,19 +94,23 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else "n/a (0/0)"
 
 
-def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str]]]:
-    """(open targets, parts counted) per run of the reader: each part with
-    the targets it was labelled against (fresh2 with every one)."""
+def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str], dict]]:
+    """(open targets, parts counted, documents) per run of the reader: each
+    part with the targets and texts it was labelled against (fresh3 with
+    every target, and the synthetic texts besides the seeds)."""
     every = open_targets()
-    before_fresh2 = [t for t in every if not t.plan.startswith(FRESH2_PLAN_PREFIX)]
+    before_fresh3 = [t for t in every if not t.plan.startswith(FRESH3_PLAN_PREFIX)]
+    before_fresh2 = [t for t in before_fresh3 if not t.plan.startswith(FRESH2_PLAN_PREFIX)]
     runs = []
     if {"dev", "test"} & set(parts):
         labelled_with = [t for t in before_fresh2 if not t.plan.startswith(FRESH_PLAN_PREFIX)]
-        runs.append((labelled_with, {"dev", "test"} & set(parts)))
+        runs.append((labelled_with, {"dev", "test"} & set(parts), DOCUMENTS))
     if "fresh" in parts:
-        runs.append((before_fresh2, {"fresh"}))
+        runs.append((before_fresh2, {"fresh"}, DOCUMENTS))
     if "fresh2" in parts:
-        runs.append((every, {"fresh2"}))
+        runs.append((before_fresh3, {"fresh2"}, DOCUMENTS))
+    if "fresh3" in parts:
+        runs.append((every, {"fresh3"}, {**DOCUMENTS, **synthetic_documents()}))
     return runs
 
 
@@ -112,13 +127,15 @@ def score_outcomes(
     for found in by_pair.values():
         if found[0].split in counts:
             counts[found[0].split][2] += 1
-    for targets, counted in _runs(parts):
-        _score_run(targets, counted, by_pair, counts, misses_of if misses_of in counted else "")
+    for targets, counted, documents in _runs(parts):
+        _score_run(
+            targets, counted, documents, by_pair, counts, misses_of if misses_of in counted else ""
+        )
     return {k: tuple(v) for k, v in counts.items()}
 
 
-def _score_run(targets, counted: set[str], by_pair, counts, misses: str) -> None:
-    for document, (on, _plan) in DOCUMENTS.items():
+def _score_run(targets, counted: set[str], documents, by_pair, counts, misses: str) -> None:
+    for document, (on, _plan) in documents.items():
         text = document_text(document)
         tops = {}
         for proposal in propose_outcomes(text, targets, on=on, units=SEED_REGISTRY, is_plan=_plan):
@@ -220,7 +237,7 @@ def main(argv: list[str]) -> int:
     part = argv[argv.index("--part") + 1] if "--part" in argv else "dev"
     shown = PARTS.get(part)
     if shown is None:
-        print("--part must be dev, test, both, fresh, fresh2 or all", file=sys.stderr)
+        print("--part must be dev, test, both, fresh, fresh2, fresh3 or all", file=sys.stderr)
         return 2
     labels = load()
     print("outcomes (top proposal per document and target):")
