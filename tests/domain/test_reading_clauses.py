@@ -322,3 +322,25 @@ def test_candidates_on_a_cultivation_list_are_not_the_thing_achieved():
     assert _top(text, green) is None
     listed = _target("绿色工厂培育名单企业数", measure="level")
     assert _top(text, listed).value == Decimal("6")
+
+
+def test_an_undated_text_reports_its_latest_year_not_its_plans():
+    text = (
+        "一、基本情况\n2024年,全市工业投资增长15%。全市规上工业利润同比下降6.8%。"
+        "全年完成技改投资300亿元。\n三、下一步工作打算\n2025年,力争工业投资增长10%。"
+    )
+    by_value = {m.figure.figure.value: m for m in read_mentions(text)}
+    assert (by_value[Decimal("6.8")].period_start, by_value[Decimal("6.8")].period_end) == (
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+    )
+    assert by_value[Decimal("300")].period_start == date(2024, 1, 1)
+    assert by_value[Decimal("10")].restated
+
+
+def test_a_goal_word_governs_the_clauses_after_it():
+    capacity = _target("再生金属年回收加工能力", "万吨", "level")
+    text = "郑州市开展精准招商,力争电力装备营业收入突破750亿元,再生金属年回收加工能力达到560万吨。"
+    assert _top(text, capacity) is None
+    plans = "三、2023年工作谋划\n郑州市再生金属年回收加工能力达到560万吨。"
+    assert _top(plans, capacity) is None

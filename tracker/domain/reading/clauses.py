@@ -35,6 +35,7 @@ PART_WORDS = 12  # at most so many words of its own before a part (其中国家�
 LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
 THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
 RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计|打造|冲刺")
+OWN_CLAUSE_GOALS = ("预计", "每年")  # the others govern the clauses after them
 # A goal word said done: 已打造, 共争取 (funds obtained), 争取到(资金), 打造了.
 DONE_BEFORE = re.compile(r"(?:已|已经|成功|先后|累计|共|均)\s*$")
 # 到 before a date is a deadline (力争到2025年), not a thing obtained.
@@ -46,10 +47,14 @@ COUNTED_VERB = re.compile(
 )
 
 
-def says_goal(normal: str, start: int, end: int) -> bool:
+def says_goal(normal: str, start: int, end: int, *, governing: bool = False) -> bool:
     """Whether ``normal[start:end]`` restates a goal: a goal word not said
-    done (``已打造``, ``共争取…资金``, ``争取到``)."""
+    done (``已打造``, ``共争取…资金``, ``争取到``); ``governing``: only the
+    words that govern the clauses after them (``力争A,B,C``), not those of
+    their own clause alone (``预计``, ``每年``)."""
     for word in RESTATED.finditer(normal, start, end):
+        if governing and word.group() in OWN_CLAUSE_GOALS:
+            continue
         if DONE_BEFORE.search(normal[max(0, word.start() - 2) : word.start()]):
             continue
         if DONE_AFTER.match(normal, word.end()):

@@ -160,7 +160,11 @@ def read_mentions(
         if not threshold(normal, f)
     ]
     all_periods = find_periods(text, on=on)
-    fallback = fallback_reading(normal, on, all_periods)
+    sections = read_sections(text)
+    # The latest year a text reports is not one its plans name.
+    fallback = fallback_reading(
+        normal, on, [p for p in all_periods if not sections.in_plans(p.start)]
+    )
     # The day the text speaks from: its date, else the end of the latest
     # year it reports; a figure for a later period is a goal, not a report.
     today = on or (fallback[1] if fallback[2] == "latest_year" else None)
@@ -169,7 +173,6 @@ def read_mentions(
         # of the latest year it reports, as its undated figures are.
         all_periods = find_periods(text, on=today)
     period_starts = [p.start for p in all_periods]
-    sections = read_sections(text)
     mentions: list[Mention] = []
     sentence_start = 0
     previous: Mention | None = None  # the last figure of the sentence not a baseline
@@ -220,14 +223,23 @@ def read_mentions(
         if (
             period is None
             and not is_plan
-            and on is not None
+            and today is not None
             and "全年" in normal[sentence_start : figure.start]
         ):
-            year = on.year if on.month == 12 and on.day == 31 else on.year - 1
+            year = today.year if today.month == 12 and today.day == 31 else today.year - 1
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
             period_text = "全年"
         elif period is None:
             period_start, period_end, period_text = fallback
+            if (
+                period_text == "latest_year"
+                and figure.figure.unit == "%"
+                and CHANGE_TAIL.search(
+                    normal[max(sentence_start, figure.start - 12) : figure.start]
+                )
+            ):
+                # An undated growth rate in an undated text: over its latest year.
+                period_start = date(period_end.year, 1, 1)
         else:
             period_end = period.end or today or fallback[1]
             period_start = period.start or period_end
@@ -329,14 +341,11 @@ def read_mentions(
             and not baseline
             and (today is None or period_end <= today)
         )
-        # A goal word governs its own clause, or the sentence when it is in
-        # its first clause (力争全年…增长7%,工业投资增长10%), not a clause
-        # after it (…总量预计突破5800家,科技型企业评价入库1547家).
-        heading = CLAUSE_END.search(normal, sentence_start, figure.start)
+        # A goal word governs its own clause and, but for 预计 and 每年, the
+        # clauses after it (力争A,B,C), unless one is dated in the past by
+        # its own words (…总量预计突破5800家,科技型企业评价入库1547家).
         goal_words = says_goal(normal, clause_start, figure.start) or (
-            not own_past
-            and heading is not None
-            and says_goal(normal, sentence_start, heading.start())
+            not own_past and says_goal(normal, sentence_start, clause_start, governing=True)
         )
         mention = Mention(
             figure=figure,

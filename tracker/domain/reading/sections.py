@@ -34,7 +34,7 @@ LEVELS = (
     re.compile(r"^[(（][一二三四五六七八九十]+[)）]"),
     re.compile(r"^\d{1,2}[.、．]"),
 )
-PLANS_HEADING = re.compile(r"下一步|下步|今后|打算|工作计划|工作思路|工作建议")
+PLANS_HEADING = re.compile(r"下一步|下步|今后|打算|谋划|工作计划|工作思路|工作建议|工作安排")
 PLANS_PARAGRAPH = re.compile(r"^\s*(?:下一步|下步|今后|下阶段|接下来)")
 PUNCTUATION = re.compile(r"[，,。；;]")
 
