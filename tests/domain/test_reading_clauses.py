@@ -344,3 +344,30 @@ def test_a_goal_word_governs_the_clauses_after_it():
     assert _top(text, capacity) is None
     plans = "三、2023年工作谋划\n郑州市再生金属年回收加工能力达到560万吨。"
     assert _top(plans, capacity) is None
+
+
+def test_this_years_figures_in_a_text_of_this_year_are_reported_so_far():
+    new_giants = _target("新增小巨人企业数", code="G")
+    text = "郑州市今年新增小巨人企业6家,总数达到28家。"
+    top = _top(text, new_giants, on=date(2022, 12, 15))
+    assert (top.value, top.period_start, top.period_end) == (
+        Decimal("6"),
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+    )
+    assert _top("郑州市2023年新增小巨人企业6家。", new_giants, on=date(2022, 12, 15)) is None
+
+
+def test_a_figure_compared_with_another_place_hands_no_subject_on():
+    revenue = _target("规上中小工业企业营业收入", "亿元")
+    text = (
+        "2022年,郑州市规上中小工业企业增加值增长7.4%,高于全省(6.5%)0.9个百分点,"
+        "实现营业收入1836亿元。"
+    )
+    assert _top(text, revenue).value == Decimal("1836")
+
+
+def test_as_of_a_month_end_without_a_year():
+    firms = _target("规上工业企业数", measure="level")
+    top = _top("截至11月底,郑州市规上工业企业达到2316家。", firms, on=date(2022, 12, 15))
+    assert (top.period_start, top.period_end) == (date(2022, 11, 30), date(2022, 11, 30))

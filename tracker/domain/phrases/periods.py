@@ -9,7 +9,7 @@ Rules, so a reading can be checked by hand:
 
 - A year alone is the calendar year; ``2019年—2021年`` and ``2019—2021年``
   span both ends; ``前10个月`` is January to October.
-- ``年底``/``年末`` and ``截至…`` name a date (``as_of``: start = end).
+- ``年底``/``年末``, ``11月底`` and ``截至…`` name a date (``as_of``: start = end).
 - ``到2025年`` is a deadline (``by``): it has an end and no start; the plan
   supplies the start.
 - ``以来`` runs from the start of what it follows to the document's date;
@@ -99,6 +99,7 @@ _LOOSE = (
     r"|第?(?P<b_q>[一二三四])季度"
     r"|(?P<b_half>上半年|下半年)"
     r"|(?P<b_m>\d{1,2})\s*月\s*(?P<b_d>\d{1,2})\s*日"
+    r"|(?P<b_mo>\d{1,2})\s*月(?P<b_moend>底|末)"
     rf")(?P<b_since>{_SINCE})?"
 )
 _PLAN = (
@@ -177,6 +178,12 @@ def _anchored(g: dict[str, str | None], on: date | None) -> tuple[Period, bool]:
 def _loose(g: dict[str, str | None], on: date | None) -> Period:
     if on is None:
         return Period(None, None, "months")
+    if g["b_mo"]:  # 11月底: the month's last day, in the text's year or the one before
+        month = int(g["b_mo"] or 0)
+        day = _month_end(on.year, month)
+        if day > on:
+            day = _month_end(on.year - 1, month)
+        return Period(day, day, "as_of")
     start, end, kind = _span(on.year, g, "b_")
     if end > on:
         start, end, kind = _span(on.year - 1, g, "b_")

@@ -61,6 +61,8 @@ VARIANTS = (
     ("增速", "增长"),
     ("增幅", "增长"),
     ("降幅", "下降"),
+    # 同比 (year on year) only says what the change is against.
+    ("同比", ""),
 )
 CAPACITY = re.compile(r"年产(?=\s*[\d.]|\s|$)")  # before a figure (or where it stood)
 MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模)$")

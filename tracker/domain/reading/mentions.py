@@ -98,6 +98,7 @@ ITEM_END = re.compile(r"[、(（]")
 AFTER = 16
 COUNTED = 8
 COLON = re.compile(r"[:：;；]")
+COMPARED = re.compile(r"高于|低于|快于|慢于|好于|领先|落后|高出|低出|超出")
 GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,；;。：:\n]")
@@ -176,6 +177,7 @@ def read_mentions(
     mentions: list[Mention] = []
     sentence_start = 0
     previous: Mention | None = None  # the last figure of the sentence not a baseline
+    giver_of_sentence: Mention | None = None  # …nor compared with another place
     last: Mention | None = None  # the last figure of the sentence
     last_from = False  # the last figure followed 从/由 (the start of a change)
     previous_end = 0
@@ -185,6 +187,7 @@ def read_mentions(
         start = ends[at - 1] if at else 0
         if start != sentence_start:
             sentence_start, previous, last, previous_end = start, None, None, start
+            giver_of_sentence = None
             last_from = False
         # The period: the last non-comparison period of the sentence before it.
         period = None
@@ -306,27 +309,30 @@ def read_mentions(
         subject_start = quote_start
         subject_unit = ""
         continues = False
-        same = previous is not None and quantity(units, previous.figure.figure.unit) == quantity(
+        # A figure compared with another place (高于全省(6.5%)0.9个百分点)
+        # hands no subject on: the one before it does.
+        giver = giver_of_sentence
+        same = giver is not None and quantity(units, giver.figure.figure.unit) == quantity(
             units, figure.figure.unit
         )
         if (
-            previous is not None
+            giver is not None
             and not ellipsis
             and not baseline
             and whole is None
-            and not COLON.search(normal, previous.figure.end, figure.start)
+            and not COLON.search(normal, giver.figure.end, figure.start)
             and (not same or len(words) <= SAME_SUBJECT_WORDS)
         ):
             # The same subject (…奖补资金52亿元,惠及企业1.7万家; 对1142家小散
             # 企业开展整治,完成治理1091家,关闭停产企业51家): the previous
             # figure's own words are its subject too, and the subject that
             # one continued, when it continued one; the quote starts there.
-            subject, subject_start = previous.window, previous.quote_start
-            if same and previous.continues:
-                subject = previous.subject + " " + subject
-                subject_start = previous.subject_start
+            subject, subject_start = giver.window, giver.quote_start
+            if same and giver.continues:
+                subject = giver.subject + " " + subject
+                subject_start = giver.subject_start
             subject = subject[-SUBJECT:]
-            subject_unit = previous.figure.figure.unit
+            subject_unit = giver.figure.figure.unit
             continues = same
         local_start = max(sentence_start, figure.start - WINDOW)
         # A goal word of the first clause does not govern a clause dated
@@ -334,6 +340,9 @@ def read_mentions(
         clause_start = max(
             (m.end() for m in CLAUSE_END.finditer(normal, local_start, figure.start)),
             default=local_start,
+        )
+        dated_now = period_text not in ("document_date", "latest_year", "none") and (
+            today is not None and period_start <= today < period_end
         )
         own_past = (
             period_at >= clause_start
@@ -363,7 +372,10 @@ def read_mentions(
             or goal_words
             or sections.in_plans(figure.start)
             or any(m.end() < len(lead) for m in PLANNED.finditer(lead))
-            or (today is not None and period_end > today),
+            # A period after the text's day is a goal; the one running
+            # through it (今年 in a December summary) is reported so far.
+            or (today is not None and period_start > today)
+            or (today is not None and period_end > today and not dated_now),
             dated=period_text not in ("document_date", "latest_year", "none"),
             lead=lead,
             counted=counted(text, figure.end, min(after_end, figure.end + COUNTED))
@@ -384,5 +396,7 @@ def read_mentions(
         last_from = earlier or (baseline and not bracketed)
         if not baseline:
             previous = mention
+            if not COMPARED.search(normal, clause_start, figure.start):
+                giver_of_sentence = mention
         previous_end = figure.end
     return pair_respective(normal, mentions)
