@@ -1,7 +1,20 @@
 """How the words of a figure's clause are read (issue 13, deliverable 4):
 the helpers of ``mentions.read_mentions``, each one class of wording
-(docs/extraction.md): goal words and their past tense, what a count
-counts, thresholds and sizes, list heads, parts (其中), quantities.
+(docs/extraction.md):
+
+- **Goal words** (``力争``, ``计划``, ``打造`` …) restate goals, unless said
+  done (``已打造``, ``争取到…资金``); ``预计`` and ``每年`` govern their own
+  clause only, the others the clauses after them too.
+- **What a count counts**: the words right after it, to its clause's end,
+  the next figure or a verb (``11个行业开展…``: 行业).
+- **Thresholds**: a bound before a noun (``3000万元以上项目``) names a class
+  of things, no figure; a scale word right after a count sizes the things
+  counted (``6个千亿级主导产业集群``).
+- **List heads**: the items of a ``、`` list share the head named after its
+  ``等`` (``2000亿汽车装备、新材料等6个千亿级主导产业集群``).
+- **Parts**: a figure of the previous one's unit noun whose words start
+  with ``其中`` (``…120家,其中国家级15家、省级105家``), and the next items of
+  that list, are parts of it; ``(其中…)`` is a part of a part.
 """
 
 from __future__ import annotations

@@ -6,31 +6,23 @@ The text is read once (the tracker's one figure reader, with scale words:
 
 - **Window**: the words before it, back to the previous figure of the
   sentence, a ``:``/``;`` or ``WINDOW`` characters, and the words after it
-  to the end of its clause or list item (``、``; at most ``AFTER``). When the words before it
-  are no more than a verb (``开工279个``, ``…下降到47.4万吨``), the indicator
-  was named with the previous figure of the same unit: the figure takes
+  to the end of its clause or list item (``、``; at most ``AFTER``). When
+  the words before it are no more than a verb (``开工279个``,
+  ``…下降到47.4万吨``), the indicator was named with the previous figure of
+  the same unit: the figure takes
   that figure's window and quote (an ellipsis). When the verb is an
   activity (``签约项目296个,开工279个``), the figure reports that activity
   on the same thing: a target must name the verb too (279 is not 签约).
 - **Subject**: a figure after another of its sentence speaks of the same
-  subject (``…市级奖补资金52亿元,惠及企业1.7万家``; ``对1142家小散企业开展
-  整治,完成治理1091家,关闭停产企业51家``): the previous figure's words are
-  its ``subject``; for a figure of the same quantity only when its own words
-  are few (``SAME_SUBJECT_WORDS``: ``战略性新兴产业占比达52.4%`` has its
-  own). A target still needs the figure's own words to name it (a telling
-  pair), and, when the previous figure could be its own (a unit
-  that converts), to name it better than the subject alone does; when a
-  target needs the subject, the quote starts with it. One step only (the
-  previous figure's own words, not the subject it took), never across a
-  ``:``/``;``.
-- **Parts**: a figure of the previous figure's unit whose words start with
-  ``其中`` (``…120家,其中国家级15家、省级105家``), and the next items of that
-  list, are parts of it: its words name what they are parts of.
-- **Headings** (``sections.py``): the heading above a figure is its
-  ``topic``; under a heading of plans (``三、下一步打算``) or in a paragraph
-  opening with ``下一步``, figures are goals.
-- **Respectively**: ``A、B和C分别增长x、y和z`` gives A x, B y, C z
-  (``respective.py``).
+  subject (``…市级奖补资金52亿元,惠及企业1.7万家``): the previous figure's
+  own words are its ``subject`` (for one of the same quantity only when its
+  own words are few, ``SAME_SUBJECT_WORDS``; never from a figure compared
+  with another place, nor across a ``:``/``;``). ``fits.py`` says when a
+  target may lean on it; the quote then starts with it.
+- **Clauses** (``clauses.py``): parts after ``其中``, list heads after
+  ``等``, thresholds (``3000万元以上项目``), sizes (``6个千亿级…``), what a
+  count counts, goal words; **headings** (``sections.py``): a figure's
+  topic and the plans sections; ``分别`` lists (``respective.py``).
 - **Period**: the last period expression of its sentence before it that is
   not a comparison (``比2016年``, ``较2019年``, ``从2012年的``, ``由…``). A
   figure right after a comparison's period (``比2016年(22.8%)``,
@@ -38,23 +30,18 @@ The text is read once (the tracker's one figure reader, with scale words:
   right after ``从``/``由`` with no period (``由过去的108.6万吨``) is an
   earlier state of unknown date: never proposed. Under a span of years
   (``2019年—2021年,…由X跃升至Y``) X is the first year's figure (a
-  baseline) and Y the last year's. ``全年`` with no year is
-  the last whole year before the document's date. ``…以来`` runs to the
+  baseline) and Y the last year's. ``全年`` with no year is the last whole
+  year before the text's day (its date, or the end of the latest year it
+  reports, not counting its plans). ``…以来`` runs to the
   document's date, or, undated, to the end of the latest year the text
   reports. With no period: a reading at the document's date, or at the end
   of the latest year the text reports; in an undated text, months and days
-  without a year (``上半年``, ``自3月26日启动…以来``) are of that year too.
-- **List heads**: the items of a ``、`` list share the head named after
-  its ``等`` (``2000亿汽车装备、新材料等6个千亿级主导产业集群``).
-- **Thresholds**: a bound before a noun (``3000万元以上项目``,
-  ``10万吨以下碳素企业``) names a class of things: it is no figure.
+  without a year (``上半年``, ``自3月26日启动…以来``) are of that year too,
+  and an undated growth rate spans it.
 - **Cues**: a restated goal (``每年``, ``力争``, ``计划``, ``目标``, ``到2025年``,
-  a period after the text's date), or a plan (``谋划``, ``规划``, ``拟`` in
+  a period after the text's day; one running through it, ``今年`` in a
+  December summary, is reported so far), or a plan (``谋划``, ``规划``, ``拟`` in
   the figure's own words: ``规划机架数量超过10万个``) is not a report.
-- **What a count counts**: the words right after a count (a unit of the
-  registry's ``count`` dimension), up to the clause's end, the next
-  figure or a verb (``3个优质项目``; ``11个行业开展…``: 行业), kept so a
-  target can refuse a count of something else.
 """
 
 from __future__ import annotations
