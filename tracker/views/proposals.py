@@ -37,6 +37,8 @@ from django.views.generic import TemplateView
 
 from tracker import services
 from tracker.datalang import DATA_LANGUAGE, page_is_in_data_language, zh
+from tracker.domain.phrases import find_figures
+from tracker.domain.reading import Proposal
 from tracker.formatting import figure_text
 from tracker.highlight import Paragraphs, Span, highlight
 from tracker.labels import choices, label
@@ -63,9 +65,10 @@ class AcceptForm(forms.Form):
 
     value = forms.DecimalField(label=gettext_lazy("报告值"), max_digits=24, decimal_places=6)
     # A range needs a second value the reader never proposes: not offered.
+    # A range proposal starts blank (the person picks one): never a silent "exact".
     qualifier = forms.ChoiceField(
         label=gettext_lazy("限定"),
-        choices=[c for c in choices(QUALIFIERS) if c[0] != "range"],
+        choices=[("", "—"), *(c for c in choices(QUALIFIERS) if c[0] != "range")],
     )
     unit = forms.CharField(label=gettext_lazy("计量单位"), max_length=20)
     period_start = forms.DateField(label=gettext_lazy("统计期起"))
@@ -89,17 +92,37 @@ def _initial(item: ReviewProposal) -> dict[str, Any]:
         "period_start": p.period_start,
         "period_end": p.period_end,
         "quote": p.quote,
-        "qualifier": p.qualifier,
+        "qualifier": "" if p.qualifier == "range" else p.qualifier,
         "is_proxy": p.proxy,
         "reported_indicator": p.reported_indicator if p.proxy else "",
     }
+
+
+def _figure(p: Proposal) -> str:
+    """The proposed figure as written. A range proposal carries only its low
+    end (``Proposal`` has no high one), so the high end is read back from
+    the quote, where the reader found the figure."""
+    high = None
+    if p.qualifier == "range":
+        found = find_figures(p.quote, reading="outcome", scale_words=True)
+        high = next(
+            (
+                m.figure.value_high
+                for m in found
+                if m.figure.qualifier == "range" and m.figure.value == p.value
+            ),
+            None,
+        )
+        if high is None:
+            return _("%(figure)s起的区间") % {"figure": figure_text("exact", p.value, None, p.unit)}
+    return figure_text(p.qualifier, p.value, high, p.unit)
 
 
 def _span(item: ReviewProposal, offset: int = 0) -> Span:
     """The quote as a marked span: in the full text (``offset`` 0, the best
     proposal of each target) or in its own paragraph."""
     p, target = item.proposal, item.target
-    figure = figure_text(p.qualifier, p.value, None, p.unit)
+    figure = _figure(p)
     return Span(
         p.start - offset,
         p.end - offset,
@@ -170,7 +193,7 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
             "p": p,
             "target": item.target,
             "rank": item.rank,
-            "figure": figure_text(p.qualifier, p.value, None, p.unit),
+            "figure": _figure(p),
             "paragraph": highlight(paragraphs.text[begin:finish], [_span(item, offset=begin)]),
             "why": [(WHY_LABELS.get(c, c), label(v)) for c, v in p.why],
             "form": bound or AcceptForm(initial=_initial(item), prefix=_prefix(pk, item.rank)),
