@@ -8,10 +8,13 @@ proposed from this document again.
 
 Every proposal of a target is listed, the best first; the others sit
 collapsed under it, each with its own accept (a rejection is for the
-target). ``?plan=SLUG`` keeps the page to one plan's open targets (the
-reader then weighs only those, as ``suggest_outcomes --plan`` does). The
-reading is cached per document text, reader version and plan set
-(``tracker.selectors_reading``); decisions are applied after the cache.
+target). By default the document is read against the plans of the
+jurisdictions its text names (``selectors_reading.reading_scope``, as
+``suggest_outcomes`` without ``--plan``); ``?plan=SLUG`` keeps the page to
+one plan's open targets. When nothing is to be read (no jurisdiction
+named, an unknown plan, no open target) the page says why and reads
+nothing. The reading is cached per document text, reader version and plan
+set (``tracker.selectors_reading``); decisions are applied after the cache.
 
 Keyboard use follows the review queue (``tracker.views.review``): every
 button names its target, and after an action the page focuses the proposal
@@ -43,10 +46,18 @@ from tracker.formatting import figure_text
 from tracker.highlight import Paragraphs, Span, highlight
 from tracker.labels import choices, label
 from tracker.models import Document, Target
-from tracker.selectors_reading import ReviewProposal, document_proposals
+from tracker.selectors_reading import (
+    ReviewProposal,
+    document_proposals,
+    reading_scope,
+    scope_message,
+)
 from tracker.vocabulary import QUALIFIERS
 
 FOCUS_KEY = "tracker.proposal_focus"
+# More plans than this in the named places: the filter asks for a plan's
+# identifier instead of listing them (a select stays short).
+PLAN_FILTER_MAX = 200
 VIA = "proposals"
 # What the reader's reason codes mean (``Proposal.why``).
 WHY_LABELS = {
@@ -151,8 +162,8 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         document = get_object_or_404(Document, slug=self.kwargs["slug"])
-        plan = self.request.GET.get("plan", "")
-        review = document_proposals(document, [plan] if plan else [])
+        plan = self.request.GET.get("plan", "").strip()
+        review = document_proposals(document, reading_scope(document, [plan]))
         paragraphs = Paragraphs(document.text)
         cards: list[dict[str, Any]] = []
         for item in review.items:
@@ -174,8 +185,11 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         context.update(
             document=document,
             cards=cards,
-            plans=review.plans,
+            plans=review.scope.plans if len(review.scope.plans) <= PLAN_FILTER_MAX else [],
+            unlisted=len(review.scope.plans) if len(review.scope.plans) > PLAN_FILTER_MAX else 0,
+            places=review.scope.places,
             plan=plan,
+            scope_message=scope_message(review.scope),
             text_lang="" if page_is_in_data_language() else DATA_LANGUAGE,
             text=highlight(document.text, [_span(c["item"]) for c in cards]),
             focus_heading=focus == "heading",
