@@ -33,7 +33,7 @@ size: one query for the distinct jurisdictions matched in Python
 (``place_stem``), against the match done in SQL (``strpos``).
 
 The machine may be shared: say so when quoting the figures
-(docs/extraction.md "Measured at national size").
+(docs/extraction.md "measured at national size").
 """
 
 from __future__ import annotations
