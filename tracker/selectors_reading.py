@@ -115,7 +115,8 @@ class ReadingScope:
     whatever they have, by slug (the page's plan filter; each carries
     ``has_open``); ``read``: the ids of the plans whose open targets are
     read, or None for every plan (``--all-plans``); ``chosen``: the slugs
-    asked for; ``problem``: why nothing is read ("" when something is)."""
+    asked for; ``problem``: why nothing is read ("" when something is);
+    ``missing``: the chosen slugs no plan has."""
 
     places: tuple[str, ...] = ()
     plans: list[Plan] = field(default_factory=list)
