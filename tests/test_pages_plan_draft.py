@@ -148,3 +148,23 @@ def test_the_english_page_translates_labels_and_keeps_the_data_chinese(client, d
     page = client.get(_url(document)).content.decode()
     assert "Suggested targets" in page
     assert '<span lang="zh-Hans">市工信局</span>' in page
+
+
+def test_a_document_that_is_not_a_plan_says_so(client, planner, make):
+    """A reply is read for commitments too, but only for clauses that commit
+    to a future figure; the figures it reports are not targets, and the
+    page says so (a plan's page does not)."""
+    text = (
+        "郑州市工信局关于政协提案的答复：\n"
+        "2023年全市新增绿色工厂12家。\n"
+        "下一步，力争2024年新增绿色工厂15家以上。\n"
+    )
+    reply = make.document(text=text, slug="zz-2024-reply", published_on=date(2024, 3, 1))
+    client.force_login(planner)
+    response = client.get(_url(reply))
+    assert [c["t"].value for c in response.context["cards"]] == [15]
+    page = response.content.decode()
+    assert 'id="not-a-plan"' in page
+    assert "本文件不是规划（建议提案答复）：只有承诺未来数字的句子" in page
+    plan = make.document(text=PLAN_TEXT, slug="zz-2023-plan-b", kind="plan")
+    assert 'id="not-a-plan"' not in client.get(_url(plan)).content.decode()

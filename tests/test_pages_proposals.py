@@ -16,17 +16,24 @@ from tests import pages_support
 from tests.pages_support import ROLES
 from tests.query_pins import QueryPin
 from tracker import services
-from tracker.models import AuditEvent, Document, Outcome, ProposalRejection
+from tracker.models import AuditEvent, Document, Outcome, Plan, ProposalRejection
 
 pytestmark = pytest.mark.django_db
 
 QUOTE = "2020年全市工业企业技改投资同比增长29%"
-TEXT = f"关于政协提案的答复：\n{QUOTE}，高于全省平均水平。\n其他工作稳步推进。"
+HEAD = "郑州市工信局关于政协提案的答复："
+TEXT = f"{HEAD}\n{QUOTE}，高于全省平均水平。\n其他工作稳步推进。"
+CITY = "郑州市"  # the jurisdiction of the plans the texts here name
 
 
 @pytest.fixture
 def world(make):
-    plan = make.plan(slug="zz-2020", period_start=date(2020, 1, 1), period_end=date(2020, 12, 31))
+    plan = make.plan(
+        slug="zz-2020",
+        jurisdiction=CITY,
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 12, 31),
+    )
     target = make.target(plan, code="二.2.2", indicator="技改投资增速")
     document = make.document(text=TEXT, slug="reply-2021", published_on=date(2021, 3, 1))
     return {"plan": plan, "target": target, "document": document}
@@ -195,13 +202,15 @@ def test_query_count_is_pinned(client, world, alice, make):
 
     def grow(count: int) -> None:
         for _ in range(count):
-            plan = make.plan(period_start=date(2020, 1, 1), period_end=date(2020, 12, 31))
+            plan = make.plan(
+                jurisdiction=CITY, period_start=date(2020, 1, 1), period_end=date(2020, 12, 31)
+            )
             make.target(plan, indicator="技改投资增速")
 
     document = make.document(text=TEXT, slug="reply-pin", published_on=date(2021, 3, 1))
     services.proposal_reject(actor=alice, document=document, target=world["target"])
     pin = QueryPin(_url(document), grow, lambda response: len(response.context["cards"]))
-    pin.check(client, expected=7)
+    pin.check(client, expected=9)
 
 
 def test_an_accept_refused_after_the_target_left_the_list_is_said(client, world, alice):
@@ -230,7 +239,7 @@ def test_the_document_page_links_supervisors_to_the_proposals(client, world, ali
 # -- every proposal per target, the plan filter, the cached reading --------------------------
 
 EARLIER = "2019年全市工业企业技改投资同比增长20%"
-TWO_YEARS = f"关于政协提案的答复：\n{QUOTE}，高于全省平均水平。\n{EARLIER}。\n其他工作稳步推进。"
+TWO_YEARS = f"{HEAD}\n{QUOTE}，高于全省平均水平。\n{EARLIER}。\n其他工作稳步推进。"
 
 
 def test_every_proposal_of_a_target_is_listed_best_first(client, world, alice, make):
@@ -273,6 +282,7 @@ def test_the_plan_filter_keeps_one_plans_targets(client, world, alice, make):
     other = make.plan(
         slug="zz-other",
         title="另一方案",
+        jurisdiction=CITY,
         period_start=date(2020, 1, 1),
         period_end=date(2020, 12, 31),
     )
@@ -291,8 +301,6 @@ def test_the_plan_filter_keeps_one_plans_targets(client, world, alice, make):
     response = client.post(filtered, {"action": "reject", "target": second.pk, "position": 0})
     assert response["Location"] == filtered
     assert [c["target"] for c in _cards(client, world["document"])] == [world["target"]]
-    # A plan with no open target shows nothing to decide.
-    assert client.get(_url(world["document"]) + "?plan=nope").context["cards"] == []
 
 
 @pytest.fixture
@@ -321,22 +329,40 @@ def test_the_reading_is_cached_per_text_and_plan_set(client, world, alice, make,
     assert len(_cards(client, document)) == 1
     assert len(_cards(client, document)) == 1
     assert len(reader_runs) == 1
-    # Another plan set is another reading.
-    client.get(_url(document) + "?plan=zz-2020")
+    # Another plan set is another reading; the same set asked for by name
+    # (the text names one city, which has one plan) is the same reading.
+    other = make.plan(
+        slug="kf-2020",
+        jurisdiction="开封市",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 12, 31),
+    )
+    make.target(other, code="X.1", indicator="技改投资增速")
+    client.get(_url(document) + "?plan=kf-2020")
+    client.get(_url(document) + "?plan=kf-2020")
+    assert len(reader_runs) == 2
     client.get(_url(document) + "?plan=zz-2020")
     assert len(reader_runs) == 2
+    # A plan moved into a jurisdiction the text names joins the default
+    # set: a new reading (and moved back, the first one again, cached).
+    Plan.objects.filter(pk=other.pk).update(jurisdiction=CITY)
+    assert len(_cards(client, document)) == 2
+    assert len(reader_runs) == 3
+    Plan.objects.filter(pk=other.pk).update(jurisdiction="开封市")
+    assert len(_cards(client, document)) == 1
+    assert len(reader_runs) == 3
     # A decision is applied after the cache: the reading is not redone.
     services.proposal_reject(actor=alice, document=document, target=world["target"])
     assert _cards(client, document) == []
-    assert len(reader_runs) == 2
+    assert len(reader_runs) == 3
     # A new target (the reader's input) or an edited text is a new reading.
     make.target(world["plan"], code="二.2.3", indicator="技改投资增速")
     assert len(_cards(client, document)) == 1
-    assert len(reader_runs) == 3
+    assert len(reader_runs) == 4
     Document.objects.filter(pk=document.pk).update(text=TWO_YEARS)
     [card] = _cards(client, document)
     assert len(card["more"]) == 1
-    assert len(reader_runs) == 4
+    assert len(reader_runs) == 5
     assert reader_runs[-1] == TWO_YEARS
 
 

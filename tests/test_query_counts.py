@@ -76,7 +76,7 @@ NOT_PAGES = {"outcome-approve", "outcome-return", "outcome-submit"}
 # from fixtures this table does not have.
 UNPINNED = {
     # The reader's proposals, grown from a document text with one figure per
-    # target: 7 queries at 1 and at 50 proposals.
+    # target: 9 queries at 1 and at 50 proposals.
     "document-proposals": "tests/test_pages_proposals.py::test_query_count_is_pinned",
     # The planner's draft targets and their plan file, grown from a plan text
     # with one commitment per row: 6 queries each at 1 and at 50.

@@ -122,3 +122,55 @@ def test_suggest_outcomes_table(demo):
     )
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("zz-2020-manufacturing:二.1.1\texact 8.5 %\t2022-01-01..2022-10-31")
+
+
+def test_suggest_outcomes_reads_the_named_jurisdictions_plans_by_default(demo, monkeypatch):
+    """The demo's 郑州 news is read against 郑州's plans only: 平顶山's plan
+    is not even given to the reader (as on the review page)."""
+    from tracker.management.commands import suggest_outcomes
+
+    given: list[set[str]] = []
+    real = suggest_outcomes.propose_outcomes
+
+    def recorded(text, targets, **kwargs):
+        given.append({t.jurisdiction for t in targets})
+        return real(text, targets, **kwargs)
+
+    monkeypatch.setattr(suggest_outcomes, "propose_outcomes", recorded)
+    out = StringIO()
+    call_command("suggest_outcomes", document="zz-2023-news-industrial-growth", stdout=out)
+    assert given == [{"郑州市"}]
+    assert _rows(out.getvalue())
+    call_command(
+        "suggest_outcomes",
+        document="zz-2023-news-industrial-growth",
+        all_plans=True,
+        stdout=StringIO(),
+    )
+    assert given[-1] == {"郑州市", "平顶山市"}
+
+
+def test_suggest_outcomes_all_plans_and_refusals(make):
+    """A text naming no jurisdiction reads nothing by default and says so;
+    ``--all-plans`` reads every plan (here one with no jurisdiction, which
+    any text may speak for); an unknown ``--plan`` is refused."""
+    plan = make.plan(slug="nowhere-2020")
+    make.target(plan, code="二.2.2")
+    make.document(text="关于政协提案的答复：\n2020年技改投资增长29%。", slug="reply-nowhere")
+    with pytest.raises(CommandError, match="没有提到任何有规划的行政区域.*--all-plans"):
+        call_command("suggest_outcomes", document="reply-nowhere", stdout=StringIO())
+    out = StringIO()
+    call_command("suggest_outcomes", document="reply-nowhere", all_plans=True, stdout=out)
+    [row] = _rows(out.getvalue())
+    assert (row["plan"], row["target_code"], row["value"]) == ("nowhere-2020", "二.2.2", "29")
+    with pytest.raises(CommandError, match="没有标识为 nope 的规划"):
+        call_command("suggest_outcomes", document="reply-nowhere", plan=["nope"])
+    with pytest.raises(CommandError):
+        call_command(
+            "suggest_outcomes",
+            "--document",
+            "reply-nowhere",
+            "--plan",
+            "nowhere-2020",
+            "--all-plans",
+        )

@@ -21,13 +21,19 @@ pytestmark = [pytest.mark.browser]
 
 TECH = "2020年全市工业企业技改投资同比增长29%"
 VALUE_ADDED = "2020年全市规模以上工业增加值增长5.1%"
-TEXT = f"关于政协提案的答复：\n{TECH}，高于全省平均水平。\n{VALUE_ADDED}。\n其他工作稳步推进。"
+TEXT = (
+    f"郑州市工信局关于政协提案的答复：\n{TECH}，高于全省平均水平。\n{VALUE_ADDED}。\n"
+    "其他工作稳步推进。"
+)
 
 
 @pytest.fixture
 def world(e2e_db):
     plan = factories.plan(
-        slug="zz-2020", period_start=date(2020, 1, 1), period_end=date(2020, 12, 31)
+        slug="zz-2020",
+        jurisdiction="郑州市",
+        period_start=date(2020, 1, 1),
+        period_end=date(2020, 12, 31),
     )
     tech = factories.target(plan, code="二.2.2", indicator="技改投资增速")
     added = factories.target(
@@ -127,6 +133,7 @@ def test_plan_filter_from_the_keyboard(page, live_server, world, artifacts_dir):
     other = factories.plan(
         slug="zz-other-2020",
         title="另一工业方案",
+        jurisdiction="郑州市",
         period_start=date(2020, 1, 1),
         period_end=date(2020, 12, 31),
     )
@@ -137,7 +144,8 @@ def test_plan_filter_from_the_keyboard(page, live_server, world, artifacts_dir):
     assert page.locator("article.proposal").count() == 3
     tab_to(page, "SELECT", "")
     assert focused(page)["id"] == "plan-filter"
-    # Options: all plans, zz-2020, zz-other-2020 (slug order): two steps down.
+    # Options: the plans of the places the text names (郑州), then zz-2020,
+    # zz-other-2020 (slug order): two steps down.
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     assert page.locator("#plan-filter").input_value() == "zz-other-2020"

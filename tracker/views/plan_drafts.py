@@ -1,7 +1,9 @@
 """The planner's draft page (issue 13, deliverable 3; docs/extraction.md):
 a document's numeric commitments as the reader suggests them, each
 statement marked in its paragraph, the tasks without a figure listed apart,
-and the plan file ``suggest_targets`` writes offered for download.
+and the plan file ``suggest_targets`` writes offered for download. On a
+document that is not a plan (a reply) the page says that only clauses that
+commit to a future figure were read as targets.
 
 Nothing is written from here: the planner edits the file and imports it
 with ``import_plan`` (validated and audited there), so every target enters
@@ -98,6 +100,9 @@ class PlanDraftView(PlannerAccessMixin, TemplateView):
         paragraphs = Paragraphs(document.text)
         context.update(
             document=document,
+            # A reply or a news item is read for commitments too, but only
+            # for clauses that commit to a future figure: the page says so.
+            not_a_plan=label(document.kind) if document.kind != "plan" else "",
             reading=reading,
             cards=[_card(t, i, paragraphs) for i, t in enumerate(reading.targets)],
             tasks=reading.tasks,

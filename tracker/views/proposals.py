@@ -8,10 +8,13 @@ proposed from this document again.
 
 Every proposal of a target is listed, the best first; the others sit
 collapsed under it, each with its own accept (a rejection is for the
-target). ``?plan=SLUG`` keeps the page to one plan's open targets (the
-reader then weighs only those, as ``suggest_outcomes --plan`` does). The
-reading is cached per document text, reader version and plan set
-(``tracker.selectors_reading``); decisions are applied after the cache.
+target). By default the document is read against the plans of the
+jurisdictions its text names (``selectors_reading.reading_scope``, as
+``suggest_outcomes`` without ``--plan``); ``?plan=SLUG`` keeps the page to
+one plan's open targets. When nothing is to be read (no jurisdiction
+named, an unknown plan, no open target) the page says why and reads
+nothing. The reading is cached per document text, reader version and plan
+set (``tracker.selectors_reading``); decisions are applied after the cache.
 
 Keyboard use follows the review queue (``tracker.views.review``): every
 button names its target, and after an action the page focuses the proposal
@@ -37,14 +40,24 @@ from django.views.generic import TemplateView
 
 from tracker import services
 from tracker.datalang import DATA_LANGUAGE, page_is_in_data_language, zh
+from tracker.domain.phrases import find_figures
+from tracker.domain.reading import Proposal
 from tracker.formatting import figure_text
 from tracker.highlight import Paragraphs, Span, highlight
 from tracker.labels import choices, label
 from tracker.models import Document, Target
-from tracker.selectors_reading import ReviewProposal, document_proposals
+from tracker.selectors_reading import (
+    ReviewProposal,
+    document_proposals,
+    reading_scope,
+    scope_message,
+)
 from tracker.vocabulary import QUALIFIERS
 
 FOCUS_KEY = "tracker.proposal_focus"
+# More plans than this in the named places: the filter asks for a plan's
+# identifier instead of listing them (a select stays short).
+PLAN_FILTER_MAX = 200
 VIA = "proposals"
 # What the reader's reason codes mean (``Proposal.why``).
 WHY_LABELS = {
@@ -63,9 +76,10 @@ class AcceptForm(forms.Form):
 
     value = forms.DecimalField(label=gettext_lazy("报告值"), max_digits=24, decimal_places=6)
     # A range needs a second value the reader never proposes: not offered.
+    # A range proposal starts blank (the person picks one): never a silent "exact".
     qualifier = forms.ChoiceField(
         label=gettext_lazy("限定"),
-        choices=[c for c in choices(QUALIFIERS) if c[0] != "range"],
+        choices=[("", "—"), *(c for c in choices(QUALIFIERS) if c[0] != "range")],
     )
     unit = forms.CharField(label=gettext_lazy("计量单位"), max_length=20)
     period_start = forms.DateField(label=gettext_lazy("统计期起"))
@@ -89,17 +103,37 @@ def _initial(item: ReviewProposal) -> dict[str, Any]:
         "period_start": p.period_start,
         "period_end": p.period_end,
         "quote": p.quote,
-        "qualifier": p.qualifier,
+        "qualifier": "" if p.qualifier == "range" else p.qualifier,
         "is_proxy": p.proxy,
         "reported_indicator": p.reported_indicator if p.proxy else "",
     }
+
+
+def _figure(p: Proposal) -> str:
+    """The proposed figure as written. A range proposal carries only its low
+    end (``Proposal`` has no high one), so the high end is read back from
+    the quote, where the reader found the figure."""
+    high = None
+    if p.qualifier == "range":
+        found = find_figures(p.quote, reading="outcome", scale_words=True)
+        high = next(
+            (
+                m.figure.value_high
+                for m in found
+                if m.figure.qualifier == "range" and m.figure.value == p.value
+            ),
+            None,
+        )
+        if high is None:
+            return _("%(figure)s起的区间") % {"figure": figure_text("exact", p.value, None, p.unit)}
+    return figure_text(p.qualifier, p.value, high, p.unit)
 
 
 def _span(item: ReviewProposal, offset: int = 0) -> Span:
     """The quote as a marked span: in the full text (``offset`` 0, the best
     proposal of each target) or in its own paragraph."""
     p, target = item.proposal, item.target
-    figure = figure_text(p.qualifier, p.value, None, p.unit)
+    figure = _figure(p)
     return Span(
         p.start - offset,
         p.end - offset,
@@ -128,8 +162,8 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         document = get_object_or_404(Document, slug=self.kwargs["slug"])
-        plan = self.request.GET.get("plan", "")
-        review = document_proposals(document, [plan] if plan else [])
+        plan = self.request.GET.get("plan", "").strip()
+        review = document_proposals(document, reading_scope(document, [plan]))
         paragraphs = Paragraphs(document.text)
         cards: list[dict[str, Any]] = []
         for item in review.items:
@@ -151,8 +185,11 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         context.update(
             document=document,
             cards=cards,
-            plans=review.plans,
+            plans=review.scope.plans if len(review.scope.plans) <= PLAN_FILTER_MAX else [],
+            unlisted=len(review.scope.plans) if len(review.scope.plans) > PLAN_FILTER_MAX else 0,
+            places=review.scope.places,
             plan=plan,
+            scope_message=scope_message(review.scope),
             text_lang="" if page_is_in_data_language() else DATA_LANGUAGE,
             text=highlight(document.text, [_span(c["item"]) for c in cards]),
             focus_heading=focus == "heading",
@@ -170,7 +207,7 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
             "p": p,
             "target": item.target,
             "rank": item.rank,
-            "figure": figure_text(p.qualifier, p.value, None, p.unit),
+            "figure": _figure(p),
             "paragraph": highlight(paragraphs.text[begin:finish], [_span(item, offset=begin)]),
             "why": [(WHY_LABELS.get(c, c), label(v)) for c, v in p.why],
             "form": bound or AcceptForm(initial=_initial(item), prefix=_prefix(pk, item.rank)),
