@@ -161,9 +161,23 @@ def test_a_range_figure_is_proposed_as_a_range(supervisor, make, read):
     [card] = response.context["cards"]
     assert (card["p"].qualifier, card["p"].value) == ("range", Decimal("12.3"))
     assert card["figure"] == "12.3–14.8%"
-    # The accept form cannot hold a range: it starts with no qualifier, so
-    # the supervisor must choose one.
-    assert card["form"].initial["qualifier"] == ""
+    # The accept form holds the range, both ends, and accepting it enters it.
+    assert (card["form"].initial["qualifier"], card["form"].initial["value_high"]) == (
+        "range",
+        Decimal("14.8"),
+    )
+    form = card["form"]
+    data = {f"{form.prefix}-{k}": ("" if v is None else v) for k, v in form.initial.items()}
+    data = {k: v for k, v in data.items() if v is not False}
+    data.update(action="accept", target=card["target"].pk, position=card["position"])
+    url = reverse("tracker:document-proposals", args=["reply-range"])
+    assert supervisor.post(url, data).status_code == 302
+    outcome = card["target"].outcomes.get()
+    assert (outcome.qualifier, outcome.value, outcome.value_high) == (
+        "range",
+        Decimal("12.3"),
+        Decimal("14.8"),
+    )
 
 
 def test_the_filter_never_lists_more_than_its_maximum(supervisor, cities, make, monkeypatch):

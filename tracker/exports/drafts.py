@@ -171,7 +171,7 @@ def _row(proposal: Proposal, document_slug: str) -> dict[str, str]:
         "plan": target.plan,
         "target_code": target.code,
         "value": format(proposal.value, "f"),
-        "value_high": "",
+        "value_high": "" if proposal.value_high is None else format(proposal.value_high, "f"),
         "qualifier": proposal.qualifier,
         "unit": proposal.unit,
         "period_start": proposal.period_start.isoformat(),

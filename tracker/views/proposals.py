@@ -40,7 +40,6 @@ from django.views.generic import TemplateView
 
 from tracker import services
 from tracker.datalang import DATA_LANGUAGE, page_is_in_data_language, zh
-from tracker.domain.phrases import find_figures
 from tracker.domain.reading import Proposal
 from tracker.formatting import figure_text
 from tracker.highlight import Paragraphs, Span, highlight
@@ -75,12 +74,10 @@ class AcceptForm(forms.Form):
     """The proposal as the outcome it would enter; the person may correct it."""
 
     value = forms.DecimalField(label=gettext_lazy("报告值"), max_digits=24, decimal_places=6)
-    # A range needs a second value the reader never proposes: not offered.
-    # A range proposal starts blank (the person picks one): never a silent "exact".
-    qualifier = forms.ChoiceField(
-        label=gettext_lazy("限定"),
-        choices=[("", "—"), *(c for c in choices(QUALIFIERS) if c[0] != "range")],
+    value_high = forms.DecimalField(
+        label=gettext_lazy("区间上限"), max_digits=24, decimal_places=6, required=False
     )
+    qualifier = forms.ChoiceField(label=gettext_lazy("限定"), choices=choices(QUALIFIERS))
     unit = forms.CharField(label=gettext_lazy("计量单位"), max_length=20)
     period_start = forms.DateField(label=gettext_lazy("统计期起"))
     period_end = forms.DateField(label=gettext_lazy("统计期止"))
@@ -103,30 +100,16 @@ def _initial(item: ReviewProposal) -> dict[str, Any]:
         "period_start": p.period_start,
         "period_end": p.period_end,
         "quote": p.quote,
-        "qualifier": "" if p.qualifier == "range" else p.qualifier,
+        "value_high": p.value_high,
+        "qualifier": p.qualifier,
         "is_proxy": p.proxy,
         "reported_indicator": p.reported_indicator if p.proxy else "",
     }
 
 
 def _figure(p: Proposal) -> str:
-    """The proposed figure as written. A range proposal carries only its low
-    end (``Proposal`` has no high one), so the high end is read back from
-    the quote, where the reader found the figure."""
-    high = None
-    if p.qualifier == "range":
-        found = find_figures(p.quote, reading="outcome", scale_words=True)
-        high = next(
-            (
-                m.figure.value_high
-                for m in found
-                if m.figure.qualifier == "range" and m.figure.value == p.value
-            ),
-            None,
-        )
-        if high is None:
-            return _("%(figure)s起的区间") % {"figure": figure_text("exact", p.value, None, p.unit)}
-    return figure_text(p.qualifier, p.value, high, p.unit)
+    """The proposed figure as written (a range with both ends)."""
+    return figure_text(p.qualifier, p.value, p.value_high, p.unit)
 
 
 def _span(item: ReviewProposal, offset: int = 0) -> Span:
@@ -266,6 +249,7 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
                     period_end=data["period_end"],
                     quote=data["quote"],
                     qualifier=data["qualifier"],
+                    value_high=data["value_high"],
                     is_proxy=data["is_proxy"],
                     reported_indicator=data["reported_indicator"],
                     via=VIA,

@@ -105,6 +105,7 @@ class Proposal:
     score: Decimal
     reported_indicator: str
     why: tuple[tuple[str, str], ...]
+    value_high: Decimal | None = None  # a range's high end (12.3-14.8%)
 
 
 def propose_outcomes(
@@ -281,6 +282,7 @@ def _proposal(
         score=score,
         reported_indicator=mention.before,
         why=why,
+        value_high=figure.value_high if qualifier == "range" else None,
     )
     # Figures that may speak for the target (final, later, interim) come
     # before baselines and context, whatever their words (DESIGN section 5).
