@@ -9,6 +9,7 @@ from benchmarks.extraction.labels import (
     DOCUMENTS,
     FRESH2_PLAN_PREFIX,
     FRESH3_PLAN_PREFIX,
+    FRESH4_PLAN_PREFIX,
     FRESH_PLAN_PREFIX,
     HERE,
     SYNTHETIC,
@@ -16,6 +17,7 @@ from benchmarks.extraction.labels import (
     document_text,
     fresh2_targets,
     fresh3_targets,
+    fresh4_targets,
     fresh_targets,
     load,
     open_targets,
@@ -27,8 +29,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 166
-    assert len(labels.distractors) == 152
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 210
+    assert len(labels.distractors) == 225
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == {
         "dev",
@@ -36,6 +38,7 @@ def test_the_labelled_set_checks_clean():
         "fresh",
         "fresh2",
         "fresh3",
+        "fresh4",
     }
 
 
@@ -66,7 +69,7 @@ def test_made_up_targets_stay_on_their_side():
     made_up = [
         label
         for label in labels.outcomes
-        if label.target.startswith(("dev-", "test-", "fresh-", "fresh2-", "fresh3-"))
+        if label.target.startswith(("dev-", "test-", "fresh-", "fresh2-", "fresh3-", "fresh4-"))
     ]
     assert {label.target.split("-")[0] for label in made_up} == {
         "dev",
@@ -74,6 +77,7 @@ def test_made_up_targets_stay_on_their_side():
         "fresh",
         "fresh2",
         "fresh3",
+        "fresh4",
     }
     for label in made_up:
         assert label.split == label.target.split("-")[0]
@@ -83,6 +87,8 @@ def test_made_up_targets_stay_on_their_side():
     assert split_for("fresh2-wg:x") == "fresh2" and split_for("fresh2") != "fresh2"
     assert split_for("fresh3-ly:fresh2-") == "fresh3" and split_for("fresh2-ly:fresh3") == "fresh2"
     assert split_for("fresh-ly:fresh3") == "fresh" and split_for("fresh3") != "fresh3"
+    assert split_for("fresh4-kf:fresh3-") == "fresh4" and split_for("fresh3-kf:fresh4") == "fresh3"
+    assert split_for("fresh-kf:fresh4") == "fresh" and split_for("fresh4") != "fresh4"
 
 
 def test_the_fresh_part_is_its_own_files_and_nothing_else():
@@ -157,7 +163,7 @@ def test_the_fresh3_part_is_its_own_files_on_synthetic_texts():
     assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
     assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
     assert all(row["split"] == "fresh3" for row in rows["outcome"])
-    synthetic = synthetic_documents()
+    synthetic = synthetic_documents("fresh3")
     assert {row["document"] for row in rows["outcome"] + rows["distractor"]} == set(synthetic)
     for name in ("outcomes.toml", "fresh_outcomes.toml", "fresh2_outcomes.toml"):
         old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
@@ -170,33 +176,84 @@ def test_the_fresh3_part_is_its_own_files_on_synthetic_texts():
 def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
     # Every synthetic text is in documents.toml (and back), 3,000-6,000
     # characters, LF only; a slug never names both a seed and a synthetic
-    # text, so document_text cannot mix them up.
+    # text, so document_text cannot mix them up. Four belong to fresh3, four
+    # to fresh4, each part with one undated text.
     synthetic = synthetic_documents()
     files = {path.stem for path in SYNTHETIC.glob("*.txt")}
-    assert files == set(synthetic) and len(files) == 4
+    assert files == set(synthetic) and len(files) == 8
     assert not files & {path.stem for path in DOCUMENTS.glob("*.txt")}
+    fresh3, fresh4 = synthetic_documents("fresh3"), synthetic_documents("fresh4")
+    assert len(fresh3) == len(fresh4) == 4 and set(fresh3) | set(fresh4) == files
     for slug, (_on, is_plan) in synthetic.items():
         text = document_text(slug)
         assert 3000 <= len(text) <= 6000 and "\r" not in text and not is_plan
-    assert synthetic["ly-2025-reply-manufacturing-upgrading"][0] is None  # the undated reply
+    undated = {slug for slug, (on, _plan) in synthetic.items() if on is None}
+    assert undated == {
+        "ly-2025-reply-manufacturing-upgrading",
+        "jz-2025-government-work-report-excerpt",
+    }
 
 
-def test_only_the_fresh3_run_reads_the_synthetic_texts():
+def test_the_fresh4_part_is_its_own_files_on_its_own_texts():
+    # fresh4_outcomes.toml (session hfresh4) labels fresh4 targets only, on
+    # the fresh4 synthetic texts only; no fresh4 label hides in the older
+    # files, and every fresh4 target is open to the reader and has a label.
+    fresh4 = fresh4_targets()
+    assert len(fresh4) == 40
+    plans = [target.plan for target in fresh4]
+    assert {p: plans.count(p) for p in set(plans)} == {
+        "fresh4-kf": 10,
+        "fresh4-ay": 10,
+        "fresh4-jz": 10,
+        "fresh4-zk": 10,
+    }
+    keys = {target.key for target in fresh4}
+    assert len(keys) == len(fresh4)
+    assert keys <= {target.key for target in open_targets()}
+    earlier = fresh_targets() + fresh2_targets() + fresh3_targets()
+    assert not keys & {target.key for target in earlier}
+    rows = tomllib.loads((HERE / "fresh4_outcomes.toml").read_text(encoding="utf-8"))
+    assert len(rows["outcome"]) == 44 and len(rows["distractor"]) == 73
+    assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
+    assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
+    assert all(row["split"] == "fresh4" for row in rows["outcome"])
+    synthetic = synthetic_documents("fresh4")
+    assert {row["document"] for row in rows["outcome"] + rows["distractor"]} == set(synthetic)
+    for name in ("outcomes.toml", "fresh_outcomes.toml", "fresh2_outcomes.toml"):
+        old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
+        assert not any(
+            row["target"].startswith(FRESH4_PLAN_PREFIX) or row["document"] in synthetic
+            for row in old["outcome"] + old.get("distractor", [])
+        )
+    old = tomllib.loads((HERE / "fresh3_outcomes.toml").read_text(encoding="utf-8"))
+    assert not any(
+        row["target"].startswith(FRESH4_PLAN_PREFIX) or row["document"] in synthetic
+        for row in old["outcome"] + old["distractor"]
+    )
+
+
+def test_only_the_synthetic_runs_read_their_synthetic_texts():
     # Building the runs does not call the reader: earlier parts keep their
-    # targets and the seed texts, so their figures cannot move with fresh3.
-    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3"))
+    # targets and texts, so their figures cannot move with fresh3 or fresh4;
+    # only the fresh4 run reads the fresh4 texts and the fresh4 targets.
+    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"))
     assert [counted for _targets, counted, _documents in runs] == [
         {"dev", "test"},
         {"fresh"},
         {"fresh2"},
         {"fresh3"},
+        {"fresh4"},
     ]
-    # the target counts each earlier part was scored with before fresh3
-    assert [len(targets) for targets, _counted, _documents in runs[:3]] == [82, 113, 134]
+    # the target counts each earlier part was scored with before fresh4
+    assert [len(targets) for targets, _counted, _documents in runs[:4]] == [82, 113, 134, 174]
     for targets, _counted, documents in runs[:3]:
         assert documents == score.DOCUMENTS
         assert not any(t.plan.startswith(FRESH3_PLAN_PREFIX) for t in targets)
-    targets, _counted, documents = runs[3]
+    for targets, _counted, _documents in runs[:4]:
+        assert not any(t.plan.startswith(FRESH4_PLAN_PREFIX) for t in targets)
+    fresh3_texts = synthetic_documents("fresh3")
+    assert runs[3][2] == {**score.DOCUMENTS, **fresh3_texts}
+    targets, _counted, documents = runs[4]
     assert len(targets) == len(open_targets())
     assert set(documents) == set(score.DOCUMENTS) | set(synthetic_documents())
     assert set(score.DOCUMENTS).isdisjoint(synthetic_documents())

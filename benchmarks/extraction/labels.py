@@ -1,15 +1,16 @@
 """The labelled set for reading documents (issue 13, deliverable 7).
 
 Loads ``targets.toml`` (numeric commitments of seeds 001 and 002),
-``outcomes.toml``, ``fresh_outcomes.toml``, ``fresh2_outcomes.toml`` and
-``fresh3_outcomes.toml`` (which sentences report which target, and
-distractors), and checks them: every quote is verbatim at its offsets in its
-text (a seed of ``fixtures/documents/``, or for fresh3 a SYNTHETIC text of
+``outcomes.toml`` and ``fresh*_outcomes.toml`` (fresh, fresh2, fresh3,
+fresh4: which sentences report which target, and distractors), and checks
+them: every quote is verbatim at its offsets in its text (a seed of
+``fixtures/documents/``, or for fresh3 and fresh4 a SYNTHETIC text of
 ``synthetic/``, written for measurement only), every label names a target
 that exists (a demo target of ``fixtures/plans/``, a made-up dev-only
 target of ``dev_targets.toml``, a made-up test-only target of
 ``test_targets.toml``, or a made-up held-out target of
-``fresh_targets.toml``, ``fresh2_targets.toml`` or ``fresh3_targets.toml``),
+``fresh_targets.toml``, ``fresh2_targets.toml``, ``fresh3_targets.toml`` or
+``fresh4_targets.toml``),
 and every split is the one the stated rule gives (so no label moves between
 parts after tuning).
 
@@ -36,8 +37,9 @@ from tracker.domain.reading import OpenTarget
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
-# The fresh3 part's texts: SYNTHETIC (session hfresh3), made up for
-# measurement only; never demo data. synthetic/documents.toml lists them.
+# The fresh3 and fresh4 parts' texts: SYNTHETIC (sessions hfresh3, hfresh4),
+# made up for measurement only; never demo data. synthetic/documents.toml
+# lists them, each with its part.
 SYNTHETIC = HERE / "synthetic"
 PLANS = ROOT / "fixtures" / "plans"
 
@@ -45,6 +47,7 @@ __all__ = [
     "DEV_PLAN_PREFIX",
     "FRESH2_PLAN_PREFIX",
     "FRESH3_PLAN_PREFIX",
+    "FRESH4_PLAN_PREFIX",
     "FRESH_PLAN_PREFIX",
     "TEST_PLAN_PREFIX",
     "Distractor",
@@ -58,6 +61,7 @@ __all__ = [
     "document_text",
     "fresh2_targets",
     "fresh3_targets",
+    "fresh4_targets",
     "fresh_targets",
     "heldout_targets",
     "load",
@@ -85,6 +89,10 @@ FRESH2_PLAN_PREFIX = "fresh2-"
 # texts (synthetic/), made once the real seeds were used up: plans named so;
 # all their labels are fresh3. Tested first, as fresh2's.
 FRESH3_PLAN_PREFIX = "fresh3-"
+# A fourth held-out part (fresh4_targets.toml, session hfresh4) on new
+# SYNTHETIC texts by a second writer, made once fresh3 had been seen: plans
+# named so; all their labels are fresh4. Tested before every shorter prefix.
+FRESH4_PLAN_PREFIX = "fresh4-"
 
 
 @dataclass(frozen=True)
@@ -148,7 +156,7 @@ class LabelSet:
 
     def part(self, split: str) -> LabelSet:
         """Only the labels of one split (``dev``, ``test``, ``fresh``,
-        ``fresh2`` or ``fresh3``)."""
+        ``fresh2``, ``fresh3`` or ``fresh4``)."""
         return LabelSet(
             tuple(label for label in self.outcomes if label.split == split),
             tuple(label for label in self.targets if label.split == split),
@@ -160,7 +168,10 @@ def split_for(key: str) -> str:
     """The split rule stated in both files' headers; a made-up target of
     dev_targets.toml is always dev, one of test_targets.toml always test,
     one of fresh_targets.toml always fresh, one of fresh2_targets.toml
-    always fresh2, one of fresh3_targets.toml always fresh3."""
+    always fresh2, one of fresh3_targets.toml always fresh3, one of
+    fresh4_targets.toml always fresh4."""
+    if key.startswith(FRESH4_PLAN_PREFIX):
+        return "fresh4"
     if key.startswith(FRESH3_PLAN_PREFIX):
         return "fresh3"
     if key.startswith(FRESH2_PLAN_PREFIX):
@@ -231,9 +242,15 @@ def fresh3_targets(folder: Path = HERE) -> list[OpenTarget]:
     return _made_up_targets(folder / "fresh3_targets.toml")
 
 
+def fresh4_targets(folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up fourth held-out targets of ``fresh4_targets.toml``
+    (session hfresh4, on the second writer's synthetic texts)."""
+    return _made_up_targets(folder / "fresh4_targets.toml")
+
+
 def open_targets() -> list[OpenTarget]:
     """Every target the outcome labels may name: demo, then dev-only, then
-    test-only, then fresh, fresh2 and fresh3."""
+    test-only, then fresh, fresh2, fresh3 and fresh4."""
     return (
         demo_targets()
         + dev_targets()
@@ -241,6 +258,7 @@ def open_targets() -> list[OpenTarget]:
         + fresh_targets()
         + fresh2_targets()
         + fresh3_targets()
+        + fresh4_targets()
     )
 
 
@@ -258,18 +276,25 @@ def demo_outcomes() -> list[tuple[str, str, dict]]:
 
 def document_text(slug: str) -> str:
     """A seed text of fixtures/documents, else a synthetic text of the
-    fresh3 part (the seeds come first, so no seed can be shadowed)."""
+    fresh3 or fresh4 part (the seeds come first, so no seed can be shadowed)."""
     seed = DOCUMENTS / f"{slug}.txt"
     path = seed if seed.exists() else SYNTHETIC / f"{slug}.txt"
     return path.read_text(encoding="utf-8")
 
 
-def synthetic_documents(folder: Path = SYNTHETIC) -> dict[str, tuple[date | None, bool]]:
-    """The synthetic texts as the scorer reads documents: slug ->
-    (published_on or None when undated, is a plan: never). Only the fresh3
-    part is scored on them, so no earlier part's figures move."""
+def synthetic_documents(
+    part: str | None = None, folder: Path = SYNTHETIC
+) -> dict[str, tuple[date | None, bool]]:
+    """The synthetic texts (of one part, ``fresh3`` or ``fresh4``; all when
+    None) as the scorer reads documents: slug -> (published_on or None when
+    undated, is a plan: never). A row without a part is fresh3's. Only the
+    part's own run reads its texts, so no earlier part's figures move."""
     rows = tomllib.loads((folder / "documents.toml").read_text(encoding="utf-8"))["document"]
-    return {row["slug"]: (row.get("published_on"), False) for row in rows}
+    return {
+        row["slug"]: (row.get("published_on"), False)
+        for row in rows
+        if part is None or row.get("part", "fresh3") == part
+    }
 
 
 def _day(text: str) -> date:
@@ -278,7 +303,7 @@ def _day(text: str) -> date:
 
 def load(folder: Path = HERE) -> LabelSet:
     """Every label: outcomes.toml, fresh_outcomes.toml, fresh2_outcomes.toml,
-    fresh3_outcomes.toml, and targets.toml."""
+    fresh3_outcomes.toml, fresh4_outcomes.toml, and targets.toml."""
     outcome_rows: list[dict] = []
     distractor_rows: list[dict] = []
     for name in (
@@ -286,6 +311,7 @@ def load(folder: Path = HERE) -> LabelSet:
         "fresh_outcomes.toml",
         "fresh2_outcomes.toml",
         "fresh3_outcomes.toml",
+        "fresh4_outcomes.toml",
     ):
         data = tomllib.loads((folder / name).read_text(encoding="utf-8"))
         outcome_rows += data["outcome"]
@@ -360,7 +386,7 @@ def check(labels: LabelSet) -> list[str]:
 
 def main() -> int:
     labels = load()
-    for split in ("dev", "test", "fresh", "fresh2", "fresh3"):
+    for split in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"):
         part = labels.part(split)
         print(f"{split}: {len(part.outcomes)} outcome labels, {len(part.targets)} target labels")
     print(f"distractors: {len(labels.distractors)}")

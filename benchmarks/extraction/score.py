@@ -8,6 +8,7 @@
     python -m benchmarks.extraction.score --part fresh        # fresh only
     python -m benchmarks.extraction.score --part fresh2       # fresh2 only
     python -m benchmarks.extraction.score --part fresh3       # fresh3 only
+    python -m benchmarks.extraction.score --part fresh4       # fresh4 only
     python -m benchmarks.extraction.score --part all          # every part
 
 The test part is printed only when asked (``--part test``, ``both`` or
@@ -21,8 +22,11 @@ session hfresh2, labelled the same way once fresh had been seen) likewise
 fresh3_outcomes.toml: session hfresh3) is labelled on four SYNTHETIC texts
 written for measurement only (synthetic/, never demo data), once the real
 seeds were used up; it is scored only when asked (``--part fresh3`` or
-``all``), and only then are the synthetic texts read: it is the held-out
-measure now.
+``all``), and only then are its synthetic texts read. The fresh4 part
+(fresh4_targets.toml, fresh4_outcomes.toml: session hfresh4) is labelled on
+four more SYNTHETIC texts by a second writer, once fresh3 had been seen; it
+is scored only when asked (``--part fresh4`` or ``all``), and only then are
+its texts read: it is the held-out measure now.
 
 Outcomes: for every (document, demo target) pair, the *top* proposal of
 ``propose_outcomes`` is right when a label of that pair has the same value,
@@ -33,8 +37,9 @@ an unlabelled pair still counts against precision on its side. Each part is
 scored against the targets it was labelled with, so its figures do not move
 when a later part adds targets or texts: dev and test against demo, dev and
 test; fresh against those and fresh; fresh2 against those and fresh2, all
-on the seed texts; fresh3 against every open target, on the seed texts and
-the synthetic ones.
+on the seed texts; fresh3 against those and fresh3, on the seed texts and
+fresh3's synthetic ones; fresh4 against every open target, on the seed
+texts and every synthetic text.
 
 Plans: a proposed target of seeds 001/002 is right when its statement
 overlaps a labelled commitment's and value, value_high and unit are equal;
@@ -55,6 +60,7 @@ from datetime import date
 from benchmarks.extraction.labels import (
     FRESH2_PLAN_PREFIX,
     FRESH3_PLAN_PREFIX,
+    FRESH4_PLAN_PREFIX,
     FRESH_PLAN_PREFIX,
     document_text,
     load,
@@ -86,7 +92,8 @@ PARTS = {
     "fresh": ("fresh",),
     "fresh2": ("fresh2",),
     "fresh3": ("fresh3",),
-    "all": ("dev", "test", "fresh", "fresh2", "fresh3"),
+    "fresh4": ("fresh4",),
+    "all": ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"),
 }
 
 
@@ -96,10 +103,11 @@ def _ratio(a: int, b: int) -> str:
 
 def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str], dict]]:
     """(open targets, parts counted, documents) per run of the reader: each
-    part with the targets and texts it was labelled against (fresh3 with
-    every target, and the synthetic texts besides the seeds)."""
+    part with the targets and texts it was labelled against (fresh3 with its
+    synthetic texts besides the seeds, fresh4 with every target and text)."""
     every = open_targets()
-    before_fresh3 = [t for t in every if not t.plan.startswith(FRESH3_PLAN_PREFIX)]
+    before_fresh4 = [t for t in every if not t.plan.startswith(FRESH4_PLAN_PREFIX)]
+    before_fresh3 = [t for t in before_fresh4 if not t.plan.startswith(FRESH3_PLAN_PREFIX)]
     before_fresh2 = [t for t in before_fresh3 if not t.plan.startswith(FRESH2_PLAN_PREFIX)]
     runs = []
     if {"dev", "test"} & set(parts):
@@ -110,7 +118,9 @@ def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str], dict]]:
     if "fresh2" in parts:
         runs.append((before_fresh3, {"fresh2"}, DOCUMENTS))
     if "fresh3" in parts:
-        runs.append((every, {"fresh3"}, {**DOCUMENTS, **synthetic_documents()}))
+        runs.append((before_fresh4, {"fresh3"}, {**DOCUMENTS, **synthetic_documents("fresh3")}))
+    if "fresh4" in parts:
+        runs.append((every, {"fresh4"}, {**DOCUMENTS, **synthetic_documents()}))
     return runs
 
 
@@ -237,7 +247,7 @@ def main(argv: list[str]) -> int:
     part = argv[argv.index("--part") + 1] if "--part" in argv else "dev"
     shown = PARTS.get(part)
     if shown is None:
-        print("--part must be dev, test, both, fresh, fresh2, fresh3 or all", file=sys.stderr)
+        print(f"--part must be one of: {', '.join(PARTS)}", file=sys.stderr)
         return 2
     labels = load()
     print("outcomes (top proposal per document and target):")
