@@ -15,11 +15,8 @@ from benchmarks.extraction.labels import (
     SYNTHETIC,
     check,
     document_text,
-    fresh2_targets,
-    fresh3_targets,
-    fresh4_targets,
-    fresh_targets,
     load,
+    made_up_targets,
     open_targets,
     split_for,
     synthetic_documents,
@@ -95,7 +92,7 @@ def test_the_fresh_part_is_its_own_files_and_nothing_else():
     # fresh_outcomes.toml (session hfresh) labels fresh targets only, and no
     # fresh label hides in outcomes.toml; every fresh target is open to the
     # reader and belongs to one of the three fresh plans.
-    fresh = fresh_targets()
+    fresh = made_up_targets("fresh")
     assert len(fresh) == 31
     plans = [target.plan for target in fresh]
     assert {p: plans.count(p) for p in set(plans)} == {
@@ -120,14 +117,14 @@ def test_the_fresh2_part_is_its_own_files_and_nothing_else():
     # fresh2_outcomes.toml (session hfresh2) labels fresh2 targets only, and
     # no fresh2 label hides in the older files; every fresh2 target is open
     # to the reader. Seed 002 ran out, so fresh2-pds has no target.
-    fresh2 = fresh2_targets()
+    fresh2 = made_up_targets("fresh2")
     assert len(fresh2) == 21
     plans = [target.plan for target in fresh2]
     assert {p: plans.count(p) for p in set(plans)} == {"fresh2-zz": 20, "fresh2-wg": 1}
     keys = {target.key for target in fresh2}
     assert len(keys) == len(fresh2)
     assert keys <= {target.key for target in open_targets()}
-    assert not keys & {target.key for target in fresh_targets()}
+    assert not keys & {target.key for target in made_up_targets("fresh")}
     rows = tomllib.loads((HERE / "fresh2_outcomes.toml").read_text(encoding="utf-8"))
     assert len(rows["outcome"]) == 27 and len(rows["distractor"]) == 27
     assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
@@ -145,7 +142,7 @@ def test_the_fresh3_part_is_its_own_files_on_synthetic_texts():
     # fresh3_outcomes.toml (session hfresh3) labels fresh3 targets only, on
     # the synthetic texts only; no fresh3 label hides in the older files,
     # and every fresh3 target is open to the reader and has a label.
-    fresh3 = fresh3_targets()
+    fresh3 = made_up_targets("fresh3")
     assert len(fresh3) == 40
     plans = [target.plan for target in fresh3]
     assert {p: plans.count(p) for p in set(plans)} == {
@@ -157,7 +154,9 @@ def test_the_fresh3_part_is_its_own_files_on_synthetic_texts():
     keys = {target.key for target in fresh3}
     assert len(keys) == len(fresh3)
     assert keys <= {target.key for target in open_targets()}
-    assert not keys & {target.key for target in fresh_targets() + fresh2_targets()}
+    assert not keys & {
+        target.key for target in made_up_targets("fresh") + made_up_targets("fresh2")
+    }
     rows = tomllib.loads((HERE / "fresh3_outcomes.toml").read_text(encoding="utf-8"))
     assert len(rows["outcome"]) == 43 and len(rows["distractor"]) == 45
     assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
@@ -198,7 +197,7 @@ def test_the_fresh4_part_is_its_own_files_on_its_own_texts():
     # fresh4_outcomes.toml (session hfresh4) labels fresh4 targets only, on
     # the fresh4 synthetic texts only; no fresh4 label hides in the older
     # files, and every fresh4 target is open to the reader and has a label.
-    fresh4 = fresh4_targets()
+    fresh4 = made_up_targets("fresh4")
     assert len(fresh4) == 40
     plans = [target.plan for target in fresh4]
     assert {p: plans.count(p) for p in set(plans)} == {
@@ -210,7 +209,7 @@ def test_the_fresh4_part_is_its_own_files_on_its_own_texts():
     keys = {target.key for target in fresh4}
     assert len(keys) == len(fresh4)
     assert keys <= {target.key for target in open_targets()}
-    earlier = fresh_targets() + fresh2_targets() + fresh3_targets()
+    earlier = made_up_targets("fresh") + made_up_targets("fresh2") + made_up_targets("fresh3")
     assert not keys & {target.key for target in earlier}
     rows = tomllib.loads((HERE / "fresh4_outcomes.toml").read_text(encoding="utf-8"))
     assert len(rows["outcome"]) == 44 and len(rows["distractor"]) == 73

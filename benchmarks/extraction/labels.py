@@ -59,10 +59,7 @@ __all__ = [
     "demo_targets",
     "dev_targets",
     "document_text",
-    "fresh2_targets",
-    "fresh3_targets",
-    "fresh4_targets",
-    "fresh_targets",
+    "made_up_targets",
     "heldout_targets",
     "load",
     "open_targets",
@@ -215,51 +212,37 @@ def _made_up_targets(path: Path) -> list[OpenTarget]:
     return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
 
 
+# The made-up targets of each part, in the order they were labelled:
+# dev_targets.toml (h13q), test_targets.toml (h13t), then the held-out parts
+# fresh (hfresh), fresh2 (hfresh2), fresh3 and fresh4 (hfresh3, hfresh4: on
+# the synthetic texts).
+MADE_UP = {
+    "dev": "dev_targets.toml",
+    "test": "test_targets.toml",
+    "fresh": "fresh_targets.toml",
+    "fresh2": "fresh2_targets.toml",
+    "fresh3": "fresh3_targets.toml",
+    "fresh4": "fresh4_targets.toml",
+}
+
+
+def made_up_targets(part: str, folder: Path = HERE) -> list[OpenTarget]:
+    """The made-up targets of one part (``MADE_UP``)."""
+    return _made_up_targets(folder / MADE_UP[part])
+
+
 def dev_targets(folder: Path = HERE) -> list[OpenTarget]:
-    """The made-up dev-only targets of ``dev_targets.toml``."""
-    return _made_up_targets(folder / "dev_targets.toml")
+    return made_up_targets("dev", folder)
 
 
 def heldout_targets(folder: Path = HERE) -> list[OpenTarget]:
-    """The made-up test-only targets of ``test_targets.toml``."""
-    return _made_up_targets(folder / "test_targets.toml")
-
-
-def fresh_targets(folder: Path = HERE) -> list[OpenTarget]:
-    """The made-up held-out targets of ``fresh_targets.toml`` (session hfresh)."""
-    return _made_up_targets(folder / "fresh_targets.toml")
-
-
-def fresh2_targets(folder: Path = HERE) -> list[OpenTarget]:
-    """The made-up second held-out targets of ``fresh2_targets.toml``
-    (session hfresh2)."""
-    return _made_up_targets(folder / "fresh2_targets.toml")
-
-
-def fresh3_targets(folder: Path = HERE) -> list[OpenTarget]:
-    """The made-up third held-out targets of ``fresh3_targets.toml``
-    (session hfresh3, on the synthetic texts)."""
-    return _made_up_targets(folder / "fresh3_targets.toml")
-
-
-def fresh4_targets(folder: Path = HERE) -> list[OpenTarget]:
-    """The made-up fourth held-out targets of ``fresh4_targets.toml``
-    (session hfresh4, on the second writer's synthetic texts)."""
-    return _made_up_targets(folder / "fresh4_targets.toml")
+    return made_up_targets("test", folder)
 
 
 def open_targets() -> list[OpenTarget]:
-    """Every target the outcome labels may name: demo, then dev-only, then
-    test-only, then fresh, fresh2, fresh3 and fresh4."""
-    return (
-        demo_targets()
-        + dev_targets()
-        + heldout_targets()
-        + fresh_targets()
-        + fresh2_targets()
-        + fresh3_targets()
-        + fresh4_targets()
-    )
+    """Every target the outcome labels may name: demo, then each part's
+    made-up ones in the order of ``MADE_UP``."""
+    return demo_targets() + [t for part in MADE_UP for t in made_up_targets(part)]
 
 
 def demo_outcomes() -> list[tuple[str, str, dict]]:
