@@ -4,6 +4,8 @@ offsets, every split the one its rule gives, every target a demo target."""
 import dataclasses
 import tomllib
 
+import pytest
+
 from benchmarks.extraction import score
 from benchmarks.extraction.labels import (
     DOCUMENTS,
@@ -88,86 +90,62 @@ def test_made_up_targets_stay_on_their_side():
     assert split_for("fresh-kf:fresh4") == "fresh" and split_for("fresh4") != "fresh4"
 
 
-def test_the_fresh_part_is_its_own_files_and_nothing_else():
-    # fresh_outcomes.toml (session hfresh) labels fresh targets only, and no
-    # fresh label hides in outcomes.toml; every fresh target is open to the
-    # reader and belongs to one of the three fresh plans.
-    fresh = made_up_targets("fresh")
-    assert len(fresh) == 31
-    plans = [target.plan for target in fresh]
-    assert {p: plans.count(p) for p in set(plans)} == {
-        "fresh-zz": 16,
-        "fresh-pds": 7,
-        "fresh-wg": 8,
-    }
-    keys = {target.key for target in fresh}
-    assert len(keys) == len(fresh)
-    assert keys <= {target.key for target in open_targets()}
-    rows = tomllib.loads((HERE / "fresh_outcomes.toml").read_text(encoding="utf-8"))
-    assert len(rows["outcome"]) == 30 and len(rows["distractor"]) == 48
-    assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
-    assert all(row["split"] == "fresh" for row in rows["outcome"])
-    old = tomllib.loads((HERE / "outcomes.toml").read_text(encoding="utf-8"))
-    assert not any(
-        row["target"].startswith(FRESH_PLAN_PREFIX) for row in old["outcome"] + old["distractor"]
-    )
+# Each held-out part: how many targets per plan, labels and distractors its
+# labeller reported, whether every target has a label, and whether it lives
+# on the synthetic texts.
+HELD_OUT = {
+    "fresh": ({"fresh-zz": 16, "fresh-pds": 7, "fresh-wg": 8}, 30, 48, False, False),
+    "fresh2": ({"fresh2-zz": 20, "fresh2-wg": 1}, 27, 27, True, False),
+    "fresh3": (
+        {"fresh3-ly": 10, "fresh3-xx": 10, "fresh3-xc": 10, "fresh3-ny": 10},
+        43,
+        45,
+        True,
+        True,
+    ),
+    "fresh4": (
+        {"fresh4-kf": 10, "fresh4-ay": 10, "fresh4-jz": 10, "fresh4-zk": 10},
+        44,
+        73,
+        True,
+        True,
+    ),
+}
+PREFIXES = {
+    "fresh": FRESH_PLAN_PREFIX,
+    "fresh2": FRESH2_PLAN_PREFIX,
+    "fresh3": FRESH3_PLAN_PREFIX,
+    "fresh4": FRESH4_PLAN_PREFIX,
+}
 
 
-def test_the_fresh2_part_is_its_own_files_and_nothing_else():
-    # fresh2_outcomes.toml (session hfresh2) labels fresh2 targets only, and
-    # no fresh2 label hides in the older files; every fresh2 target is open
-    # to the reader. Seed 002 ran out, so fresh2-pds has no target.
-    fresh2 = made_up_targets("fresh2")
-    assert len(fresh2) == 21
-    plans = [target.plan for target in fresh2]
-    assert {p: plans.count(p) for p in set(plans)} == {"fresh2-zz": 20, "fresh2-wg": 1}
-    keys = {target.key for target in fresh2}
-    assert len(keys) == len(fresh2)
+@pytest.mark.parametrize("part", list(HELD_OUT))
+def test_each_held_out_part_is_its_own_files_and_nothing_else(part):
+    # <part>_outcomes.toml labels that part's targets only (on the synthetic
+    # texts for fresh3 and fresh4), and none of its labels hides in an older
+    # file; every target is open to the reader and belongs to its plans.
+    plans_wanted, outcomes, distractors, all_labelled, synthetic = HELD_OUT[part]
+    targets = made_up_targets(part)
+    plans = [target.plan for target in targets]
+    assert {p: plans.count(p) for p in set(plans)} == plans_wanted
+    keys = {target.key for target in targets}
+    assert len(keys) == len(targets)
     assert keys <= {target.key for target in open_targets()}
-    assert not keys & {target.key for target in made_up_targets("fresh")}
-    rows = tomllib.loads((HERE / "fresh2_outcomes.toml").read_text(encoding="utf-8"))
-    assert len(rows["outcome"]) == 27 and len(rows["distractor"]) == 27
+    earlier = list(HELD_OUT)[: list(HELD_OUT).index(part)]
+    assert not keys & {t.key for name in earlier for t in made_up_targets(name)}
+    rows = tomllib.loads((HERE / f"{part}_outcomes.toml").read_text(encoding="utf-8"))
+    assert (len(rows["outcome"]), len(rows["distractor"])) == (outcomes, distractors)
     assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
-    assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
-    assert all(row["split"] == "fresh2" for row in rows["outcome"])
-    for name in ("outcomes.toml", "fresh_outcomes.toml"):
+    if all_labelled:
+        assert {row["target"] for row in rows["outcome"]} == keys
+    assert all(row["split"] == part for row in rows["outcome"])
+    texts = set(synthetic_documents(part)) if synthetic else set()
+    if synthetic:
+        assert {row["document"] for row in rows["outcome"] + rows["distractor"]} == texts
+    for name in ("outcomes.toml", *(f"{e}_outcomes.toml" for e in earlier)):
         old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
         assert not any(
-            row["target"].startswith(FRESH2_PLAN_PREFIX)
-            for row in old["outcome"] + old["distractor"]
-        )
-
-
-def test_the_fresh3_part_is_its_own_files_on_synthetic_texts():
-    # fresh3_outcomes.toml (session hfresh3) labels fresh3 targets only, on
-    # the synthetic texts only; no fresh3 label hides in the older files,
-    # and every fresh3 target is open to the reader and has a label.
-    fresh3 = made_up_targets("fresh3")
-    assert len(fresh3) == 40
-    plans = [target.plan for target in fresh3]
-    assert {p: plans.count(p) for p in set(plans)} == {
-        "fresh3-ly": 10,
-        "fresh3-xx": 10,
-        "fresh3-xc": 10,
-        "fresh3-ny": 10,
-    }
-    keys = {target.key for target in fresh3}
-    assert len(keys) == len(fresh3)
-    assert keys <= {target.key for target in open_targets()}
-    assert not keys & {
-        target.key for target in made_up_targets("fresh") + made_up_targets("fresh2")
-    }
-    rows = tomllib.loads((HERE / "fresh3_outcomes.toml").read_text(encoding="utf-8"))
-    assert len(rows["outcome"]) == 43 and len(rows["distractor"]) == 45
-    assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
-    assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
-    assert all(row["split"] == "fresh3" for row in rows["outcome"])
-    synthetic = synthetic_documents("fresh3")
-    assert {row["document"] for row in rows["outcome"] + rows["distractor"]} == set(synthetic)
-    for name in ("outcomes.toml", "fresh_outcomes.toml", "fresh2_outcomes.toml"):
-        old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
-        assert not any(
-            row["target"].startswith(FRESH3_PLAN_PREFIX) or row["document"] in synthetic
+            row["target"].startswith(PREFIXES[part]) or row["document"] in texts
             for row in old["outcome"] + old.get("distractor", [])
         )
 
@@ -191,44 +169,6 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "ly-2025-reply-manufacturing-upgrading",
         "jz-2025-government-work-report-excerpt",
     }
-
-
-def test_the_fresh4_part_is_its_own_files_on_its_own_texts():
-    # fresh4_outcomes.toml (session hfresh4) labels fresh4 targets only, on
-    # the fresh4 synthetic texts only; no fresh4 label hides in the older
-    # files, and every fresh4 target is open to the reader and has a label.
-    fresh4 = made_up_targets("fresh4")
-    assert len(fresh4) == 40
-    plans = [target.plan for target in fresh4]
-    assert {p: plans.count(p) for p in set(plans)} == {
-        "fresh4-kf": 10,
-        "fresh4-ay": 10,
-        "fresh4-jz": 10,
-        "fresh4-zk": 10,
-    }
-    keys = {target.key for target in fresh4}
-    assert len(keys) == len(fresh4)
-    assert keys <= {target.key for target in open_targets()}
-    earlier = made_up_targets("fresh") + made_up_targets("fresh2") + made_up_targets("fresh3")
-    assert not keys & {target.key for target in earlier}
-    rows = tomllib.loads((HERE / "fresh4_outcomes.toml").read_text(encoding="utf-8"))
-    assert len(rows["outcome"]) == 44 and len(rows["distractor"]) == 73
-    assert {row["target"] for row in rows["outcome"] + rows["distractor"]} <= keys
-    assert {row["target"] for row in rows["outcome"]} == keys  # every target has a label
-    assert all(row["split"] == "fresh4" for row in rows["outcome"])
-    synthetic = synthetic_documents("fresh4")
-    assert {row["document"] for row in rows["outcome"] + rows["distractor"]} == set(synthetic)
-    for name in ("outcomes.toml", "fresh_outcomes.toml", "fresh2_outcomes.toml"):
-        old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
-        assert not any(
-            row["target"].startswith(FRESH4_PLAN_PREFIX) or row["document"] in synthetic
-            for row in old["outcome"] + old.get("distractor", [])
-        )
-    old = tomllib.loads((HERE / "fresh3_outcomes.toml").read_text(encoding="utf-8"))
-    assert not any(
-        row["target"].startswith(FRESH4_PLAN_PREFIX) or row["document"] in synthetic
-        for row in old["outcome"] + old["distractor"]
-    )
 
 
 def test_only_the_synthetic_runs_read_their_synthetic_texts():

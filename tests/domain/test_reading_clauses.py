@@ -7,30 +7,10 @@ year in an undated text."""
 from datetime import date
 from decimal import Decimal
 
-from tracker.domain.reading import OpenTarget, propose_outcomes, read_mentions
-
-
-def _target(indicator, unit="家", measure="flow", aliases=(), code="T", city="郑州市"):
-    return OpenTarget(
-        plan="p",
-        code=code,
-        indicator=indicator,
-        aliases=aliases,
-        unit=unit,
-        measure=measure,
-        period_start=date(2022, 1, 1),
-        period_end=date(2022, 12, 31),
-        jurisdiction=city,
-    )
-
-
-def _found(text, target, on=date(2023, 3, 1), others=()):
-    return [p for p in propose_outcomes(text, [target, *others], on=on) if p.target == target]
-
-
-def _top(text, target, on=date(2023, 3, 1), others=()):
-    found = _found(text, target, on, others)
-    return found[0] if found else None
+from tests.domain.reading_support import found as _found
+from tests.domain.reading_support import make_target as _target
+from tests.domain.reading_support import top as _top
+from tracker.domain.reading import propose_outcomes, read_mentions
 
 
 def test_a_figure_of_another_quantity_shares_the_subject_named_before_it():

@@ -6,45 +6,28 @@ ellipses, 以来 in an undated text, and scale words."""
 from datetime import date
 from decimal import Decimal
 
+from tests.domain.reading_support import make_target as _target
+from tests.domain.reading_support import top as _top
 from tracker.domain.phrases import find_figures
-from tracker.domain.reading import OpenTarget, propose_outcomes, read_mentions
+from tracker.domain.reading import propose_outcomes, read_mentions
 from tracker.domain.reading.places import another_place_named, text_speaks_for
 from tracker.domain.units import SEED_REGISTRY
 
 
-def _target(indicator, unit="万吨", measure="flow", aliases=(), code="T", city="郑州市"):
-    return OpenTarget(
-        plan="p",
-        code=code,
-        indicator=indicator,
-        aliases=aliases,
-        unit=unit,
-        measure=measure,
-        period_start=date(2022, 1, 1),
-        period_end=date(2022, 12, 31),
-        jurisdiction=city,
-    )
-
-
-def _top(text, target, on=date(2023, 3, 1), others=()):
-    found = [p for p in propose_outcomes(text, [target, *others], on=on) if p.target == target]
-    return found[0] if found else None
-
-
 def test_a_character_variant_is_the_same_indicator():
-    top = _top("郑州市2022年淘汰炭素产能30万吨。", _target("淘汰碳素产能"))
+    top = _top("郑州市2022年淘汰炭素产能30万吨。", _target("淘汰碳素产能", "万吨"))
     assert (top.value, top.proxy) == (Decimal("30"), False)
 
 
 def test_a_change_word_of_the_same_family_is_a_proxy():
-    top = _top("郑州市2022年耐材行业退出产能20万吨。", _target("压减耐材产能"))
+    top = _top("郑州市2022年耐材行业退出产能20万吨。", _target("压减耐材产能", "万吨"))
     assert top.value == Decimal("20")
     assert top.proxy
     assert ("proxy", "压减耐材产能") in top.why
 
 
 def test_annual_output_before_a_figure_is_a_capacity():
-    top = _top("郑州市2022年拆除年产15万吨的水泥窑。", _target("压减水泥产能"))
+    top = _top("郑州市2022年拆除年产15万吨的水泥窑。", _target("压减水泥产能", "万吨"))
     assert top.value == Decimal("15") and top.proxy
 
 
@@ -107,7 +90,7 @@ def test_a_figure_of_another_place_in_the_clause_is_that_places():
 
 
 def test_from_a_year_is_a_baseline_and_from_the_past_is_never_proposed():
-    output = _target("原煤产量", measure="level")
+    output = _target("原煤产量", "万吨", measure="level")
     found = propose_outcomes(
         "郑州市原煤产量从2012年的4568万吨下降到1562.7万吨。", [output], on=date(2023, 3, 1)
     )
@@ -117,7 +100,7 @@ def test_from_a_year_is_a_baseline_and_from_the_past_is_never_proposed():
     assert by_value[Decimal("4568")].grade == "baseline"
     cut = propose_outcomes(
         "郑州市刚玉产能由过去的108.6万吨下降至73.6万吨。",
-        [_target("刚玉产能", measure="level")],
+        [_target("刚玉产能", "万吨", measure="level")],
         on=date(2023, 3, 1),
     )
     assert [p.value for p in cut] == [Decimal("73.6")]
