@@ -1,6 +1,7 @@
 """The split of CI's vendor-independent work between its two suites
 (tests/ci_share.py): every test runs in at least one suite, database tests
-in both, browser tests in the SQLite suite only (the shorter one)."""
+in both, browser tests in one suite (SQLite, but for the 200 % zoom pass:
+PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ def test_a_test_without_a_database_runs_once_on_sqlite():
     )
 
 
-def test_browser_tests_run_once_in_the_sqlite_suite():
+def test_browser_tests_run_once_the_zoom_pass_on_postgresql():
     ids = [f"tests/browser/test_a.py::test_page[case-{n}]" for n in range(40)]
     chosen = {shares_of(nodeid, uses_database=True, browser=True) for nodeid in ids}
     assert chosen == {("sqlite",)}
+    zoomed = "tests/browser/test_accessibility.py::test_x[planner-en-1366-zoom200]"
+    assert shares_of(zoomed, uses_database=True, browser=True) == ("postgresql",)
 
 
 @pytest.mark.parametrize("share", SHARES)

@@ -1,5 +1,5 @@
 """Pinned query counts (``tests/query_pins.py``) of every page, export and
-admin change list, at 1 row and at 50 rows.
+admin change list, at 1 row and at 20 rows.
 
 One table: ``PINS`` holds the numbers (session and user look-ups
 included), ``CASES`` says how each page is reached and grown. A pin that
@@ -76,10 +76,10 @@ NOT_PAGES = {"outcome-approve", "outcome-return", "outcome-submit"}
 # from fixtures this table does not have.
 UNPINNED = {
     # The reader's proposals, grown from a document text with one figure per
-    # target: 9 queries at 1 and at 50 proposals.
+    # target: 9 queries at 1 and at 20 proposals.
     "document-proposals": "tests/test_pages_proposals.py::test_query_count_is_pinned",
     # The planner's draft targets and their plan file, grown from a plan text
-    # with one commitment per row: 6 queries each at 1 and at 50.
+    # with one commitment per row: 6 queries each at 1 and at 20.
     "document-targets": "tests/test_pages_proposals.py::test_draft_page_query_count_is_pinned",
     "document-targets-file": "tests/test_pages_proposals.py::test_draft_file_query_count_is_pinned",
 }
