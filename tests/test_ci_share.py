@@ -1,7 +1,7 @@
 """The split of CI's vendor-independent work between its two suites
 (tests/ci_share.py): every test runs in at least one suite, database tests
-in both, browser tests in one suite (SQLite, but for the 200 % zoom pass:
-PostgreSQL)."""
+in both, browser tests in one suite (SQLite, but for the English 200 %
+zoom pass: PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def test_browser_tests_run_once_the_zoom_pass_on_postgresql():
     assert chosen == {("sqlite",)}
     zoomed = "tests/browser/test_accessibility.py::test_x[planner-en-1366-zoom200]"
     assert shares_of(zoomed, uses_database=True, browser=True) == ("postgresql",)
+    chinese = "tests/browser/test_accessibility.py::test_x[planner-zh-hans-1366-zoom200]"
+    assert shares_of(chinese, uses_database=True, browser=True) == ("sqlite",)
 
 
 @pytest.mark.parametrize("share", SHARES)
