@@ -9,17 +9,15 @@ import pytest
 from benchmarks.extraction import score
 from benchmarks.extraction.labels import (
     DOCUMENTS,
-    FRESH2_PLAN_PREFIX,
-    FRESH3_PLAN_PREFIX,
-    FRESH4_PLAN_PREFIX,
-    FRESH_PLAN_PREFIX,
     HERE,
+    PARTS,
     SYNTHETIC,
     check,
     document_text,
     load,
     made_up_targets,
     open_targets,
+    plan_prefix,
     split_for,
     synthetic_documents,
 )
@@ -31,14 +29,7 @@ def test_the_labelled_set_checks_clean():
     assert len(labels.targets) == 32 and len(labels.outcomes) == 210
     assert len(labels.distractors) == 225
     assert {label.split for label in labels.targets} == {"dev", "test"}
-    assert {label.split for label in labels.outcomes} == {
-        "dev",
-        "test",
-        "fresh",
-        "fresh2",
-        "fresh3",
-        "fresh4",
-    }
+    assert {label.split for label in labels.outcomes} == set(PARTS)
 
 
 def test_the_check_catches_a_moved_offset_and_a_moved_split():
@@ -68,16 +59,9 @@ def test_made_up_targets_stay_on_their_side():
     made_up = [
         label
         for label in labels.outcomes
-        if label.target.startswith(("dev-", "test-", "fresh-", "fresh2-", "fresh3-", "fresh4-"))
+        if label.target.startswith(tuple(plan_prefix(part) for part in PARTS))
     ]
-    assert {label.target.split("-")[0] for label in made_up} == {
-        "dev",
-        "test",
-        "fresh",
-        "fresh2",
-        "fresh3",
-        "fresh4",
-    }
+    assert {label.target.split("-")[0] for label in made_up} == set(PARTS)
     for label in made_up:
         assert label.split == label.target.split("-")[0]
     assert split_for("test-zz:dev") == "test" and split_for("dev-zz:test") == "dev"
@@ -111,12 +95,6 @@ HELD_OUT = {
         True,
     ),
 }
-PREFIXES = {
-    "fresh": FRESH_PLAN_PREFIX,
-    "fresh2": FRESH2_PLAN_PREFIX,
-    "fresh3": FRESH3_PLAN_PREFIX,
-    "fresh4": FRESH4_PLAN_PREFIX,
-}
 
 
 @pytest.mark.parametrize("part", list(HELD_OUT))
@@ -145,7 +123,7 @@ def test_each_held_out_part_is_its_own_files_and_nothing_else(part):
     for name in ("outcomes.toml", *(f"{e}_outcomes.toml" for e in earlier)):
         old = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
         assert not any(
-            row["target"].startswith(PREFIXES[part]) or row["document"] in texts
+            row["target"].startswith(plan_prefix(part)) or row["document"] in texts
             for row in old["outcome"] + old.get("distractor", [])
         )
 
@@ -187,9 +165,9 @@ def test_only_the_synthetic_runs_read_their_synthetic_texts():
     assert [len(targets) for targets, _counted, _documents in runs[:4]] == [82, 113, 134, 174]
     for targets, _counted, documents in runs[:3]:
         assert documents == score.DOCUMENTS
-        assert not any(t.plan.startswith(FRESH3_PLAN_PREFIX) for t in targets)
+        assert not any(t.plan.startswith(plan_prefix("fresh3")) for t in targets)
     for targets, _counted, _documents in runs[:4]:
-        assert not any(t.plan.startswith(FRESH4_PLAN_PREFIX) for t in targets)
+        assert not any(t.plan.startswith(plan_prefix("fresh4")) for t in targets)
     fresh3_texts = synthetic_documents("fresh3")
     assert runs[3][2] == {**score.DOCUMENTS, **fresh3_texts}
     targets, _counted, documents = runs[4]

@@ -37,19 +37,14 @@ from tracker.domain.reading import OpenTarget
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
-# The fresh3 and fresh4 parts' texts: SYNTHETIC (sessions hfresh3, hfresh4),
-# made up for measurement only; never demo data. synthetic/documents.toml
-# lists them, each with its part.
+# The texts of the parts from fresh3 on: SYNTHETIC (sessions hfresh3,
+# hfresh4, …), made up for measurement only; never demo data.
+# synthetic/documents.toml lists them, each with its part.
 SYNTHETIC = HERE / "synthetic"
 PLANS = ROOT / "fixtures" / "plans"
 
 __all__ = [
-    "DEV_PLAN_PREFIX",
-    "FRESH2_PLAN_PREFIX",
-    "FRESH3_PLAN_PREFIX",
-    "FRESH4_PLAN_PREFIX",
-    "FRESH_PLAN_PREFIX",
-    "TEST_PLAN_PREFIX",
+    "PARTS",
     "Distractor",
     "LabelSet",
     "OutcomeLabel",
@@ -63,33 +58,29 @@ __all__ = [
     "heldout_targets",
     "load",
     "open_targets",
+    "plan_prefix",
     "split_for",
     "synthetic_documents",
 ]
 
-# Targets made up for labelling (dev_targets.toml) have plans named so; all
-# their labels are dev.
-DEV_PLAN_PREFIX = "dev-"
-# Targets made up for the test part only (test_targets.toml, session h13t):
-# plans named so; all their labels are test.
-TEST_PLAN_PREFIX = "test-"
-# Targets made up for a fresh held-out part (fresh_targets.toml, session
-# hfresh), labelled by someone who never looked at the reader: plans named
-# so; all their labels are fresh.
-FRESH_PLAN_PREFIX = "fresh-"
-# A second held-out part (fresh2_targets.toml, session hfresh2), made once
-# the fresh part had been seen: plans named so; all their labels are fresh2.
-# "fresh2-" does not start with "fresh-", but split_for tests it first all
-# the same, so a later prefix can never be swallowed by a shorter one.
-FRESH2_PLAN_PREFIX = "fresh2-"
-# A third held-out part (fresh3_targets.toml, session hfresh3) on SYNTHETIC
-# texts (synthetic/), made once the real seeds were used up: plans named so;
-# all their labels are fresh3. Tested first, as fresh2's.
-FRESH3_PLAN_PREFIX = "fresh3-"
-# A fourth held-out part (fresh4_targets.toml, session hfresh4) on new
-# SYNTHETIC texts by a second writer, made once fresh3 had been seen: plans
-# named so; all their labels are fresh4. Tested before every shorter prefix.
-FRESH4_PLAN_PREFIX = "fresh4-"
+# Every part, in the order it was made. A part's made-up targets are in
+# <part>_targets.toml, with plans named "<part>-…" (all their labels are that
+# part, whatever their keys hash to); the labels of dev and test are in
+# outcomes.toml, each later part's in <part>_outcomes.toml.
+#   dev, test: the demo labels split by hash, and targets made up in sessions
+#     h13q (dev) and h13t (test);
+#   fresh, fresh2: held-out parts on the seeds (hfresh, hfresh2), each made
+#     once the part before had been seen, by someone who never looked at the
+#     reader;
+#   fresh3, fresh4, …: held-out parts on SYNTHETIC texts (synthetic/, made up
+#     for measurement only), each by another writer once the seeds were used
+#     up; documents.toml says which texts are whose.
+PARTS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4")
+
+
+def plan_prefix(part: str) -> str:
+    """How the plans of a part's made-up targets are named."""
+    return f"{part}-"
 
 
 @dataclass(frozen=True)
@@ -152,8 +143,7 @@ class LabelSet:
     distractors: tuple[Distractor, ...]
 
     def part(self, split: str) -> LabelSet:
-        """Only the labels of one split (``dev``, ``test``, ``fresh``,
-        ``fresh2``, ``fresh3`` or ``fresh4``)."""
+        """Only the labels of one split (a name of ``PARTS``)."""
         return LabelSet(
             tuple(label for label in self.outcomes if label.split == split),
             tuple(label for label in self.targets if label.split == split),
@@ -162,23 +152,13 @@ class LabelSet:
 
 
 def split_for(key: str) -> str:
-    """The split rule stated in both files' headers; a made-up target of
-    dev_targets.toml is always dev, one of test_targets.toml always test,
-    one of fresh_targets.toml always fresh, one of fresh2_targets.toml
-    always fresh2, one of fresh3_targets.toml always fresh3, one of
-    fresh4_targets.toml always fresh4."""
-    if key.startswith(FRESH4_PLAN_PREFIX):
-        return "fresh4"
-    if key.startswith(FRESH3_PLAN_PREFIX):
-        return "fresh3"
-    if key.startswith(FRESH2_PLAN_PREFIX):
-        return "fresh2"
-    if key.startswith(DEV_PLAN_PREFIX):
-        return "dev"
-    if key.startswith(TEST_PLAN_PREFIX):
-        return "test"
-    if key.startswith(FRESH_PLAN_PREFIX):
-        return "fresh"
+    """The split rule stated in the label files' headers: a made-up target's
+    labels belong to the part its plan is named after (``plan_prefix``), a
+    demo target's to test when the first byte of sha256(key) is divisible by
+    3, else to dev."""
+    head = key.split("-", 1)[0] if "-" in key else ""
+    if head in PARTS:
+        return head
     return "test" if hashlib.sha256(key.encode()).digest()[0] % 3 == 0 else "dev"
 
 
@@ -212,23 +192,9 @@ def _made_up_targets(path: Path) -> list[OpenTarget]:
     return [_open_target(row["plan"], row["jurisdiction"], row) for row in data["target"]]
 
 
-# The made-up targets of each part, in the order they were labelled:
-# dev_targets.toml (h13q), test_targets.toml (h13t), then the held-out parts
-# fresh (hfresh), fresh2 (hfresh2), fresh3 and fresh4 (hfresh3, hfresh4: on
-# the synthetic texts).
-MADE_UP = {
-    "dev": "dev_targets.toml",
-    "test": "test_targets.toml",
-    "fresh": "fresh_targets.toml",
-    "fresh2": "fresh2_targets.toml",
-    "fresh3": "fresh3_targets.toml",
-    "fresh4": "fresh4_targets.toml",
-}
-
-
 def made_up_targets(part: str, folder: Path = HERE) -> list[OpenTarget]:
-    """The made-up targets of one part (``MADE_UP``)."""
-    return _made_up_targets(folder / MADE_UP[part])
+    """The made-up targets of one part (<part>_targets.toml)."""
+    return _made_up_targets(folder / f"{part}_targets.toml")
 
 
 def dev_targets(folder: Path = HERE) -> list[OpenTarget]:
@@ -241,8 +207,8 @@ def heldout_targets(folder: Path = HERE) -> list[OpenTarget]:
 
 def open_targets() -> list[OpenTarget]:
     """Every target the outcome labels may name: demo, then each part's
-    made-up ones in the order of ``MADE_UP``."""
-    return demo_targets() + [t for part in MADE_UP for t in made_up_targets(part)]
+    made-up ones in the order of ``PARTS``."""
+    return demo_targets() + [t for part in PARTS for t in made_up_targets(part)]
 
 
 def demo_outcomes() -> list[tuple[str, str, dict]]:
@@ -258,8 +224,8 @@ def demo_outcomes() -> list[tuple[str, str, dict]]:
 
 
 def document_text(slug: str) -> str:
-    """A seed text of fixtures/documents, else a synthetic text of the
-    fresh3 or fresh4 part (the seeds come first, so no seed can be shadowed)."""
+    """A seed text of fixtures/documents, else a synthetic text (the seeds
+    come first, so no seed can be shadowed)."""
     seed = DOCUMENTS / f"{slug}.txt"
     path = seed if seed.exists() else SYNTHETIC / f"{slug}.txt"
     return path.read_text(encoding="utf-8")
@@ -268,10 +234,9 @@ def document_text(slug: str) -> str:
 def synthetic_documents(
     part: str | None = None, folder: Path = SYNTHETIC
 ) -> dict[str, tuple[date | None, bool]]:
-    """The synthetic texts (of one part, ``fresh3`` or ``fresh4``; all when
-    None) as the scorer reads documents: slug -> (published_on or None when
-    undated, is a plan: never). A row without a part is fresh3's. Only the
-    part's own run reads its texts, so no earlier part's figures move."""
+    """The synthetic texts (of one part; all when None) as the scorer reads
+    documents: slug -> (published_on or None when undated, is a plan:
+    never). A row without a part is fresh3's (the first synthetic part)."""
     rows = tomllib.loads((folder / "documents.toml").read_text(encoding="utf-8"))["document"]
     return {
         row["slug"]: (row.get("published_on"), False)
@@ -285,17 +250,11 @@ def _day(text: str) -> date:
 
 
 def load(folder: Path = HERE) -> LabelSet:
-    """Every label: outcomes.toml, fresh_outcomes.toml, fresh2_outcomes.toml,
-    fresh3_outcomes.toml, fresh4_outcomes.toml, and targets.toml."""
+    """Every label: outcomes.toml (dev and test), each later part's
+    <part>_outcomes.toml, and targets.toml (the plans' commitments)."""
     outcome_rows: list[dict] = []
     distractor_rows: list[dict] = []
-    for name in (
-        "outcomes.toml",
-        "fresh_outcomes.toml",
-        "fresh2_outcomes.toml",
-        "fresh3_outcomes.toml",
-        "fresh4_outcomes.toml",
-    ):
+    for name in ("outcomes.toml", *(f"{part}_outcomes.toml" for part in PARTS[2:])):
         data = tomllib.loads((folder / name).read_text(encoding="utf-8"))
         outcome_rows += data["outcome"]
         distractor_rows += data.get("distractor", [])
@@ -369,7 +328,7 @@ def check(labels: LabelSet) -> list[str]:
 
 def main() -> int:
     labels = load()
-    for split in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"):
+    for split in PARTS:
         part = labels.part(split)
         print(f"{split}: {len(part.outcomes)} outcome labels, {len(part.targets)} target labels")
     print(f"distractors: {len(labels.distractors)}")

@@ -58,13 +58,13 @@ from collections import defaultdict
 from datetime import date
 
 from benchmarks.extraction.labels import (
-    FRESH2_PLAN_PREFIX,
-    FRESH3_PLAN_PREFIX,
-    FRESH4_PLAN_PREFIX,
-    FRESH_PLAN_PREFIX,
+    PARTS as MADE,
+)
+from benchmarks.extraction.labels import (
+    demo_targets,
     document_text,
     load,
-    open_targets,
+    made_up_targets,
     split_for,
     synthetic_documents,
 )
@@ -86,14 +86,9 @@ PLAN_OF = {
 
 # --part: which parts are scored and printed (default dev only).
 PARTS = {
-    "dev": ("dev",),
-    "test": ("test",),
+    **{part: (part,) for part in MADE},
     "both": ("dev", "test"),
-    "fresh": ("fresh",),
-    "fresh2": ("fresh2",),
-    "fresh3": ("fresh3",),
-    "fresh4": ("fresh4",),
-    "all": ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"),
+    "all": MADE,
 }
 
 
@@ -103,24 +98,17 @@ def _ratio(a: int, b: int) -> str:
 
 def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str], dict]]:
     """(open targets, parts counted, documents) per run of the reader: each
-    part with the targets and texts it was labelled against (fresh3 with its
-    synthetic texts besides the seeds, fresh4 with every target and text)."""
-    every = open_targets()
-    before_fresh4 = [t for t in every if not t.plan.startswith(FRESH4_PLAN_PREFIX)]
-    before_fresh3 = [t for t in before_fresh4 if not t.plan.startswith(FRESH3_PLAN_PREFIX)]
-    before_fresh2 = [t for t in before_fresh3 if not t.plan.startswith(FRESH2_PLAN_PREFIX)]
+    part against the targets and texts of the parts made up to it (dev and
+    test together), so a later part never moves an earlier one's figure."""
     runs = []
-    if {"dev", "test"} & set(parts):
-        labelled_with = [t for t in before_fresh2 if not t.plan.startswith(FRESH_PLAN_PREFIX)]
-        runs.append((labelled_with, {"dev", "test"} & set(parts), DOCUMENTS))
-    if "fresh" in parts:
-        runs.append((before_fresh2, {"fresh"}, DOCUMENTS))
-    if "fresh2" in parts:
-        runs.append((before_fresh3, {"fresh2"}, DOCUMENTS))
-    if "fresh3" in parts:
-        runs.append((before_fresh4, {"fresh3"}, {**DOCUMENTS, **synthetic_documents("fresh3")}))
-    if "fresh4" in parts:
-        runs.append((every, {"fresh4"}, {**DOCUMENTS, **synthetic_documents()}))
+    for made, part in enumerate(MADE):
+        counted = ({"dev", "test"} if part == "test" else {part}) & set(parts)
+        if part == "dev" or not counted:
+            continue
+        upto = MADE[: made + 1]
+        targets = demo_targets() + [t for name in upto for t in made_up_targets(name)]
+        texts = {slug: row for name in upto for slug, row in synthetic_documents(name).items()}
+        runs.append((targets, counted, {**DOCUMENTS, **texts}))
     return runs
 
 
