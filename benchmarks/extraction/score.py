@@ -132,6 +132,16 @@ def score_outcomes(
     return {k: tuple(v) for k, v in counts.items()}
 
 
+def same_period(label, top) -> bool:
+    """Whether a proposal's period is the label's: the same start and end,
+    or for a level target the same end (a level is read at the day its
+    period ends, DESIGN section 5: ``2024年…达到1847家`` and ``截至2024年底…
+    1847家`` say the same)."""
+    if top.target.measure == "level":
+        return label.period_end == top.period_end
+    return (label.period_start, label.period_end) == (top.period_start, top.period_end)
+
+
 def _score_run(targets, counted: set[str], documents, by_pair, counts, misses: str) -> None:
     for document, (on, _plan) in documents.items():
         text = document_text(document)
@@ -147,8 +157,7 @@ def _score_run(targets, counted: set[str], documents, by_pair, counts, misses: s
             right = any(
                 label.value == top.value
                 and label.unit == top.unit
-                and label.period_start == top.period_start
-                and label.period_end == top.period_end
+                and same_period(label, top)
                 and top.start < label.end
                 and label.start < top.end
                 for label in wanted

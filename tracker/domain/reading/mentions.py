@@ -32,7 +32,9 @@ The text is read once (the tracker's one figure reader, with scale words:
   (``2019年—2021年,…由X跃升至Y``) X is the first year's figure (a
   baseline) and Y the last year's. ``全年`` with no year is the last whole
   year before the text's day (its date, or the end of the latest year it
-  reports, not counting its plans). ``…以来`` runs to the
+  reports, not counting its plans). With none in its sentence, the
+  period its paragraph opens with (``frames.py``: ``2024年,…。全市规上工业
+  企业达到1847家`` is 2024's). ``…以来`` runs to the
   document's date, or, undated, to the end of the latest year the text
   reports. With no period: a reading at the document's date, or at the end
   of the latest year the text reports; in an undated text, months and days
@@ -68,6 +70,7 @@ from tracker.domain.reading.clauses import (
     threshold,
     whole_of,
 )
+from tracker.domain.reading.frames import paragraph_frame
 from tracker.domain.reading.respective import pair_respective
 from tracker.domain.reading.sections import read_sections
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry
@@ -169,6 +172,10 @@ def read_mentions(
     last_from = False  # the last figure followed 从/由 (the start of a change)
     previous_end = 0
     ends = [m.end() for m in SENTENCE_END.finditer(normal)]
+
+    def framed(sentence_start: int):
+        return paragraph_frame(normal, all_periods, period_starts, sentence_start, today)
+
     for n, figure in enumerate(figures):
         at = bisect_right(ends, figure.start)
         start = ends[at - 1] if at else 0
@@ -219,6 +226,9 @@ def read_mentions(
             year = today.year if today.month == 12 and today.day == 31 else today.year - 1
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
             period_text = "全年"
+        elif period is None and not is_plan and (frame := framed(sentence_start)):
+            # The period its paragraph set (frames.py).
+            period_start, period_end, period_text = frame.period.start, frame.period.end, frame.text
         elif period is None:
             period_start, period_end, period_text = fallback
             if (

@@ -1,0 +1,60 @@
+"""A paragraph's frame (tracker/domain/reading/frames.py): a figure whose
+sentence names no period takes the period an earlier sentence of its
+paragraph opens with, on made-up sentences."""
+
+from datetime import date
+
+from tracker.domain.reading import read_mentions
+
+ON = date(2023, 3, 1)
+
+
+def _period(text: str, value: str, on: date | None = ON, is_plan: bool = False):
+    """(start, end, the words that dated it) of the figure ``value``."""
+    for mention in read_mentions(text, on=on, is_plan=is_plan):
+        if str(mention.figure.figure.value) == value:
+            return mention.period_start, mention.period_end, mention.period_text
+    raise AssertionError(f"no figure {value} in {text!r}")
+
+
+def test_a_year_opening_a_sentence_dates_the_later_sentences_of_its_paragraph():
+    text = "2022年,郑州市工业经济稳中有进。全市规上工业企业达到1800家,净增120家。"
+    assert _period(text, "1800") == (date(2022, 1, 1), date(2022, 12, 31), "2022年")
+    assert _period(text, "120")[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_day_opening_a_sentence_dates_a_stock_after_it():
+    text = "截至2022年底,全市中小企业达到2万家。全市规上工业企业1800家。"
+    assert _period(text, "1800")[:2] == (date(2022, 12, 31), date(2022, 12, 31))
+
+
+def test_a_period_standing_as_its_own_clause_frames_too():
+    text = "记者从会上获悉,2022年,郑州市工业经济稳中有进。全市规上工业企业达到1800家。"
+    assert _period(text, "1800")[2] == "2022年"
+
+
+def test_the_last_frame_before_the_sentence_wins():
+    text = "2021年,全市新增企业100家。2022年1-10月,全市新增企业90家。全市规上工业企业1800家。"
+    assert _period(text, "1800")[:2] == (date(2022, 1, 1), date(2022, 10, 31))
+
+
+def test_a_paragraph_break_ends_the_frame():
+    text = "2021年,郑州市工业经济稳中有进。\n全市规上工业企业达到1800家。"
+    assert _period(text, "1800") == (ON, ON, "document_date")
+
+
+def test_goals_spans_and_periods_inside_a_clause_set_no_frame():
+    for text in (
+        "到2025年,全市规上工业企业力争达到2000家。全市规上工业企业1800家。",
+        "2019年—2021年,全市工业稳步增长。全市规上工业企业1800家。",
+        "2020年以来,全市工业稳步增长。全市规上工业企业1800家。",
+        "全市工业增加值比2020年增长10%。全市规上工业企业1800家。",
+        "2024年,全市规上工业企业力争达到2000家。全市规上工业企业1800家。",
+    ):
+        assert _period(text, "1800") == (ON, ON, "document_date"), text
+
+
+def test_a_plan_has_no_frames():
+    # In a plan an undated figure is the plan's own goal, not a report.
+    text = "2020年,全市工业稳步增长。全市规上工业企业达到1800家。"
+    assert _period(text, "1800", on=date(2020, 4, 14), is_plan=True)[2] != "2020年"

@@ -1,0 +1,64 @@
+"""The period a paragraph sets for its later sentences.
+
+Officials date a paragraph once and let its sentences run on:
+``2024年，新乡市坚持…。全市规模以上工业企业达到1847家`` reports 1847 for
+2024, and ``截至2023年底，全市中小微企业…。全市规模以上工业企业2051家``
+counts them on 2023-12-31. A figure whose own sentence names no period takes
+the *frame* of its paragraph: the last period before its sentence, in the
+same paragraph, that opens a sentence (``2024年全市…``) or stands as a clause
+of its own (``…获悉，2024年，新乡市…``). A goal, a plan's year, a ``以来``,
+a comparison (``比2020年``) or a period after the text's day sets no frame;
+a paragraph break ends it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import date
+
+from tracker.domain.phrases.periods import PeriodMatch
+
+__all__ = ["paragraph_frame"]
+
+SENTENCE = re.compile(r"[。！!？?]")
+CLAUSE = re.compile(r"[。！!？?，,；;：:]")
+# What may follow a frame that does not open its sentence: its clause's end.
+CLAUSE_OF_ITS_OWN = re.compile(r"\s*[，,]")
+# A deadline, a plan's years, a 以来 or a span of years frames nothing.
+SETS_NO_FRAME = ("by", "plan", "since", "years")
+
+
+def _opens(head: str, ends: re.Pattern) -> bool:
+    """Whether only blanks or 在 stand between the last ``ends`` of
+    ``head`` and its end."""
+    cut = max((m.end() for m in ends.finditer(head)), default=0)
+    return head[cut:].strip() in ("", "在")
+
+
+def paragraph_frame(
+    normal: str,
+    periods: Sequence[PeriodMatch],
+    period_starts: Sequence[int],
+    sentence_start: int,
+    today: date | None,
+) -> PeriodMatch | None:
+    """The frame a figure in the sentence starting at ``sentence_start``
+    takes (module docstring), or None. ``periods`` are in text order,
+    ``period_starts`` their starts."""
+    paragraph_start = normal.rfind("\n", 0, sentence_start) + 1
+    first = bisect_left(period_starts, paragraph_start)
+    last = bisect_left(period_starts, sentence_start)
+    for found in reversed(periods[first:last]):
+        period = found.period
+        if period.kind in SETS_NO_FRAME or period.start is None or period.end is None:
+            continue
+        if today is not None and period.end > today:
+            continue
+        head = normal[paragraph_start : found.start]
+        if _opens(head, SENTENCE) or (
+            _opens(head, CLAUSE) and CLAUSE_OF_ITS_OWN.match(normal, found.end)
+        ):
+            return found
+    return None
