@@ -20,7 +20,7 @@ from datetime import date
 
 from tracker.domain.phrases.periods import PeriodMatch
 
-__all__ = ["paragraph_frame"]
+__all__ = ["Frames"]
 
 SENTENCE = re.compile(r"[。！!？?]")
 CLAUSE = re.compile(r"[。！!？?，,；;：:]")
@@ -37,28 +37,29 @@ def _opens(head: str, ends: re.Pattern) -> bool:
     return head[cut:].strip() in ("", "在")
 
 
-def paragraph_frame(
-    normal: str,
-    periods: Sequence[PeriodMatch],
-    period_starts: Sequence[int],
-    sentence_start: int,
-    today: date | None,
-) -> PeriodMatch | None:
-    """The frame a figure in the sentence starting at ``sentence_start``
-    takes (module docstring), or None. ``periods`` are in text order,
-    ``period_starts`` their starts."""
-    paragraph_start = normal.rfind("\n", 0, sentence_start) + 1
-    first = bisect_left(period_starts, paragraph_start)
-    last = bisect_left(period_starts, sentence_start)
-    for found in reversed(periods[first:last]):
-        period = found.period
-        if period.kind in SETS_NO_FRAME or period.start is None or period.end is None:
-            continue
-        if today is not None and period.end > today:
-            continue
-        head = normal[paragraph_start : found.start]
-        if _opens(head, SENTENCE) or (
-            _opens(head, CLAUSE) and CLAUSE_OF_ITS_OWN.match(normal, found.end)
-        ):
-            return found
-    return None
+class Frames:
+    """The frames of one text (module docstring)."""
+
+    def __init__(self, normal: str, periods: Sequence[PeriodMatch], today: date | None):
+        self.normal, self.periods, self.today = normal, periods, today
+        self.starts = [found.start for found in periods]
+
+    def at(self, sentence_start: int) -> PeriodMatch | None:
+        """The frame a figure of the sentence starting at ``sentence_start``
+        takes, or None."""
+        normal = self.normal
+        paragraph_start = normal.rfind("\n", 0, sentence_start) + 1
+        first = bisect_left(self.starts, paragraph_start)
+        last = bisect_left(self.starts, sentence_start)
+        for found in reversed(self.periods[first:last]):
+            period = found.period
+            if period.kind in SETS_NO_FRAME or period.start is None or period.end is None:
+                continue
+            if self.today is not None and period.end > self.today:
+                continue
+            head = normal[paragraph_start : found.start]
+            if _opens(head, SENTENCE) or (
+                _opens(head, CLAUSE) and CLAUSE_OF_ITS_OWN.match(normal, found.end)
+            ):
+                return found
+        return None

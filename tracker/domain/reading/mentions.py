@@ -70,7 +70,7 @@ from tracker.domain.reading.clauses import (
     threshold,
     whole_of,
 )
-from tracker.domain.reading.frames import paragraph_frame
+from tracker.domain.reading.frames import Frames
 from tracker.domain.reading.respective import pair_respective
 from tracker.domain.reading.sections import read_sections
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry
@@ -172,10 +172,7 @@ def read_mentions(
     last_from = False  # the last figure followed 从/由 (the start of a change)
     previous_end = 0
     ends = [m.end() for m in SENTENCE_END.finditer(normal)]
-
-    def framed(sentence_start: int):
-        return paragraph_frame(normal, all_periods, period_starts, sentence_start, today)
-
+    frames = Frames(normal, all_periods, today)
     for n, figure in enumerate(figures):
         at = bisect_right(ends, figure.start)
         start = ends[at - 1] if at else 0
@@ -226,7 +223,7 @@ def read_mentions(
             year = today.year if today.month == 12 and today.day == 31 else today.year - 1
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
             period_text = "全年"
-        elif period is None and not is_plan and (frame := framed(sentence_start)):
+        elif period is None and not is_plan and (frame := frames.at(sentence_start)):
             # The period its paragraph set (frames.py).
             period_start, period_end, period_text = frame.period.start, frame.period.end, frame.text
         elif period is None:
@@ -331,6 +328,10 @@ def read_mentions(
             subject = subject[-SUBJECT:]
             subject_unit = giver.figure.figure.unit
             continues = same
+        if not subject and (item_lead := sections.lead(figure.start)) is not None:
+            # An item's lead (三是完成…搬迁改造。) is the subject of its
+            # sentences (sections.py).
+            subject, subject_start = item_lead
         local_start = max(sentence_start, figure.start - WINDOW)
         # A goal word of the first clause does not govern a clause dated
         # in the past by its own words (争取…支持,2022年一季度落实3160万元).

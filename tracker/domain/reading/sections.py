@@ -9,6 +9,10 @@ things follow for a figure:
   about; a sentence under ``“万人助万企”活动成果突出`` reports on that
   campaign without naming it again. The reader adds the heading's words to
   the figure's (a target still needs the figure's own words to name it).
+- **Items**: a paragraph's ``一是…。二是…。`` items are headings inline:
+  the item's lead (``三是完成城市建成区重污染企业搬迁改造。``) names what
+  the sentences after it, to the next item or the paragraph's end, report
+  (``郑州市纳入搬迁改造的企业共11家``); its words join the heading's.
 - **Plans**: under a heading that announces what will be done
   (``三、下一步打算``, ``二、下步工作建议``), and in a paragraph that opens with
   ``下一步``/``下步``/``今后``, figures are goals, not reports.
@@ -37,6 +41,8 @@ LEVELS = (
 PLANS_HEADING = re.compile(r"下一步|下步|今后|打算|谋划|工作计划|工作思路|工作建议|工作安排")
 PLANS_PARAGRAPH = re.compile(r"^\s*(?:下一步|下步|今后|下阶段|接下来)")
 PUNCTUATION = re.compile(r"[，,。；;]")
+ITEM = re.compile(r"(?:^|(?<=[。；;\n]))\s*[一二三四五六七八九十]是")
+LEAD_END = re.compile(r"[。；;：:\n]")
 
 
 @dataclass(frozen=True)
@@ -55,11 +61,26 @@ class Sections:
     headings: tuple[Heading, ...]
     plans: tuple[tuple[int, int], ...]  # spans of text that state plans
     _starts: tuple[int, ...] = ()
+    items: tuple[tuple[int, int, str, int], ...] = ()  # (after the lead, end, lead, lead start)
+    _item_starts: tuple[int, ...] = ()
 
     def topic(self, at: int) -> str:
-        """The words of the nearest heading above ``at`` ("" when none)."""
+        """The words of the nearest heading above ``at`` and of the lead of
+        the item ``at`` is in, after its lead ("" when none)."""
         n = bisect_right(self._starts, at)
-        return self.headings[n - 1].words if n else ""
+        heading = self.headings[n - 1].words if n else ""
+        m = bisect_right(self._item_starts, at)
+        if m and at < self.items[m - 1][1]:
+            return f"{heading} {self.items[m - 1][2]}".strip()
+        return heading
+
+    def lead(self, at: int) -> tuple[str, int] | None:
+        """The lead of the item ``at`` is in, after its lead, with where it
+        starts (None outside items)."""
+        m = bisect_right(self._item_starts, at)
+        if m and at < self.items[m - 1][1]:
+            return self.items[m - 1][2], self.items[m - 1][3]
+        return None
 
     def in_plans(self, at: int) -> bool:
         return any(start <= at < end for start, end in self.plans)
@@ -99,4 +120,29 @@ def read_sections(text: str) -> Sections:
         if heading.plans:
             following = (h.start for h in headings[n + 1 :] if h.level <= heading.level)
             plans.append((heading.end, next(following, len(text))))
-    return Sections(tuple(headings), tuple(plans), tuple(h.start for h in headings))
+    items = _items(text)
+    return Sections(
+        tuple(headings),
+        tuple(plans),
+        tuple(h.start for h in headings),
+        items,
+        tuple(item[0] for item in items),
+    )
+
+
+def _items(text: str) -> tuple[tuple[int, int, str, int], ...]:
+    """Each ``一是…`` item: where its lead ends, where the item ends (the
+    next item of its paragraph, or the paragraph's end), the lead and where
+    it starts."""
+    items = []
+    for found in ITEM.finditer(text):
+        lead_end = LEAD_END.search(text, found.end())
+        paragraph_end = text.find("\n", found.end())
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if lead_end is None or lead_end.start() >= paragraph_end:
+            continue  # an item with one sentence has no sentence after its lead
+        following = ITEM.search(text, lead_end.end(), paragraph_end)
+        end = following.start() if following else paragraph_end
+        lead = text[found.end() : lead_end.start()]
+        items.append((lead_end.end(), end, lead, found.end()))
+    return tuple(items)
