@@ -414,3 +414,41 @@ def test_draft_file_query_count_is_pinned(client, make):
     url = reverse("tracker:document-targets-file", args=[document.slug])
     pin = QueryPin(url, _grow_commitments(document), _toml_targets)
     pin.check(client, expected=6)
+
+
+def test_targets_come_a_page_at_a_time_and_focus_follows_the_list(
+    client, world, alice, make, monkeypatch
+):
+    # A reply read against many targets is shown PER_PAGE targets to a page;
+    # positions count from the list's start, so after deciding the first
+    # target of page 2 the next one there takes the focus.
+    from tracker.views import proposals
+
+    monkeypatch.setattr(proposals, "PER_PAGE", 2)
+    for n in range(3, 6):
+        make.target(world["plan"], code=f"二.2.{n}", indicator="技改投资增速")
+    client.force_login(alice)
+    url = _url(world["document"])
+    first = client.get(url)
+    assert first.context["card_count"] == 4 and len(first.context["cards"]) == 2
+    assert 'aria-current="page">1<' in first.content.decode()
+    assert '<a href="?page=2" rel="next">' in first.content.decode()
+    second = client.get(url, {"page": 2})
+    cards = second.context["cards"]
+    assert [c["position"] for c in cards] == [2, 3]
+    assert {c["target"].pk for c in cards}.isdisjoint(
+        c["target"].pk for c in first.context["cards"]
+    )
+    # The marked text holds the quotes of this page's targets only.
+    assert f'id="quote-{cards[0]["target"].pk}"' in second.content.decode()
+    response = client.post(
+        f"{url}?page=2", {"action": "reject", "target": cards[0]["target"].pk, "position": 2}
+    )
+    assert response.url == f"{url}?page=2"
+    after = client.get(response.url)
+    [left] = after.context["cards"]
+    assert left["focused"] and left["target"] == cards[1]["target"]
+    # A page past the end shows the last one; one that is not a number the first.
+    past_the_end = client.get(url, {"page": 99}).context["cards"]
+    assert [c["target"] for c in past_the_end] == [left["target"]]
+    assert client.get(url, {"page": "x"}).context["cards"][0]["position"] == 0

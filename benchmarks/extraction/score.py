@@ -30,7 +30,8 @@ its texts read: it is the held-out measure now.
 
 Outcomes: for every (document, demo target) pair, the *top* proposal of
 ``propose_outcomes`` is right when a label of that pair has the same value,
-unit, period start and period end and its quote overlaps the label's.
+unit, period start and period end (for a level target, the same end:
+``same_period``) and its quote overlaps the label's.
 Precision = right tops / pairs with a proposal; recall = right tops /
 labelled pairs. A pair belongs to its target's split (labels.split_for), so
 an unlabelled pair still counts against precision on its side. Each part is

@@ -8,7 +8,8 @@ proposed from this document again.
 
 Every proposal of a target is listed, the best first; the others sit
 collapsed under it, each with its own accept (a rejection is for the
-target). By default the document is read against the plans of the
+target). Targets come ``PER_PAGE`` to a page (``?page=``), in the reader's
+order. By default the document is read against the plans of the
 jurisdictions its text names (``selectors_reading.reading_scope``, as
 ``suggest_outcomes`` without ``--plan``); ``?plan=SLUG`` keeps the page to
 one plan's open targets. When nothing is to be read (no jurisdiction
@@ -30,6 +31,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.html import format_html
@@ -57,6 +59,10 @@ FOCUS_KEY = "tracker.proposal_focus"
 # More plans than this in the named places: the filter asks for a plan's
 # identifier instead of listing them (a select stays short).
 PLAN_FILTER_MAX = 200
+# Targets per page. Each target's card carries an accept form per proposal
+# and its quote marked in its paragraph (about 9 ms to render), so a reply
+# read against thousands of targets is shown a page at a time.
+PER_PAGE = 20
 VIA = "proposals"
 # What the reader's reason codes mean (``Proposal.why``).
 WHY_LABELS = {
@@ -148,14 +154,23 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         plan = self.request.GET.get("plan", "").strip()
         review = document_proposals(document, reading_scope(document, [plan]))
         paragraphs = Paragraphs(document.text)
-        cards: list[dict[str, Any]] = []
+        groups: list[list[ReviewProposal]] = []  # per target, best first
         for item in review.items:
-            entry = self._entry(item, paragraphs)
             if item.rank == 0:
-                cards.append({**entry, "position": len(cards), "more": []})
+                groups.append([item])
             else:
-                cards[-1]["more"].append({**entry, "position": cards[-1]["position"]})
-        focus = self._focus(len(cards))
+                groups[-1].append(item)
+        # Positions count from the first target of the list, so focus after
+        # an action finds the next target on whichever page it now is.
+        page = Paginator(groups, PER_PAGE).get_page(self.request.GET.get("page"))
+        first = page.start_index() - 1 if groups else 0
+        cards: list[dict[str, Any]] = []
+        for position, group in enumerate(page.object_list, start=first):
+            best, *more = (self._entry(item, paragraphs) for item in group)
+            cards.append(
+                {**best, "position": position, "more": [{**e, "position": position} for e in more]}
+            )
+        focus = self._focus(len(groups))
         for card in cards:
             card["focused"] = focus == card["position"]
             card["any_refused"] = any(e["refused"] for e in (card, *card["more"]))
@@ -168,6 +183,9 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         context.update(
             document=document,
             cards=cards,
+            card_count=len(groups),
+            page_obj=page,
+            page_range=page.paginator.get_elided_page_range(page.number),
             plans=review.scope.plans if len(review.scope.plans) <= PLAN_FILTER_MAX else [],
             unlisted=len(review.scope.plans) if len(review.scope.plans) > PLAN_FILTER_MAX else 0,
             places=review.scope.places,
