@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 210
-    assert len(labels.distractors) == 225
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 245
+    assert len(labels.distractors) == 311
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -94,6 +94,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh6": (
+        {"fresh6-sq": 10, "fresh6-xy": 10, "fresh6-zmd": 10},
+        35,
+        86,
+        True,
+        True,
+    ),
 }
 
 
@@ -135,10 +142,12 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
     # to fresh4, each part with one undated text.
     synthetic = synthetic_documents()
     files = {path.stem for path in SYNTHETIC.glob("*.txt")}
-    assert files == set(synthetic) and len(files) == 8
+    assert files == set(synthetic) and len(files) == 11
     assert not files & {path.stem for path in DOCUMENTS.glob("*.txt")}
     fresh3, fresh4 = synthetic_documents("fresh3"), synthetic_documents("fresh4")
-    assert len(fresh3) == len(fresh4) == 4 and set(fresh3) | set(fresh4) == files
+    fresh6 = synthetic_documents("fresh6")
+    assert len(fresh3) == len(fresh4) == 4 and len(fresh6) == 3
+    assert set(fresh3) | set(fresh4) | set(fresh6) == files
     for slug, (_on, is_plan) in synthetic.items():
         text = document_text(slug)
         assert 3000 <= len(text) <= 6000 and "\r" not in text and not is_plan
@@ -153,16 +162,17 @@ def test_only_the_synthetic_runs_read_their_synthetic_texts():
     # Building the runs does not call the reader: earlier parts keep their
     # targets and texts, so their figures cannot move with fresh3 or fresh4;
     # only the fresh4 run reads the fresh4 texts and the fresh4 targets.
-    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"))
+    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh6"))
     assert [counted for _targets, counted, _documents in runs] == [
         {"dev", "test"},
         {"fresh"},
         {"fresh2"},
         {"fresh3"},
         {"fresh4"},
+        {"fresh6"},
     ]
     # the target counts each earlier part was scored with before fresh4
-    assert [len(targets) for targets, _counted, _documents in runs[:4]] == [82, 113, 134, 174]
+    assert [len(targets) for targets, _counted, _documents in runs[:5]] == [82, 113, 134, 174, 214]
     for targets, _counted, documents in runs[:3]:
         assert documents == score.DOCUMENTS
         assert not any(t.plan.startswith(plan_prefix("fresh3")) for t in targets)
@@ -170,7 +180,7 @@ def test_only_the_synthetic_runs_read_their_synthetic_texts():
         assert not any(t.plan.startswith(plan_prefix("fresh4")) for t in targets)
     fresh3_texts = synthetic_documents("fresh3")
     assert runs[3][2] == {**score.DOCUMENTS, **fresh3_texts}
-    targets, _counted, documents = runs[4]
+    targets, _counted, documents = runs[5]
     assert len(targets) == len(open_targets())
     assert set(documents) == set(score.DOCUMENTS) | set(synthetic_documents())
     assert set(score.DOCUMENTS).isdisjoint(synthetic_documents())
