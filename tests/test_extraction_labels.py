@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 210
-    assert len(labels.distractors) == 225
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 244
+    assert len(labels.distractors) == 294
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -94,6 +94,7 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh7": ({"fresh7-yc": 10, "fresh7-cz": 10, "fresh7-my": 10}, 34, 69, True, True),
 }
 
 
@@ -135,10 +136,12 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
     # to fresh4, each part with one undated text.
     synthetic = synthetic_documents()
     files = {path.stem for path in SYNTHETIC.glob("*.txt")}
-    assert files == set(synthetic) and len(files) == 8
+    assert files == set(synthetic) and len(files) == 11
     assert not files & {path.stem for path in DOCUMENTS.glob("*.txt")}
     fresh3, fresh4 = synthetic_documents("fresh3"), synthetic_documents("fresh4")
-    assert len(fresh3) == len(fresh4) == 4 and set(fresh3) | set(fresh4) == files
+    fresh7 = synthetic_documents("fresh7")
+    assert len(fresh3) == len(fresh4) == 4 and len(fresh7) == 3
+    assert set(fresh3) | set(fresh4) | set(fresh7) == files
     for slug, (_on, is_plan) in synthetic.items():
         text = document_text(slug)
         assert 3000 <= len(text) <= 6000 and "\r" not in text and not is_plan
@@ -146,6 +149,8 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
     assert undated == {
         "ly-2025-reply-manufacturing-upgrading",
         "jz-2025-government-work-report-excerpt",
+        "cz-2025-reply-new-energy-industry",
+        "my-2025-government-work-report-excerpt",
     }
 
 
@@ -153,16 +158,17 @@ def test_only_the_synthetic_runs_read_their_synthetic_texts():
     # Building the runs does not call the reader: earlier parts keep their
     # targets and texts, so their figures cannot move with fresh3 or fresh4;
     # only the fresh4 run reads the fresh4 texts and the fresh4 targets.
-    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"))
+    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh7"))
     assert [counted for _targets, counted, _documents in runs] == [
         {"dev", "test"},
         {"fresh"},
         {"fresh2"},
         {"fresh3"},
         {"fresh4"},
+        {"fresh7"},
     ]
     # the target counts each earlier part was scored with before fresh4
-    assert [len(targets) for targets, _counted, _documents in runs[:4]] == [82, 113, 134, 174]
+    assert [len(targets) for targets, _counted, _documents in runs[:5]] == [82, 113, 134, 174, 214]
     for targets, _counted, documents in runs[:3]:
         assert documents == score.DOCUMENTS
         assert not any(t.plan.startswith(plan_prefix("fresh3")) for t in targets)
@@ -170,7 +176,7 @@ def test_only_the_synthetic_runs_read_their_synthetic_texts():
         assert not any(t.plan.startswith(plan_prefix("fresh4")) for t in targets)
     fresh3_texts = synthetic_documents("fresh3")
     assert runs[3][2] == {**score.DOCUMENTS, **fresh3_texts}
-    targets, _counted, documents = runs[4]
+    targets, _counted, documents = runs[5]
     assert len(targets) == len(open_targets())
     assert set(documents) == set(score.DOCUMENTS) | set(synthetic_documents())
     assert set(score.DOCUMENTS).isdisjoint(synthetic_documents())
