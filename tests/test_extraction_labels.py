@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 242
-    assert len(labels.distractors) == 284
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 311
+    assert len(labels.distractors) == 439
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -94,14 +94,12 @@ HELD_OUT = {
         True,
         True,
     ),
-    "fresh5": (
-        {"fresh5-hb": 10, "fresh5-py": 10, "fresh5-lh": 10},
-        32,
-        59,
-        True,
-        True,
-    ),
+    "fresh5": ({"fresh5-hb": 10, "fresh5-py": 10, "fresh5-lh": 10}, 32, 59, True, True),
+    "fresh6": ({"fresh6-sq": 10, "fresh6-xy": 10, "fresh6-zmd": 10}, 35, 86, True, True),
+    "fresh7": ({"fresh7-yc": 10, "fresh7-cz": 10, "fresh7-my": 10}, 34, 69, True, True),
 }
+# How many SYNTHETIC texts each part from fresh3 on was labelled on.
+TEXTS = {"fresh3": 4, "fresh4": 4, "fresh5": 3, "fresh6": 3, "fresh7": 3}
 
 
 @pytest.mark.parametrize("part", list(HELD_OUT))
@@ -138,16 +136,14 @@ def test_each_held_out_part_is_its_own_files_and_nothing_else(part):
 def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
     # Every synthetic text is in documents.toml (and back), 3,000-6,000
     # characters, LF only; a slug never names both a seed and a synthetic
-    # text, so document_text cannot mix them up. Four belong to fresh3, four
-    # to fresh4, each part with one undated text.
+    # text, so document_text cannot mix them up. Each part from fresh3 on
+    # has its own texts.
     synthetic = synthetic_documents()
     files = {path.stem for path in SYNTHETIC.glob("*.txt")}
-    assert files == set(synthetic) and len(files) == 11
+    assert files == set(synthetic) and len(files) == sum(TEXTS.values())
     assert not files & {path.stem for path in DOCUMENTS.glob("*.txt")}
-    fresh3, fresh4 = synthetic_documents("fresh3"), synthetic_documents("fresh4")
-    fresh5 = synthetic_documents("fresh5")
-    assert len(fresh3) == len(fresh4) == 4 and len(fresh5) == 3
-    assert set(fresh3) | set(fresh4) | set(fresh5) == files
+    assert {part: len(synthetic_documents(part)) for part in TEXTS} == TEXTS
+    assert set().union(*(synthetic_documents(part) for part in TEXTS)) == files
     for slug, (_on, is_plan) in synthetic.items():
         text = document_text(slug)
         assert 3000 <= len(text) <= 6000 and "\r" not in text and not is_plan
@@ -156,32 +152,30 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "ly-2025-reply-manufacturing-upgrading",
         "jz-2025-government-work-report-excerpt",
         "py-2025-reply-chemical-new-materials",
+        "cz-2025-reply-new-energy-industry",
+        "my-2025-government-work-report-excerpt",
     }
 
 
-def test_only_the_synthetic_runs_read_their_synthetic_texts():
-    # Building the runs does not call the reader: earlier parts keep their
-    # targets and texts, so their figures cannot move with fresh3 or fresh4;
-    # only the fresh4 run reads the fresh4 texts and the fresh4 targets.
-    runs = score._runs(("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"))
+def test_each_run_reads_the_targets_and_texts_of_the_parts_made_up_to_it():
+    # Building the runs does not call the reader. Each part is scored
+    # against the targets and texts of the parts made before it and its
+    # own, so a later part never moves an earlier one's figure; the last
+    # run reads every target and every text.
+    runs = score._runs(PARTS)
     assert [counted for _targets, counted, _documents in runs] == [
         {"dev", "test"},
-        {"fresh"},
-        {"fresh2"},
-        {"fresh3"},
-        {"fresh4"},
-        {"fresh5"},
+        *({part} for part in PARTS[2:]),
     ]
-    # the target counts each earlier part was scored with before fresh4
+    # the target counts the parts up to fresh4 were first scored with
     assert [len(targets) for targets, _counted, _documents in runs[:5]] == [82, 113, 134, 174, 214]
-    for targets, _counted, documents in runs[:3]:
-        assert documents == score.DOCUMENTS
-        assert not any(t.plan.startswith(plan_prefix("fresh3")) for t in targets)
-    for targets, _counted, _documents in runs[:4]:
-        assert not any(t.plan.startswith(plan_prefix("fresh4")) for t in targets)
-    fresh3_texts = synthetic_documents("fresh3")
-    assert runs[3][2] == {**score.DOCUMENTS, **fresh3_texts}
-    targets, _counted, documents = runs[5]
+    for made, (targets, _counted, documents) in enumerate(runs, start=1):
+        upto = PARTS[: made + 1]
+        later = PARTS[made + 1 :]
+        assert not any(t.plan.startswith(tuple(plan_prefix(p) for p in later)) for t in targets)
+        own = {slug for part in upto for slug in synthetic_documents(part)}
+        assert set(documents) == set(score.DOCUMENTS) | own
+    targets, _counted, documents = runs[-1]
     assert len(targets) == len(open_targets())
     assert set(documents) == set(score.DOCUMENTS) | set(synthetic_documents())
     assert set(score.DOCUMENTS).isdisjoint(synthetic_documents())
