@@ -213,10 +213,26 @@ def test_seed_periods(name, text, on, start, end, kind):
         ("去年", date(2023, 8, 1), "2022-01-01", "2022-12-31", "year"),
         ("2023年前三季度", None, "2023-01-01", "2023-09-30", "months"),
         ("“十三五”期间", None, "2016-01-01", "2020-12-31", "plan"),
+        # One month without a year: 9月份, 9月当月, in the text's year or
+        # the one before; 目前 is the text's day.
+        ("9月份", date(2025, 10, 24), "2025-09-01", "2025-09-30", "month"),
+        ("9月份当月", date(2025, 10, 24), "2025-09-01", "2025-09-30", "month"),
+        ("12月份", date(2025, 10, 24), "2024-12-01", "2024-12-31", "month"),
+        ("目前", date(2025, 1, 22), "2025-01-22", "2025-01-22", "as_of"),
     ],
 )
 def test_periods_resolved_against_the_document_date(text, on, start, end, kind):
     assert parse_period(text, on=on) == Period(_d(start), _d(end), kind)
+
+
+def test_a_month_heads_its_clause_but_a_day_or_a_months_end_is_its_own():
+    on = date(2025, 10, 24)
+    assert [(m.text, m.period.kind) for m in find_periods("9月，全市用电量7.6亿千瓦时", on=on)] == [
+        ("9月", "month")
+    ]
+    assert [m.period.kind for m in find_periods("9月26日召开", on=on)] == ["day"]
+    assert [m.period.kind for m in find_periods("9月末余额", on=on)] == ["as_of"]
+    assert find_periods("历时9个月完成", on=on) == []
 
 
 def test_relative_periods_without_a_date_are_found_but_not_guessed():

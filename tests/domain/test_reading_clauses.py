@@ -351,3 +351,20 @@ def test_as_of_a_month_end_without_a_year():
     firms = _target("规上工业企业数", measure="level")
     top = _top("截至11月底,郑州市规上工业企业达到2316家。", firms, on=date(2022, 12, 15))
     assert (top.period_start, top.period_end) == (date(2022, 11, 30), date(2022, 11, 30))
+
+
+def test_a_decline_reports_a_growth_rate_as_fully_as_a_rise():
+    # 下降1.8% names 固定资产投资增速 as 增长 does, the sign apart.
+    growth = _target("固定资产投资增速", "%", "rate")
+    for text, value in (
+        ("2022年,郑州市固定资产投资同比下降1.8%。", "-1.8"),
+        ("2022年,郑州市固定资产投资同比增长1.8%。", "1.8"),
+    ):
+        top = _top(text, growth)
+        assert top.value == Decimal(value) and dict(top.why)["coverage"] == "1.00"
+
+
+def test_a_figure_the_text_dates_outranks_one_read_at_the_texts_date():
+    growth = _target("规上工业增加值增速", "%", "rate")
+    text = "2022年1-11月,郑州市规上工业增加值增长7.4%。\n郑州市规上工业增加值增长8.8%。"
+    assert _top(text, growth, on=date(2022, 12, 20)).value == Decimal("7.4")

@@ -58,3 +58,20 @@ def test_a_plan_has_no_frames():
     # In a plan an undated figure is the plan's own goal, not a report.
     text = "2020年,全市工业稳步增长。全市规上工业企业达到1800家。"
     assert _period(text, "1800", on=date(2020, 4, 14), is_plan=True)[2] != "2020年"
+
+
+def test_a_heading_with_a_period_frames_what_is_under_it():
+    text = (
+        "关于2022年度民生实事完成情况的通报\n"
+        "一、城乡建设\n"
+        "全市新改建农村公路1083公里,超额完成年度任务。\n"
+        "目前全市已集聚电池企业120余家。\n"
+    )
+    assert _period(text, "1083")[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+    # 目前 is the text's day, whatever the heading says.
+    assert _period(text, "120")[:2] == (ON, ON)
+
+
+def test_a_heading_of_plans_frames_nothing():
+    text = "三、2024年工作安排\n全市新改建农村公路1083公里,新建充电桩200个。\n"
+    assert _period(text, "1083") == (ON, ON, "document_date")

@@ -100,13 +100,15 @@ _LOOSE = (
     r"|(?P<b_half>上半年|下半年)"
     r"|(?P<b_m>\d{1,2})\s*月\s*(?P<b_d>\d{1,2})\s*日"
     r"|(?P<b_mo>\d{1,2})\s*月(?P<b_moend>底|末)"
+    # One month: 9月份, 9月当月, or 9月 heading its clause (9月，全市…).
+    r"|(?P<b_mon>\d{1,2})\s*月(?:份(?:当月)?|当月|(?=\s*[，,]))"
     rf")(?P<b_since>{_SINCE})?"
 )
 _PLAN = (
     r"(?P<c_to>到|至)?(?P<c_open>[“\"‘])?(?P<c_n>十[一二三四五六七八九]|[三四五六七八九])五"
     r"(?P<c_close>[”\"’])?(?P<c_tail>规划|时期|期间|以来|末|初)?"
 )
-_NOW = r"(?P<now>截至目前|截至当前|截止目前)"
+_NOW = r"(?P<now>截至目前|截至当前|截止目前|目前)"
 _PATTERN = re.compile(f"{_ANCHORED}|{_PLAN}|{_NOW}|{_LOOSE}")
 
 _REL_YEARS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}
@@ -184,6 +186,10 @@ def _loose(g: dict[str, str | None], on: date | None) -> Period:
         if day > on:
             day = _month_end(on.year - 1, month)
         return Period(day, day, "as_of")
+    if g["b_mon"]:  # 9月份: that month, in the text's year or the one before
+        month = int(g["b_mon"] or 0)
+        year = on.year if _month_end(on.year, month) <= on else on.year - 1
+        return Period(date(year, month, 1), _month_end(year, month), "month")
     start, end, kind = _span(on.year, g, "b_")
     if end > on:
         start, end, kind = _span(on.year - 1, g, "b_")

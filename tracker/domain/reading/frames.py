@@ -8,7 +8,9 @@ the *frame* of its paragraph: the last period before its sentence, in the
 same paragraph, that opens a sentence (``2024年全市…``) or stands as a clause
 of its own (``…获悉，2024年，新乡市…``). A goal, a plan's year, a ``以来``,
 a comparison (``比2020年``) or a period after the text's day sets no frame;
-a paragraph break ends it.
+a paragraph break ends it. With none in its paragraph, the nearest heading
+above that holds a period frames it (``一、2024年工作回顾``; a title,
+``关于2024年度民生实事和重点工作完成情况的通报``).
 """
 
 from __future__ import annotations
@@ -40,9 +42,35 @@ def _opens(head: str, ends: re.Pattern) -> bool:
 class Frames:
     """The frames of one text (module docstring)."""
 
-    def __init__(self, normal: str, periods: Sequence[PeriodMatch], today: date | None):
+    def __init__(
+        self,
+        normal: str,
+        periods: Sequence[PeriodMatch],
+        today: date | None,
+        headings: Sequence[tuple[int, int]] = (),
+    ):
         self.normal, self.periods, self.today = normal, periods, today
         self.starts = [found.start for found in periods]
+        # Each heading's frame, where it has one, by where it starts.
+        self.headed = [
+            (start, frame)
+            for start, end in headings
+            if (
+                frame := self._last_frame(
+                    bisect_left(self.starts, start), bisect_left(self.starts, end)
+                )
+            )
+        ]
+        self.headed_starts = [start for start, _frame in self.headed]
+
+    def _frames(self, found: PeriodMatch) -> bool:
+        period = found.period
+        if period.kind in SETS_NO_FRAME or period.start is None or period.end is None:
+            return False
+        return self.today is None or period.end <= self.today
+
+    def _last_frame(self, first: int, last: int) -> PeriodMatch | None:
+        return next((f for f in reversed(self.periods[first:last]) if self._frames(f)), None)
 
     def at(self, sentence_start: int) -> PeriodMatch | None:
         """The frame a figure of the sentence starting at ``sentence_start``
@@ -52,14 +80,14 @@ class Frames:
         first = bisect_left(self.starts, paragraph_start)
         last = bisect_left(self.starts, sentence_start)
         for found in reversed(self.periods[first:last]):
-            period = found.period
-            if period.kind in SETS_NO_FRAME or period.start is None or period.end is None:
-                continue
-            if self.today is not None and period.end > self.today:
+            if not self._frames(found):
                 continue
             head = normal[paragraph_start : found.start]
             if _opens(head, SENTENCE) or (
                 _opens(head, CLAUSE) and CLAUSE_OF_ITS_OWN.match(normal, found.end)
             ):
                 return found
-        return None
+        # The nearest heading above with a period (一、2024年工作回顾; a
+        # title, 关于2024年度民生实事…的通报) frames what is under it.
+        n = bisect_left(self.headed_starts, sentence_start)
+        return self.headed[n - 1][1] if n else None

@@ -61,6 +61,9 @@ VARIANTS = (
     ("增速", "增长"),
     ("增幅", "增长"),
     ("降幅", "下降"),
+    # A decline is a negative growth (docs/attainment.md section 2), its
+    # sign set apart (outcomes._signed): 下降1.8% reports a 增速.
+    ("下降", "增长"),
     # 同比 (year on year) only says what the change is against.
     ("同比", ""),
 )

@@ -172,7 +172,7 @@ def read_mentions(
     last_from = False  # the last figure followed 从/由 (the start of a change)
     previous_end = 0
     ends = [m.end() for m in SENTENCE_END.finditer(normal)]
-    frames = Frames(normal, all_periods, today)
+    frames = Frames(normal, all_periods, today, [(h.start, h.end) for h in sections.headings])
     for n, figure in enumerate(figures):
         at = bisect_right(ends, figure.start)
         start = ends[at - 1] if at else 0

@@ -287,11 +287,13 @@ def _proposal(
     # Figures that may speak for the target (final, later, interim) come
     # before baselines and context, whatever their words (DESIGN section 5).
     speaks = grade in EVIDENCE_ORDER
-    # Then, of figures named alike, the one whose words say least else
-    # (工业企业已达1.6万余家 before 完成9005家工业企业年度分类评价).
+    # Then, of figures named alike, one the text dates before one read at
+    # its date, then the one whose words say least else (工业企业已达1.6万
+    # 余家 before 完成9005家工业企业年度分类评价), then the latest.
     return proposal, (
         not speaks,
         -score,
+        not mention.dated,
         -focus,
         -mention.period_end.toordinal(),
         mention.figure.start,
