@@ -368,3 +368,46 @@ def test_a_figure_the_text_dates_outranks_one_read_at_the_texts_date():
     growth = _target("规上工业增加值增速", "%", "rate")
     text = "2022年1-11月,郑州市规上工业增加值增长7.4%。\n郑州市规上工业增加值增长8.8%。"
     assert _top(text, growth, on=date(2022, 12, 20)).value == Decimal("7.4")
+
+
+def test_an_area_heading_the_clause_makes_the_figure_that_areas():
+    # A county, district or county-level city heading the clause, known to
+    # the gazetteer or not, reports for itself, not for the city.
+    growth = _target("规上工业增加值增速", "%", "rate")
+    for text in (
+        "2022年,新郑市规上工业增加值增长9.8%。郑州市工业稳步发展。",
+        "2022年,郑州市工业稳步发展。中牟县、登封县规上工业增加值分别增长9.6%和8.8%。",
+        "2022年,郑州市工业稳步发展。经开区规上工业增加值增长12%。",
+    ):
+        assert _top(text, growth) is None, text
+    # The city itself, its 全市, and words that only end like an area, do not.
+    for text in (
+        "2022年,郑州市规上工业增加值增长7.4%。",
+        "2022年,郑州全市规上工业增加值增长7.4%。",
+        "2022年,郑州市智慧城市建设提速,规上工业增加值增长7.4%。",
+    ):
+        assert _top(text, growth).value == Decimal("7.4"), text
+
+
+def test_a_count_of_additions_is_not_the_level_of_a_stock():
+    firms = _target("规模以上工业企业数", measure="level")
+    text = "2022年,郑州市新增规上工业企业58家。截至2022年底,全市规上工业企业总数达到2236家,比年初净增41家。"
+    assert [p.value for p in _found(text, firms)] == [Decimal("2236")]
+    added = _target("新增规模以上工业企业数", measure="flow")
+    assert _top(text, added).value == Decimal("58")
+
+
+def test_a_subject_reaches_across_a_semicolon_to_a_bare_verb():
+    profit = _target("规模以上工业企业利润总额", "亿元")
+    text = "2022年,郑州市规上工业企业实现营业收入1042亿元,同比增长5.8%;实现利润总额51.6亿元。"
+    top = _top(text, profit)
+    assert top.value == Decimal("51.6") and "郑州市规上工业企业" in top.quote
+    # A clause with a subject of its own after the ; keeps it.
+    other = "2022年,郑州市规上工业企业实现营业收入1042亿元;服务业实现利润总额51.6亿元。"
+    assert _top(other, profit) is None
+
+
+def test_growth_so_far_outranks_one_months_growth():
+    growth = _target("规上工业增加值增速", "%", "rate")
+    text = "2022年1-9月,郑州市规上工业增加值增长7.4%。9月份当月,规上工业增加值增长8.9%。"
+    assert _top(text, growth, on=date(2022, 10, 24)).value == Decimal("7.4")

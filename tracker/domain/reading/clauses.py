@@ -169,3 +169,19 @@ def indicator_words(before: str, period_text: str) -> str:
     words = before.replace(period_text, "") if period_text else before
     words = re.sub(r"(?:达到|达|为|是|至|到|超过|约|近)\s*$", "", words.strip())
     return words.strip(" ,，;；:：、()（）")[-30:]
+
+
+# A clause with no subject of its own, opening with what its subject did.
+BARE_VERB = re.compile(r"\s*(?:实现|完成|达到|达|累计|共|新增|净增|带动|拉动|占)")
+SUBJECT_BREAK = re.compile(r"[:：;；]")
+
+
+def breaks_subject(normal: str, start: int, end: int) -> bool:
+    """Whether a ``:``/``;`` between two figures stops the first's subject
+    reaching the second. A ``;`` does not when the clause after it opens
+    with a bare verb (``全市规上工业企业实现营业收入1042亿元;实现利润总额
+    51.6亿元``: the firms made the profit too)."""
+    for found in SUBJECT_BREAK.finditer(normal, start, end):
+        if found.group() in ":：" or not BARE_VERB.match(normal, found.end()):
+            return True
+    return False

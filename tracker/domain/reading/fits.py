@@ -10,7 +10,8 @@ each a class of wording (docs/extraction.md):
   indicator (firms, 企业, go with any count in 家); in another classifier it
   names what the indicator counts.
 - **What kind of figure**: a running total is no count of additions
-  (累计/新增); an amount applied for is none obtained (申请); candidates on a
+  (累计/新增), and a count of additions no level of a stock (新增/净增 for
+  规上工业企业数); an amount applied for is none obtained (申请); candidates on a
   cultivation list are not the thing achieved (培育名单); a figure for
   another administrative level is that level's (省级/国家级); an ellipsis's
   activity (开工) is the indicator's too.
@@ -39,9 +40,12 @@ MIN_COVERAGE = Decimal("0.5")
 TOPIC_FLOOR = Decimal("0.25")
 
 
-def fits(text: str, mention: Mention, names: NameSet, match: Match, unit: str) -> bool:
+def fits(
+    text: str, mention: Mention, names: NameSet, match: Match, unit: str, measure: str = ""
+) -> bool:
     """Whether a figure whose window names the indicator (``match``) fits a
-    target in ``unit`` by every check of the module docstring."""
+    target in ``unit`` and ``measure`` by every check of the module
+    docstring."""
     if mention.whole is not None and not _names_the_part(mention, names, match):
         return False  # the whole's words name it as well: the whole is its figure
     if not _own_words_name(mention, names):
@@ -57,6 +61,7 @@ def fits(text: str, mention: Mention, names: NameSet, match: Match, unit: str) -
     return not (
         _counts_another_thing(mention, names, unit)
         or _total_for_additions(mention, names)
+        or (measure == "level" and _additions_for_level(mention, names))
         or _applied_for(mention, names)
         or _another_level(mention, names)
         or _candidates(text, mention, names)
@@ -175,3 +180,14 @@ def _total_for_additions(mention: Mention, names) -> bool:
     count of additions, from a start of its own)."""
     lead = mention.lead
     return "累计" in lead and "新增" not in lead and any("新增" in name for name in names.names)
+
+
+ADDITION = re.compile(r"新增|净增|新培育|新认定|新引进|新入库|增加(?!值)")
+
+
+def _additions_for_level(mention: Mention, names) -> bool:
+    """A count of additions (``上半年新增规上工业企业58家``, ``比年初净增41家``)
+    is not the level a stock indicator counts (``规上工业企业数``), unless
+    the indicator counts additions itself."""
+    lead = CLAUSE.split(mention.lead)[-1]
+    return bool(ADDITION.search(lead)) and not any(ADDITION.search(n) for n in names.names)

@@ -32,14 +32,10 @@ The text is read once (the tracker's one figure reader, with scale words:
   (``2019年—2021年,…由X跃升至Y``) X is the first year's figure (a
   baseline) and Y the last year's. ``全年`` with no year is the last whole
   year before the text's day (its date, or the end of the latest year it
-  reports, not counting its plans). With none in its sentence, the
-  period its paragraph opens with (``frames.py``: ``2024年,…。全市规上工业
-  企业达到1847家`` is 2024's). ``…以来`` runs to the
-  document's date, or, undated, to the end of the latest year the text
-  reports. With no period: a reading at the document's date, or at the end
-  of the latest year the text reports; in an undated text, months and days
-  without a year (``上半年``, ``自3月26日启动…以来``) are of that year too,
-  and an undated growth rate spans it.
+  reports, not counting its plans). With none in its sentence, its
+  paragraph's or heading's (``frames.py``). With none at all: a reading at
+  the text's day; in an undated text, months and days without a year
+  (``上半年``) are of its latest year, and an undated growth rate spans it.
 - **Cues**: a restated goal (``每年``, ``力争``, ``计划``, ``目标``, ``到2025年``,
   a period after the text's day; one running through it, ``今年`` in a
   December summary, is reported so far), or a plan (``谋划``, ``规划``, ``拟`` in
@@ -58,6 +54,7 @@ from tracker.domain.phrases.changes import change_way
 from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.phrases.periods import Period
 from tracker.domain.reading.clauses import (
+    breaks_subject,
     counted,
     fallback_reading,
     indicator_words,
@@ -314,7 +311,7 @@ def read_mentions(
             and not ellipsis
             and not baseline
             and whole is None
-            and not COLON.search(normal, giver.figure.end, figure.start)
+            and not breaks_subject(normal, giver.figure.end, figure.start)
             and (not same or len(words) <= SAME_SUBJECT_WORDS)
         ):
             # The same subject (…奖补资金52亿元,惠及企业1.7万家; 对1142家小散
@@ -394,7 +391,10 @@ def read_mentions(
         last_from = earlier or (baseline and not bracketed)
         if not baseline:
             previous = mention
-            if not COMPARED.search(normal, clause_start, figure.start):
+            # Nor does the bare change of a figure (…1042亿元,同比增长5.8%).
+            if not COMPARED.search(normal, clause_start, figure.start) and not (
+                mention.change and len(words) <= SAME_SUBJECT_WORDS
+            ):
                 giver_of_sentence = mention
         previous_end = figure.end
     return pair_respective(normal, mentions)

@@ -51,7 +51,12 @@ from tracker.domain.reading.indicators import (
     window_pairs,
 )
 from tracker.domain.reading.mentions import WINDOW, Mention, read_mentions
-from tracker.domain.reading.places import another_place_named, scope_places, text_speaks_for
+from tracker.domain.reading.places import (
+    another_place_named,
+    area_heading_clause,
+    scope_places,
+    text_speaks_for,
+)
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit, unit_noun
 from tracker.vocabulary import Measure, Qualifier
 
@@ -168,11 +173,14 @@ def propose_outcomes(
             match = match_names(windows[i], names, MIN_COVERAGE)
             if match is None:
                 continue
-            if not fits(text, mention, names, match, target.unit):
+            if not fits(text, mention, names, match, target.unit, target.measure):
                 continue
             # The quote holds the subject when the figure's own words need it.
             needs_subject = bool(mention.subject) and subject_needed(mention, names, match)
-            if target.jurisdiction and another_place_named(mention.lead, target.jurisdiction):
+            if target.jurisdiction and (
+                another_place_named(mention.lead, target.jurisdiction)
+                or area_heading_clause(text, mention.figure.start, target.jurisdiction)
+            ):
                 continue
             if scopes and not any(place in windows[i].text for place in scopes):
                 continue
@@ -290,9 +298,12 @@ def _proposal(
     # Then, of figures named alike, one the text dates before one read at
     # its date, then the one whose words say least else (工业企业已达1.6万
     # 余家 before 完成9005家工业企业年度分类评价), then the latest.
+    # An interim figure from the target's start (growth so far, 前三季度)
+    # before one of a later stretch (9月份当月), DESIGN section 5.
     return proposal, (
         not speaks,
         -score,
+        grade == "interim" and mention.period_start > target.period_start,
         not mention.dated,
         -focus,
         -mention.period_end.toordinal(),
