@@ -391,7 +391,10 @@ def test_an_area_heading_the_clause_makes_the_figure_that_areas():
 
 def test_a_count_of_additions_is_not_the_level_of_a_stock():
     firms = _target("规模以上工业企业数", measure="level")
-    text = "2022年,郑州市新增规上工业企业58家。截至2022年底,全市规上工业企业总数达到2236家,比年初净增41家。"
+    text = (
+        "2022年,郑州市新增规上工业企业58家。"
+        "截至2022年底,全市规上工业企业总数达到2236家,比年初净增41家。"
+    )
     assert [p.value for p in _found(text, firms)] == [Decimal("2236")]
     added = _target("新增规模以上工业企业数", measure="flow")
     assert _top(text, added).value == Decimal("58")
