@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 311
-    assert len(labels.distractors) == 439
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 342
+    assert len(labels.distractors) == 503
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -97,9 +97,10 @@ HELD_OUT = {
     "fresh5": ({"fresh5-hb": 10, "fresh5-py": 10, "fresh5-lh": 10}, 32, 59, True, True),
     "fresh6": ({"fresh6-sq": 10, "fresh6-xy": 10, "fresh6-zmd": 10}, 35, 86, True, True),
     "fresh7": ({"fresh7-yc": 10, "fresh7-cz": 10, "fresh7-my": 10}, 34, 69, True, True),
+    "fresh10": ({"fresh10-fs": 10, "fresh10-bj": 10, "fresh10-tz": 10}, 31, 64, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
-TEXTS = {"fresh3": 4, "fresh4": 4, "fresh5": 3, "fresh6": 3, "fresh7": 3}
+TEXTS = {"fresh3": 4, "fresh4": 4, "fresh5": 3, "fresh6": 3, "fresh7": 3, "fresh10": 3}
 
 
 @pytest.mark.parametrize("part", list(HELD_OUT))
@@ -154,6 +155,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "py-2025-reply-chemical-new-materials",
         "cz-2025-reply-new-energy-industry",
         "my-2025-government-work-report-excerpt",
+        "bj-2025-reply-specialised-digital",
     }
 
 

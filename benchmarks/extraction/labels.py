@@ -75,7 +75,7 @@ __all__ = [
 #   fresh3, fresh4, …: held-out parts on SYNTHETIC texts (synthetic/, made up
 #     for measurement only), each by another writer once the seeds were used
 #     up; documents.toml says which texts are whose.
-PARTS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+PARTS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh10")
 
 
 def plan_prefix(part: str) -> str:
