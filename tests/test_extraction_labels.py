@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 349
-    assert len(labels.distractors) == 548
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 414
+    assert len(labels.distractors) == 690
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -98,9 +98,20 @@ HELD_OUT = {
     "fresh6": ({"fresh6-sq": 10, "fresh6-xy": 10, "fresh6-zmd": 10}, 35, 86, True, True),
     "fresh7": ({"fresh7-yc": 10, "fresh7-cz": 10, "fresh7-my": 10}, 34, 69, True, True),
     "fresh8": ({"fresh8-smx": 10, "fresh8-jy": 10, "fresh8-wh": 10}, 38, 109, True, True),
+    "fresh9": ({"fresh9-zz": 10, "fresh9-wf": 10, "fresh9-gz": 10}, 34, 78, True, True),
+    "fresh10": ({"fresh10-fs": 10, "fresh10-bj": 10, "fresh10-tz": 10}, 31, 64, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
-TEXTS = {"fresh3": 4, "fresh4": 4, "fresh5": 3, "fresh6": 3, "fresh7": 3, "fresh8": 3}
+TEXTS = {
+    "fresh3": 4,
+    "fresh4": 4,
+    "fresh5": 3,
+    "fresh6": 3,
+    "fresh7": 3,
+    "fresh8": 3,
+    "fresh9": 3,
+    "fresh10": 3,
+}
 
 
 @pytest.mark.parametrize("part", list(HELD_OUT))
@@ -156,6 +167,8 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "cz-2025-reply-new-energy-industry",
         "my-2025-government-work-report-excerpt",
         "wh-2025-reply-robot-nev-industry",
+        "wf-2025-government-work-report-excerpt",
+        "bj-2025-reply-specialised-digital",
     }
 
 

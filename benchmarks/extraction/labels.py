@@ -86,6 +86,8 @@ PARTS = (
     "fresh6",
     "fresh7",
     "fresh8",
+    "fresh9",
+    "fresh10",
 )
 
 
