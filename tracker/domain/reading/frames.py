@@ -28,8 +28,9 @@ SENTENCE = re.compile(r"[。！!？?]")
 CLAUSE = re.compile(r"[。！!？?，,；;：:]")
 # What may follow a frame that does not open its sentence: its clause's end.
 CLAUSE_OF_ITS_OWN = re.compile(r"\s*[，,]")
-# A deadline, a plan's years, a 以来 or a span of years frames nothing.
-SETS_NO_FRAME = ("by", "plan", "since", "years")
+# A deadline, a plan's years, a 以来, a span of years or a day (a dateline,
+# an event's day) frames nothing.
+SETS_NO_FRAME = ("by", "plan", "since", "years", "day")
 
 
 def _opens(head: str, ends: re.Pattern) -> bool:

@@ -90,6 +90,7 @@ GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,；;。：:\n]")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
+LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
 FROM = re.compile(r"(?:从|由)\s*(?:过去|原来|以前|此前)?\s*的?\s*$")
 TO = re.compile(r"(?:至|到)\s*$")
 PLANNED = re.compile(r"谋划|规划|拟")
@@ -190,7 +191,9 @@ def read_mentions(
                 found.period.kind == "since" and today is not None
             ):
                 continue
-            if COMPARISON.search(normal[max(sentence_start, found.start - 3) : found.start]):
+            if COMPARISON.search(
+                normal[max(sentence_start, found.start - 3) : found.start]
+            ) and not LOOKING.match(normal, found.end):
                 if normal[found.end : figure.start].strip() in ("(", "（", "的"):
                     period, period_text, baseline = found.period, found.text, True
                 continue

@@ -5,11 +5,12 @@ checks, both plain rules over a small gazetteer (data, extendable):
 
 - **The text's own place**: a reply speaks for one city (``我市``,
   ``全市``); it is the place the text names most. A target whose place the
-  text names less than a third as often as another place, or not at all, is
-  not read (平顶山's reply names 郑州 once, as a neighbour it compares itself
-  with: its ``全市…177个`` is 平顶山's), unless the text names no place at
-  all and speaks of ``我市``/``本市``: then it may be the target's own, and
-  the supervisor decides. A county-level city's reply does not
+  text names less often than another place, or not at all, is not read
+  (平顶山's reply names 郑州 once, as a neighbour it compares itself with:
+  its ``全市…177个`` is 平顶山's; 焦作's names 济源 once), unless the text
+  names no place at all, in the gazetteer or out of it (``常州市``, read by
+  its ending), and speaks of ``我市``/``本市``: then it may be the target's
+  own, and the supervisor decides. A county-level city's reply does not
   speak for the city it lies in (舞钢's for 平顶山).
 - **The indicator's scope**: an indicator that names a place of its own
   (``占全省工业比重``: Zhengzhou's share of the province) is reported only
@@ -128,12 +129,34 @@ def _own(stem: str) -> frozenset[str]:
     return frozenset({stem, *HENAN.get(stem, ()), *parents, *henan})
 
 
+# A city the gazetteer does not know, by its ending (常州市, 宜都市); not
+# words that only end so (智慧城市, 地级市, 上市).
+CITY = re.compile(
+    r"(?:^|(?<=[\s，,。；;：:、和与及省（(“]))([\u4e00-\u9fff]{2,3}?)市"
+    r"(?![场级县委民属直内外域值长政区容貌镇])"
+)
+NOT_CITIES = re.compile(
+    r"^.?.城$|^(?:地级|县级|省辖|试点|示范|超|上|都|全|各|本|我|该)|[全各本我该级强立兴富]$"
+)
+
+
 @lru_cache(maxsize=64)
 def _counts(text: str) -> dict[str, int]:
+    """How often the text names each place of the gazetteer."""
     counts: dict[str, int] = {}
     for found in PLACE.finditer(text):
         counts[found.group()] = counts.get(found.group(), 0) + 1
     return counts
+
+
+@lru_cache(maxsize=64)
+def _unknown_cities(text: str) -> frozenset[str]:
+    """Cities outside the gazetteer the text names by their ending (常州市)."""
+    return frozenset(
+        stem
+        for found in CITY.finditer(text)
+        if not PLACE.search(stem := found.group(1)) and not NOT_CITIES.search(stem)
+    )
 
 
 def text_speaks_for(jurisdiction: str, text: str) -> bool:
@@ -148,9 +171,11 @@ def text_speaks_for(jurisdiction: str, text: str) -> bool:
     others = [n for p, n in _counts(text).items() if p not in SCOPES and p not in around]
     if not named:
         # A text that speaks of its own city without naming it (我市…) and
-        # names no other place may be the target's: the supervisor decides.
-        return not others and bool(OWN_CITY.search(text))
-    return not others or named * 3 >= max(others)
+        # names no other place, in the gazetteer or out of it (a text on
+        # 常州 is not read for 济源), may be the target's: the supervisor
+        # decides.
+        return not others and not _unknown_cities(text) and bool(OWN_CITY.search(text))
+    return not others or named >= max(others)
 
 
 def another_place_named(words: str, jurisdiction: str) -> str:
