@@ -150,16 +150,17 @@ def is_count(units: UnitRegistry, unit: str) -> bool:
 def fallback_reading(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
     if on is not None:
         return on, on, "document_date"
-    years = [
-        p.period.end.year
+    ends = [
+        p.period.end
         for p in periods
         if p.period.end is not None
         and p.period.kind not in ("by", "plan", "since")
         and not re.search(r"(?:到|至|力争|争取)\s*$", text[max(0, p.start - 3) : p.start])
     ]
-    if not years:
+    if not ends:
         return date.min, date.min, "none"
-    day = date(max(years), 12, 31)
+    # The end of the latest period it reports (2025年一季度: 2025-03-31).
+    day = max(ends)
     return day, day, "latest_year"
 
 

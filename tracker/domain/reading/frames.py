@@ -1,4 +1,10 @@
-"""The period a paragraph sets for its later sentences.
+"""Which period a figure speaks of: its sentence's, else the one its
+paragraph or heading sets.
+
+In its sentence (``sentence_period``), the last period before the figure
+that is not a comparison (``比2016年``, ``从2012年的``; ``从8月当月看`` is
+none), nor one opening a later clause that speaks for that clause only
+(``1—8月,…,8月当月产量7.2万吨;白银产量1836.5吨``: 1836.5 is 1—8月's).
 
 Officials date a paragraph once and let its sentences run on:
 ``2024年，新乡市坚持…。全市规模以上工业企业达到1847家`` reports 1847 for
@@ -22,7 +28,12 @@ from datetime import date
 
 from tracker.domain.phrases.periods import PeriodMatch
 
-__all__ = ["Frames"]
+__all__ = ["Frames", "sentence_period"]
+
+GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
+COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
+LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
+CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 SENTENCE = re.compile(r"[。！!？?]")
 CLAUSE = re.compile(r"[。！!？?，,；;：:]")
@@ -92,3 +103,48 @@ class Frames:
         # title, 关于2024年度民生实事…的通报) frames what is under it.
         n = bisect_left(self.headed_starts, sentence_start)
         return self.headed[n - 1][1] if n else None
+
+
+def _own_clause_only(normal: str, found: PeriodMatch, sentence_start: int, at: int) -> bool:
+    """A period opening a later clause of its sentence, not as a clause of
+    its own, speaks for that clause only (``1—8月,铅产量55.6万吨,8月当月产量
+    7.2万吨;白银产量1836.5吨``: 1836.5 is 1—8月's)."""
+    head = normal[sentence_start : found.start].rstrip()
+    return (
+        bool(head)
+        and head[-1] in "，,；;"
+        and not CLAUSE_OF_ITS_OWN.match(normal, found.end)
+        and CLAUSE_BREAK.search(normal, found.end, at) is not None
+    )
+
+
+def sentence_period(
+    normal: str,
+    periods: Sequence[PeriodMatch],
+    starts: Sequence[int],
+    sentence_start: int,
+    at: int,
+    today: date | None,
+) -> tuple:
+    """The period of the figure at ``at`` from its own sentence: the last
+    period before it that is not a comparison (``比2016年``, ``从2012年的``;
+    ``从8月当月看`` is none) nor another clause's; a figure right after a
+    comparison's period is that period's (a baseline). (period, its words,
+    where they start, baseline, goal)."""
+    period, text, period_at, baseline, goal = None, "", -1, False, False
+    for found in periods[bisect_left(starts, sentence_start) :]:
+        if found.end > at:
+            break
+        if found.period.end is None and not (found.period.kind == "since" and today is not None):
+            continue
+        before = normal[max(sentence_start, found.start - 3) : found.start]
+        if COMPARISON.search(before) and not LOOKING.match(normal, found.end):
+            if normal[found.end : at].strip() in ("(", "（", "的"):
+                period, text, baseline = found.period, found.text, True
+            continue
+        if _own_clause_only(normal, found, sentence_start, at):
+            continue
+        if not baseline:
+            period, text, period_at = found.period, found.text, found.start
+            goal = found.period.kind in ("by", "plan") or bool(GOAL_BEFORE.search(before))
+    return period, text, period_at, baseline, goal

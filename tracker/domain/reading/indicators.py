@@ -64,8 +64,14 @@ VARIANTS = (
     # A decline is a negative growth (docs/attainment.md section 2), its
     # sign set apart (outcomes._signed): 下降1.8% reports a 增速.
     ("下降", "增长"),
-    # 同比 (year on year) only says what the change is against.
+    # 同比 (year on year) only says what the change is against; so do
+    # 比上年 and its kin (增加值比上年增长7.0% names 增加值增速 whole).
     ("同比", ""),
+    ("比上年同期", ""),
+    ("比去年同期", ""),
+    ("比上年", ""),
+    ("比去年", ""),
+    ("较上年", ""),
 )
 CAPACITY = re.compile(r"年产(?=\s*[\d.]|\s|$)")  # before a figure (or where it stood)
 MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模)$")

@@ -45,7 +45,7 @@ The text is read once (the tracker's one figure reader, with scale words:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,7 +67,7 @@ from tracker.domain.reading.clauses import (
     threshold,
     whole_of,
 )
-from tracker.domain.reading.frames import Frames
+from tracker.domain.reading.frames import Frames, sentence_period
 from tracker.domain.reading.respective import pair_respective
 from tracker.domain.reading.sections import read_sections
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry
@@ -85,12 +85,12 @@ ITEM_END = re.compile(r"[、(（]")
 AFTER = 16
 COUNTED = 8
 COLON = re.compile(r"[:：;；]")
+# Where a figure's words start at the latest: after a : or ;, or after the
+# whole a part is taken from (规模以上工业中，高技术制造业增加值增长21.3%).
+WITHIN = re.compile(r"[:：;；]|(?<=[\u4e00-\u9fff])(?<!其)中\s*[，,]")
 COMPARED = re.compile(r"高于|低于|快于|慢于|好于|领先|落后|高出|低出|超出")
-GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,；;。：:\n]")
-COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
-LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
 FROM = re.compile(r"(?:从|由)\s*(?:过去|原来|以前|此前)?\s*的?\s*$")
 TO = re.compile(r"(?:至|到)\s*$")
 PLANNED = re.compile(r"谋划|规划|拟")
@@ -179,29 +179,9 @@ def read_mentions(
             giver_of_sentence = None
             last_from = False
         # The period: the last non-comparison period of the sentence before it.
-        period = None
-        period_text = ""
-        period_at = -1
-        baseline = False
-        goal = False
-        for found in all_periods[bisect_left(period_starts, sentence_start) :]:
-            if found.end > figure.start:
-                break
-            if found.period.end is None and not (
-                found.period.kind == "since" and today is not None
-            ):
-                continue
-            if COMPARISON.search(
-                normal[max(sentence_start, found.start - 3) : found.start]
-            ) and not LOOKING.match(normal, found.end):
-                if normal[found.end : figure.start].strip() in ("(", "（", "的"):
-                    period, period_text, baseline = found.period, found.text, True
-                continue
-            if not baseline:
-                period, period_text, period_at = found.period, found.text, found.start
-                goal = found.period.kind in ("by", "plan") or bool(
-                    GOAL_BEFORE.search(normal[max(sentence_start, found.start - 3) : found.start])
-                )
+        period, period_text, period_at, baseline, goal = sentence_period(
+            normal, all_periods, period_starts, sentence_start, figure.start, today
+        )
         earlier = not baseline and bool(FROM.search(normal[sentence_start : figure.start]))
         bracketed = baseline and normal[figure.start - 1 : figure.start] in ("(", "（")
         if period is not None and period.kind == "years" and period.start is not None:
@@ -220,7 +200,9 @@ def read_mentions(
             and today is not None
             and "全年" in normal[sentence_start : figure.start]
         ):
+            frame = frames.at(sentence_start)  # 2024年,…。全年…: 2024's
             year = today.year if today.month == 12 and today.day == 31 else today.year - 1
+            year = frame.period.end.year if frame and frame.period.kind == "year" else year
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
             period_text = "全年"
         elif period is None and not is_plan and (frame := frames.at(sentence_start)):
@@ -241,7 +223,7 @@ def read_mentions(
             period_end = period.end or today or fallback[1]
             period_start = period.start or period_end
         colon = max(
-            (m.end() for m in COLON.finditer(normal, sentence_start, figure.start)), default=0
+            (m.end() for m in WITHIN.finditer(normal, sentence_start, figure.start)), default=0
         )
         window_start = max(previous_end, figure.start - WINDOW, sentence_start, colon)
         if last is not None and names_after(last.counted):
