@@ -414,3 +414,17 @@ def test_growth_so_far_outranks_one_months_growth():
     growth = _target("规上工业增加值增速", "%", "rate")
     text = "2022年1-9月,郑州市规上工业增加值增长7.4%。9月份当月,规上工业增加值增长8.9%。"
     assert _top(text, growth, on=date(2022, 10, 24)).value == Decimal("7.4")
+
+
+def test_a_part_taken_from_a_whole_is_named_by_its_own_words():
+    growth = _target("规上工业增加值增速", "%", "rate")
+    text = "2022年,郑州市规模以上工业中,高技术制造业增加值增长21.3%。"
+    assert all(p.proxy for p in _found(text, growth))  # at most a related figure
+    high_tech = _target("高技术制造业增加值增速", "%", "rate")
+    assert _top(text, high_tech).value == Decimal("21.3")
+
+
+def test_against_last_year_names_a_growth_rate_whole():
+    growth = _target("规模以上工业增加值增速", "%", "rate")
+    top = _top("2022年,郑州市规模以上工业增加值比上年增长7.0%。", growth)
+    assert dict(top.why)["coverage"] == "1.00"

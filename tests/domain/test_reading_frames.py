@@ -75,3 +75,31 @@ def test_a_heading_with_a_period_frames_what_is_under_it():
 def test_a_heading_of_plans_frames_nothing():
     text = "三、2024年工作安排\n全市新改建农村公路1083公里,新建充电桩200个。\n"
     assert _period(text, "1083") == (ON, ON, "document_date")
+
+
+def test_a_past_year_heading_frames_the_year_before_the_texts_day():
+    review = "一、过去一年工作回顾\n综合实力稳步提升。全市规上工业企业达到1800家,同比增长5%。\n"
+    assert _period(review, "1800")[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+    # Undated: the year of the latest period it reports, its goals apart.
+    undated = (
+        "2022年是关键一年。\n"
+        + review
+        + "二、2023年主要目标任务\n全市规上工业企业力争达到2000家。\n"
+    )
+    assert _period(undated, "1800", on=None)[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_period_opening_a_later_clause_speaks_for_that_clause_only():
+    text = "1-8月,全市铅产量55.6万吨,8月当月产量7.2万吨;白银产量1836.5吨。"
+    assert _period(text, "7.2")[:2] == (date(2022, 8, 1), date(2022, 8, 31))
+    assert _period(text, "1836.5")[:2] == (date(2022, 1, 1), date(2022, 8, 31))
+
+
+def test_looking_from_a_period_is_that_period_not_a_comparison():
+    text = "从8月当月看,全市白银产量246.3吨。"
+    assert _period(text, "246.3")[:2] == (date(2022, 8, 1), date(2022, 8, 31))
+
+
+def test_the_whole_year_in_a_paragraph_opened_by_a_year_is_that_year():
+    text = "2021年,全市新能源汽车产量71.3万辆。全年新能源汽车出口19.8万辆。"
+    assert _period(text, "19.8")[:2] == (date(2021, 1, 1), date(2021, 12, 31))

@@ -16,7 +16,9 @@ of its own (``…获悉，2024年，新乡市…``). A goal, a plan's year, a ``
 a comparison (``比2020年``) or a period after the text's day sets no frame;
 a paragraph break ends it. With none in its paragraph, the nearest heading
 above that holds a period frames it (``一、2024年工作回顾``; a title,
-``关于2024年度民生实事和重点工作完成情况的通报``).
+``关于2024年度民生实事和重点工作完成情况的通报``; ``一、过去一年工作回顾`` is
+the year before the text's day, or in an undated text the year of the latest
+period it reports).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
-from tracker.domain.phrases.periods import PeriodMatch
+from tracker.domain.phrases.periods import Period, PeriodMatch
 
 __all__ = ["Frames", "sentence_period"]
 
@@ -34,6 +36,7 @@ GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
 CLAUSE_BREAK = re.compile(r"[，,；;]")
+PAST_YEAR = re.compile(r"过去(?:的)?一年|上一年度?|上年度")
 
 SENTENCE = re.compile(r"[。！!？?]")
 CLAUSE = re.compile(r"[。！!？?，,；;：:]")
@@ -71,9 +74,21 @@ class Frames:
                 frame := self._last_frame(
                     bisect_left(self.starts, start), bisect_left(self.starts, end)
                 )
+                or self._past_year(start, end)
             )
         ]
         self.headed_starts = [start for start, _frame in self.headed]
+
+    def _past_year(self, start: int, end: int) -> PeriodMatch | None:
+        """``一、过去一年工作回顾``: the year before the text's day (its date;
+        undated, the end of the latest period it reports, whose year it is)."""
+        words = PAST_YEAR.search(self.normal, start, end)
+        if words is None or self.today is None:
+            return None
+        last_day = date(self.today.year, 12, 31)
+        year = self.today.year if self.today == last_day else self.today.year - 1
+        period = Period(date(year, 1, 1), date(year, 12, 31), "year")
+        return PeriodMatch(period, words.start(), words.end(), words.group())
 
     def _frames(self, found: PeriodMatch) -> bool:
         period = found.period

@@ -38,7 +38,9 @@ LEVELS = (
     re.compile(r"^[(（][一二三四五六七八九十]+[)）]"),
     re.compile(r"^\d{1,2}[.、．]"),
 )
-PLANS_HEADING = re.compile(r"下一步|下步|今后|打算|谋划|工作计划|工作思路|工作建议|工作安排")
+PLANS_HEADING = re.compile(
+    r"下一步|下步|今后|打算|谋划|工作计划|工作思路|工作建议|工作安排|目标任务|主要目标|预期目标"
+)
 PLANS_PARAGRAPH = re.compile(r"^\s*(?:下一步|下步|今后|下阶段|接下来)")
 PUNCTUATION = re.compile(r"[，,。；;]")
 ITEM = re.compile(r"(?:^|(?<=[。；;\n]))\s*[一二三四五六七八九十]是")
@@ -84,6 +86,11 @@ class Sections:
 
     def in_plans(self, at: int) -> bool:
         return any(start <= at < end for start, end in self.plans)
+
+    def names_plans(self, at: int) -> bool:
+        """Whether ``at`` is in plans or in a heading of plans (the year of
+        ``二、2025年主要目标任务`` is not one the text reports)."""
+        return self.in_plans(at) or any(h.plans and h.start <= at < h.end for h in self.headings)
 
 
 def _level(line: str, last_numbered: int) -> int | None:

@@ -1,0 +1,30 @@
+"""Whose text and whose figure (tracker/domain/reading/places.py), on
+made-up text: places of the gazetteer and places read by their ending."""
+
+from tracker.domain.reading.places import area_heading_clause, text_speaks_for
+
+
+def test_a_text_speaks_for_the_place_it_names_most():
+    text = "焦作市工业稳步发展。焦作全市规上工业增加值增长7%。焦作至济源高速建成。"
+    assert text_speaks_for("焦作市", text)
+    assert not text_speaks_for("济源市", text)
+
+
+def test_a_text_on_a_city_outside_the_gazetteer_is_not_read_for_one_it_never_names():
+    text = "常州市新能源产业稳步发展。我市动力电池产量增长20%。"
+    assert not text_speaks_for("济源市", text)
+    assert text_speaks_for("常州市", text)
+    # A text naming no place at all, speaking of 我市, may be anyone's.
+    assert text_speaks_for("济源市", "我市动力电池产量增长20%。")
+
+
+def test_an_area_heading_a_clause_is_read_by_its_ending():
+    text = "全市增长7%,永城市增长9.8%,宜都市增长8%,智慧城市建设投资5亿元,上市企业3家"
+    at = {word: text.index(word) + len(word) for word in ("全市增长", "永城市增长", "宜都市增长")}
+    assert area_heading_clause(text, at["全市增长"], "商丘市") == ""
+    assert area_heading_clause(text, at["永城市增长"], "商丘市") == "永城市"
+    assert area_heading_clause(text, at["宜都市增长"], "宜昌市") == "宜都市"
+    assert area_heading_clause(text, text.index("5亿元"), "商丘市") == ""
+    assert area_heading_clause(text, text.index("3家"), "商丘市") == ""
+    # The target's own city is no other area.
+    assert area_heading_clause("永城市增长9.8%", 5, "永城市") == ""
