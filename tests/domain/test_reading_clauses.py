@@ -428,3 +428,11 @@ def test_against_last_year_names_a_growth_rate_whole():
     growth = _target("规模以上工业增加值增速", "%", "rate")
     top = _top("2022年,郑州市规模以上工业增加值比上年增长7.0%。", growth)
     assert dict(top.why)["coverage"] == "1.00"
+
+
+def test_urban_and_rural_packed_in_one_word_pair_off_respectively():
+    urban = _target("城镇居民人均可支配收入", "元", code="U")
+    rural = _target("农村居民人均可支配收入", "元", code="R")
+    text = "2022年,郑州市城乡居民人均可支配收入分别达到52310元、27650元。"
+    assert _top(text, urban, others=[rural]).value == Decimal("52310")
+    assert _top(text, rural, others=[urban]).value == Decimal("27650")

@@ -6,7 +6,9 @@ Statistical writing packs several indicators into one clause this way; read
 figure by figure, every figure would take the whole list as its words and
 the first figure would go to every indicator. The i-th figure after
 ``分别`` takes the i-th item before it as its words. Only when items and
-figures pair off one to one: otherwise the mentions are left as read.
+figures pair off one to one: otherwise the mentions are left as read. A
+word that packs two items (``城乡居民人均可支配收入分别达到…``) is those two,
+in its order (城镇, then 农村).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ VERB = re.compile(r"[\u4e00-\u9fff]{0,8}")
 BETWEEN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
 ITEMS = re.compile(r"、|以及|和|与|及")
 CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+# Two items packed in one word before 分别 (城乡居民…分别达到41236元、23518元).
+PAIRED_ITEMS = {"城乡": ("城镇", "农村"), "中外": ("中方", "外方"), "进出口": ("进口", "出口")}
+PAIRED = re.compile("|".join(PAIRED_ITEMS))
 
 
 def pair_respective(normal: str, mentions: list[Mention]) -> list[Mention]:
@@ -74,6 +79,10 @@ def _group(
         last += 1
     clause = max((m.end() for m in CLAUSE.finditer(normal, 0, at)), default=0)
     items = [item.strip() for item in ITEMS.split(normal[clause:at])]
+    if len(items) == 1 and (pair := PAIRED.search(items[0])):
+        # 城乡居民人均可支配收入分别…: the urban residents' first, then the rural.
+        first, second = PAIRED_ITEMS[pair.group()]
+        items = [items[0].replace(pair.group(), word, 1) for word in (first, second)]
     if len(items) < 2 or len(items) != last - n + 1 or not all(items):
         return None
     return n, last, items, verb, clause
