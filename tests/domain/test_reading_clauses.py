@@ -436,3 +436,9 @@ def test_urban_and_rural_packed_in_one_word_pair_off_respectively():
     text = "2022年,郑州市城乡居民人均可支配收入分别达到52310元、27650元。"
     assert _top(text, urban, others=[rural]).value == Decimal("52310")
     assert _top(text, rural, others=[urban]).value == Decimal("27650")
+
+
+def test_last_years_figure_before_a_rise_is_an_earlier_state():
+    share = _target("新能源汽车产量占汽车产量比重", "%", "level")
+    text = "2022年,郑州市新能源汽车产量占全市汽车产量的比重由上年的38.6%提高到52.4%。"
+    assert [p.value for p in _found(text, share)] == [Decimal("52.4")]

@@ -103,3 +103,10 @@ def test_looking_from_a_period_is_that_period_not_a_comparison():
 def test_the_whole_year_in_a_paragraph_opened_by_a_year_is_that_year():
     text = "2021年,全市新能源汽车产量71.3万辆。全年新能源汽车出口19.8万辆。"
     assert _period(text, "19.8")[:2] == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_period_opening_a_clause_heads_the_rest_when_none_heads_the_sentence():
+    text = (
+        "从与1-7月对比情况看,1-7月全市规上工业增加值增长7.1%,规上工业企业实现营业收入1128.6亿元。"
+    )
+    assert _period(text, "1128.6")[:2] == (date(2022, 1, 1), date(2022, 7, 31))

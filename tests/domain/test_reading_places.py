@@ -28,3 +28,10 @@ def test_an_area_heading_a_clause_is_read_by_its_ending():
     assert area_heading_clause(text, text.index("3家"), "商丘市") == ""
     # The target's own city is no other area.
     assert area_heading_clause("永城市增长9.8%", 5, "永城市") == ""
+
+
+def test_towns_are_areas_and_urban_or_rural_words_are_not():
+    text = "克井镇、承留镇规上工业增加值分别增长10.2%、8.4%;城镇居民收入增长5%;城乡居民收入增长6%"
+    assert area_heading_clause(text, text.index("10.2"), "济源市") == "克井镇"
+    assert area_heading_clause(text, text.index("5%"), "济源市") == ""
+    assert area_heading_clause(text, text.index("6%"), "济源市") == ""

@@ -122,8 +122,9 @@ class Frames:
 
 def _own_clause_only(normal: str, found: PeriodMatch, sentence_start: int, at: int) -> bool:
     """A period opening a later clause of its sentence, not as a clause of
-    its own, speaks for that clause only (``1—8月,铅产量55.6万吨,8月当月产量
-    7.2万吨;白银产量1836.5吨``: 1836.5 is 1—8月's)."""
+    its own, under a period heading the sentence, speaks for that clause only
+    (``1—8月,铅产量55.6万吨,8月当月产量7.2万吨;白银产量1836.5吨``: 1836.5 is
+    1—8月's)."""
     head = normal[sentence_start : found.start].rstrip()
     return (
         bool(head)
@@ -157,8 +158,8 @@ def sentence_period(
             if normal[found.end : at].strip() in ("(", "（", "的"):
                 period, text, baseline = found.period, found.text, True
             continue
-        if _own_clause_only(normal, found, sentence_start, at):
-            continue
+        if period is not None and _own_clause_only(normal, found, sentence_start, at):
+            continue  # under a period heading the sentence, a nested one's clause
         if not baseline:
             period, text, period_at = found.period, found.text, found.start
             goal = found.period.kind in ("by", "plan") or bool(GOAL_BEFORE.search(before))

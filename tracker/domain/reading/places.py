@@ -15,11 +15,11 @@ checks, both plain rules over a small gazetteer (data, extendable):
 - **The indicator's scope**: an indicator that names a place of its own
   (``占全省工业比重``: Zhengzhou's share of the province) is reported only
   by words that name that place too.
-- **The clause's head**: a county, district, county-level city or zone
-  heading the figure's clause (``永城市规上工业增加值增长9.8%``,
+- **The clause's head**: a county, district, county-level city, zone or
+  town heading the figure's clause (``永城市规上工业增加值增长9.8%``,
   ``浉河区、商城县…茶园面积分别为…``, ``经开区实现…``) makes it that
   area's figure, not the city's, whether or not the gazetteer knows the
-  name: it is read by its ending (县, 区, 市, 旗), not looked up.
+  name: it is read by its ending (县, 区, 市, 旗, 镇, 乡, 街道), not looked up.
 - **The clause's subject**: a figure whose words before it name another
   place (``高于全省(17.4%)``, ``比全国平均水平(2.54%)``, ``全国35个大中城市``)
   is that place's, unless the place follows ``占`` (``占全省工业比重``: the
@@ -199,12 +199,13 @@ def scope_places(names: tuple[str, ...], jurisdiction: str) -> frozenset[str]:
 # What ends a clause before a figure.
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
 # An area's name heading a clause: a few characters and 县/区/市/旗, or 新区.
-AREA = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|区|市|旗)")
+AREA = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|区|市|旗|镇|乡|街道)")
 LEAD_WORDS = re.compile(r"^\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
 # Words ending like an area's name that name none, or the text's own place.
 NOT_AREAS = re.compile(
     r"^(?:[\u4e00-\u9fff]{2})?(?:城市|都市)$"  # 智慧城市, not 永城市 or 成都市
     r"|(?:超市|上市|小区|社区|景区|地区|山区|辖区|街区|矿区|库区|校区|厂区)$"
+    r"|(?:城镇|乡镇|城乡|村镇|集镇|重镇|小镇)$|^(?:乡|镇)"
     r"|(?:全|各|本|我|该)(?:市|县|区)$|^(?:全|各|本|我|该|市|县|区|占)"
 )
 
