@@ -442,3 +442,9 @@ def test_last_years_figure_before_a_rise_is_an_earlier_state():
     share = _target("新能源汽车产量占汽车产量比重", "%", "level")
     text = "2022年,郑州市新能源汽车产量占全市汽车产量的比重由上年的38.6%提高到52.4%。"
     assert [p.value for p in _found(text, share)] == [Decimal("52.4")]
+
+
+def test_a_share_with_no_numerator_takes_the_subject_before_it():
+    share = _target("工业投资占全部固定资产投资比重", "%", "level")
+    text = "2022年,郑州市固定资产投资增长4.2%。其中,工业投资增长12.7%,占全部投资的比重为43.5%。"
+    assert _top(text, share).value == Decimal("43.5")

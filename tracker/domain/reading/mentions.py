@@ -85,6 +85,7 @@ ITEM_END = re.compile(r"[、(（]")
 AFTER = 16
 COUNTED = 8
 COLON = re.compile(r"[:：;；]")
+BARE_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|回落|增加|减少)?")
 # Where a figure's words start at the latest: after a : or ;, or after the
 # whole a part is taken from (规模以上工业中，高技术制造业增加值增长21.3%).
 WITHIN = re.compile(r"[:：;；]|(?<=[\u4e00-\u9fff])(?<!其)中\s*[，,]")
@@ -297,7 +298,9 @@ def read_mentions(
             and not baseline
             and whole is None
             and not breaks_subject(normal, giver.figure.end, figure.start)
-            and (not same or len(words) <= SAME_SUBJECT_WORDS)
+            # (a share with no numerator of its own, 占全部投资的比重为43.5%,
+            # takes it however long its words)
+            and (not same or len(words) <= SAME_SUBJECT_WORDS or words.startswith("占"))
         ):
             # The same subject (…奖补资金52亿元,惠及企业1.7万家; 对1142家小散
             # 企业开展整治,完成治理1091家,关闭停产企业51家): the previous
@@ -378,7 +381,7 @@ def read_mentions(
             previous = mention
             # Nor does the bare change of a figure (…1042亿元,同比增长5.8%).
             if not COMPARED.search(normal, clause_start, figure.start) and not (
-                mention.change and len(words) <= SAME_SUBJECT_WORDS
+                mention.change and BARE_CHANGE.fullmatch(words)
             ):
                 giver_of_sentence = mention
         previous_end = figure.end
