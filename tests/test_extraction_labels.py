@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 414
-    assert len(labels.distractors) == 690
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 447
+    assert len(labels.distractors) == 759
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -100,6 +100,7 @@ HELD_OUT = {
     "fresh8": ({"fresh8-smx": 10, "fresh8-jy": 10, "fresh8-wh": 10}, 38, 109, True, True),
     "fresh9": ({"fresh9-zz": 10, "fresh9-wf": 10, "fresh9-gz": 10}, 34, 78, True, True),
     "fresh10": ({"fresh10-fs": 10, "fresh10-bj": 10, "fresh10-tz": 10}, 31, 64, True, True),
+    "fresh12": ({"fresh12-qz": 10, "fresh12-eeds": 10, "fresh12-qj": 10}, 33, 69, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -111,6 +112,7 @@ TEXTS = {
     "fresh8": 3,
     "fresh9": 3,
     "fresh10": 3,
+    "fresh12": 3,
 }
 
 
@@ -169,6 +171,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "wh-2025-reply-robot-nev-industry",
         "wf-2025-government-work-report-excerpt",
         "bj-2025-reply-specialised-digital",
+        "eeds-2025-government-work-report-excerpt",
     }
 
 
