@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 414
-    assert len(labels.distractors) == 690
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 448
+    assert len(labels.distractors) == 787
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -100,6 +100,7 @@ HELD_OUT = {
     "fresh8": ({"fresh8-smx": 10, "fresh8-jy": 10, "fresh8-wh": 10}, 38, 109, True, True),
     "fresh9": ({"fresh9-zz": 10, "fresh9-wf": 10, "fresh9-gz": 10}, 34, 78, True, True),
     "fresh10": ({"fresh10-fs": 10, "fresh10-bj": 10, "fresh10-tz": 10}, 31, 64, True, True),
+    "fresh13": ({"fresh13-ts": 10, "fresh13-lz": 10, "fresh13-cj": 10}, 34, 97, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -111,6 +112,7 @@ TEXTS = {
     "fresh8": 3,
     "fresh9": 3,
     "fresh10": 3,
+    "fresh13": 3,
 }
 
 
@@ -169,6 +171,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "wh-2025-reply-robot-nev-industry",
         "wf-2025-government-work-report-excerpt",
         "bj-2025-reply-specialised-digital",
+        "lz-2025-reply-nev-auto-parts",
     }
 
 

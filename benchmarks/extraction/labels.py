@@ -88,6 +88,7 @@ PARTS = (
     "fresh8",
     "fresh9",
     "fresh10",
+    "fresh13",
 )
 
 
