@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 448
-    assert len(labels.distractors) == 769
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 515
+    assert len(labels.distractors) == 935
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -101,6 +101,8 @@ HELD_OUT = {
     "fresh9": ({"fresh9-zz": 10, "fresh9-wf": 10, "fresh9-gz": 10}, 34, 78, True, True),
     "fresh10": ({"fresh10-fs": 10, "fresh10-bj": 10, "fresh10-tz": 10}, 31, 64, True, True),
     "fresh11": ({"fresh11-hd": 10, "fresh11-zy": 10, "fresh11-dq": 10}, 34, 79, True, True),
+    "fresh12": ({"fresh12-qz": 10, "fresh12-eeds": 10, "fresh12-qj": 10}, 33, 69, True, True),
+    "fresh13": ({"fresh13-ts": 10, "fresh13-lz": 10, "fresh13-cj": 10}, 34, 97, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -113,6 +115,8 @@ TEXTS = {
     "fresh9": 3,
     "fresh10": 3,
     "fresh11": 3,
+    "fresh12": 3,
+    "fresh13": 3,
 }
 
 
@@ -172,6 +176,8 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "wf-2025-government-work-report-excerpt",
         "bj-2025-reply-specialised-digital",
         "zy-2025-reply-baijiu-supply-chain",
+        "eeds-2025-government-work-report-excerpt",
+        "lz-2025-reply-nev-auto-parts",
     }
 
 

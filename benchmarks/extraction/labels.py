@@ -89,6 +89,8 @@ PARTS = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
+    "fresh13",
 )
 
 
