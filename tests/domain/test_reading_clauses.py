@@ -448,3 +448,12 @@ def test_a_share_with_no_numerator_takes_the_subject_before_it():
     share = _target("工业投资占全部固定资产投资比重", "%", "level")
     text = "2022年,郑州市固定资产投资增长4.2%。其中,工业投资增长12.7%,占全部投资的比重为43.5%。"
     assert _top(text, share).value == Decimal("43.5")
+
+
+def test_of_interim_figures_the_most_recent_comes_first():
+    revenue = _target("规模以上工业企业营业收入", "亿元")
+    text = (
+        "1-8月,郑州市规上工业企业实现营业收入1290.3亿元。"
+        "从与1-7月对比情况看,1-7月全市规上工业企业实现营业收入1128.6亿元。"
+    )
+    assert _top(text, revenue, on=date(2022, 9, 18)).value == Decimal("1290.3")

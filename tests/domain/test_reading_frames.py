@@ -110,3 +110,25 @@ def test_a_period_opening_a_clause_heads_the_rest_when_none_heads_the_sentence()
         "从与1-7月对比情况看,1-7月全市规上工业增加值增长7.1%,规上工业企业实现营业收入1128.6亿元。"
     )
     assert _period(text, "1128.6")[:2] == (date(2022, 1, 1), date(2022, 7, 31))
+
+
+def test_a_sentence_opening_with_the_whole_year_frames_its_paragraph():
+    text = "全年全市石化产业实现营业收入2768.4亿元。从主要产品看,原油加工量1820.5万吨。"
+    assert _period(text, "1820.5")[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_an_undated_report_naming_only_its_goals_year_reviews_the_year_before():
+    text = (
+        "一、过去一年工作回顾\n全市地区生产总值完成6213.5亿元,同比增长5%。\n"
+        "二、2025年主要目标任务\n地区生产总值增长6%左右。\n"
+    )
+    assert _period(text, "6213.5", on=None)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_entering_a_year_is_no_report_of_it():
+    text = (
+        "2024年,全市新能源汽车产量71.3万辆。全年新能源汽车出口19.8万辆。\n"
+        "进入2025年,产业继续向好。2025年一季度,全市新能源汽车产量17.9万辆。\n"
+        "全年工业机器人产量1.42万台。\n"
+    )
+    assert _period(text, "1.42", on=None)[:2] == (date(2024, 1, 1), date(2024, 12, 31))

@@ -147,7 +147,13 @@ def is_count(units: UnitRegistry, unit: str) -> bool:
         return False
 
 
-def fallback_reading(text: str, on: date | None, periods: Sequence) -> tuple[date, date, str]:
+def fallback_reading(
+    text: str, on: date | None, periods: Sequence, planned: Sequence = ()
+) -> tuple[date, date, str]:
+    """Where a figure with no period of its own is read: at the text's date;
+    undated, at the end of the latest period it reports, or, when it
+    reports none, of the year before the first year its plans name (a
+    report reviewing 过去一年 before its 二、2025年主要目标任务)."""
     if on is not None:
         return on, on, "document_date"
     ends = [
@@ -155,8 +161,16 @@ def fallback_reading(text: str, on: date | None, periods: Sequence) -> tuple[dat
         for p in periods
         if p.period.end is not None
         and p.period.kind not in ("by", "plan", "since")
-        and not re.search(r"(?:到|至|力争|争取)\s*$", text[max(0, p.start - 3) : p.start])
+        and not re.search(
+            r"(?:到|至|力争|争取|进入|迈入|展望)\s*$", text[max(0, p.start - 3) : p.start]
+        )
     ]
+    planned_years = [
+        p.period.start.year for p in planned if p.period.kind == "year" and p.period.start
+    ]
+    if not ends and planned_years:
+        day = date(min(planned_years) - 1, 12, 31)
+        return day, day, "latest_year"
     if not ends:
         return date.min, date.min, "none"
     # The end of the latest period it reports (2025年一季度: 2025-03-31).

@@ -37,6 +37,7 @@ COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 PAST_YEAR = re.compile(r"过去(?:的)?一年|上一年度?|上年度")
+WHOLE_YEAR = re.compile(r"全年|过去(?:的)?一年")
 
 SENTENCE = re.compile(r"[。！!？?]")
 CLAUSE = re.compile(r"[。！!？?，,；;：:]")
@@ -64,8 +65,10 @@ class Frames:
         today: date | None,
         headings: Sequence[tuple[int, int]] = (),
     ):
-        self.normal, self.periods, self.today = normal, periods, today
-        self.starts = [found.start for found in periods]
+        self.normal, self.today = normal, today
+        # 全年 and 过去一年 opening a sentence frame the last whole year too.
+        self.periods = sorted([*periods, *self._whole_years()], key=lambda found: found.start)
+        self.starts = [found.start for found in self.periods]
         # Each heading's frame, where it has one, by where it starts.
         self.headed = [
             (start, frame)
@@ -79,16 +82,31 @@ class Frames:
         ]
         self.headed_starts = [start for start, _frame in self.headed]
 
-    def _past_year(self, start: int, end: int) -> PeriodMatch | None:
-        """``一、过去一年工作回顾``: the year before the text's day (its date;
-        undated, the end of the latest period it reports, whose year it is)."""
-        words = PAST_YEAR.search(self.normal, start, end)
-        if words is None or self.today is None:
+    def _last_year(self) -> Period | None:
+        """The last whole year before the text's day (its date; undated, the
+        end of the latest period it reports, whose year it is)."""
+        if self.today is None:
             return None
         last_day = date(self.today.year, 12, 31)
         year = self.today.year if self.today == last_day else self.today.year - 1
-        period = Period(date(year, 1, 1), date(year, 12, 31), "year")
-        return PeriodMatch(period, words.start(), words.end(), words.group())
+        return Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+    def _whole_years(self) -> list[PeriodMatch]:
+        year = self._last_year()
+        if year is None:
+            return []
+        return [
+            PeriodMatch(year, m.start(), m.end(), m.group())
+            for m in WHOLE_YEAR.finditer(self.normal)
+        ]
+
+    def _past_year(self, start: int, end: int) -> PeriodMatch | None:
+        """``一、过去一年工作回顾``: the last whole year."""
+        words = PAST_YEAR.search(self.normal, start, end)
+        year = self._last_year()
+        if words is None or year is None:
+            return None
+        return PeriodMatch(year, words.start(), words.end(), words.group())
 
     def _frames(self, found: PeriodMatch) -> bool:
         period = found.period

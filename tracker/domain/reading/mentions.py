@@ -153,7 +153,10 @@ def read_mentions(
     sections = read_sections(text)
     # The latest year a text reports is not one its plans name.
     fallback = fallback_reading(
-        normal, on, [p for p in all_periods if not sections.names_plans(p.start)]
+        normal,
+        on,
+        [p for p in all_periods if not sections.names_plans(p.start)],
+        [p for p in all_periods if sections.names_plans(p.start)],
     )
     # The day the text speaks from: its date, else the end of the latest
     # year it reports; a figure for a later period is a goal, not a report.

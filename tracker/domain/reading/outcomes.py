@@ -300,11 +300,15 @@ def _proposal(
     # 余家 before 完成9005家工业企业年度分类评价), then the latest.
     # An interim figure from the target's start (growth so far, 前三季度)
     # before one of a later stretch (9月份当月), DESIGN section 5.
+    interim = grade == "interim"
     return proposal, (
         not speaks,
         -score,
-        grade == "interim" and mention.period_start > target.period_start,
+        interim and mention.period_start > target.period_start,
         not mention.dated,
+        # Of interim figures, the most recent (DESIGN §5); a later figure
+        # before an interim one of the same score (final, later, interim).
+        -mention.period_end.toordinal() if interim else -date.max.toordinal(),
         -focus,
         -mention.period_end.toordinal(),
         mention.figure.start,
