@@ -457,3 +457,31 @@ def test_of_interim_figures_the_most_recent_comes_first():
         "从与1-7月对比情况看,1-7月全市规上工业企业实现营业收入1128.6亿元。"
     )
     assert _top(text, revenue, on=date(2022, 9, 18)).value == Decimal("1290.3")
+
+
+def test_a_respectively_list_ends_where_the_unit_changes():
+    urban = _target("城镇常住居民人均可支配收入增速", "%", "rate", code="U")
+    rural = _target("农村常住居民人均可支配收入增速", "%", "rate", code="R")
+    text = "2022年,郑州市城镇、农村常住居民人均可支配收入分别增长4.8%和6.9%,达到59876元和26433元。"
+    assert _top(text, rural, others=[urban]).value == Decimal("6.9")
+
+
+def test_a_rise_to_a_level_after_its_start_names_it():
+    firms = _target("规模以上白酒企业数", measure="level")
+    text = "郑州市规模以上白酒企业从2020年底的121家增加到2022年底的178家。"
+    top = _top(text, firms)
+    assert top.value == Decimal("178") and top.period_end == date(2022, 12, 31)
+
+
+def test_the_zones_figure_is_not_the_citys():
+    growth = _target("规上工业增加值增速", "%", "rate")
+    text = "2022年,郑州市14个省级以上开发区规模以上工业增加值增长8.1%。"
+    assert _top(text, growth) is None
+
+
+def test_a_flow_counted_to_a_day_is_that_years_so_far():
+    renovated = _target("城镇老旧小区改造数", "个")
+    top = _top("截至2022年12月底,郑州市完成城镇老旧小区改造196个。", renovated)
+    assert (top.period_start, top.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+    running = _top("截至2022年12月底,郑州市累计完成城镇老旧小区改造596个。", renovated)
+    assert running.period_start == running.period_end == date(2022, 12, 31)

@@ -182,7 +182,7 @@ def _total_for_additions(mention: Mention, names) -> bool:
     return "累计" in lead and "新增" not in lead and any("新增" in name for name in names.names)
 
 
-ADDITION = re.compile(r"新增|净增|新培育|新认定|新引进|新入库|增加(?!值)")
+ADDITION = re.compile(r"新增|净增|新培育|新认定|新引进|新入库|增加(?![值到至])")
 
 
 def _additions_for_level(mention: Mention, names) -> bool:

@@ -32,6 +32,7 @@ never outranks a figure of the indicator itself of the same grade
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -200,6 +201,8 @@ def propose_outcomes(
         mention = usable[i]
         if needs_subject:
             mention = replace(mention, quote_start=mention.subject_start)
+        if target.measure == "flow":
+            mention = _so_far(mention)
         proposal, key = _proposal(
             target,
             mention,
@@ -219,6 +222,23 @@ def propose_outcomes(
         ranked = sorted(ranked_by_target[target_key], key=lambda item: item[0])
         proposals.extend(p for _, p in ranked[:per_target])
     return proposals
+
+
+AS_OF = re.compile(r"^(?:截至|截止|截止到)")
+
+
+def _so_far(mention: Mention) -> Mention:
+    """A flow counted up to a day (``截至12月底,全市完成城镇老旧小区改造196
+    个``) is that year's so far, unless its words say it runs from further
+    back (``累计``)."""
+    day = mention.period_end
+    if (
+        mention.period_start != day
+        or not AS_OF.match(mention.period_text)
+        or "累计" in mention.lead
+    ):
+        return mention
+    return replace(mention, period_start=date(day.year, 1, 1))
 
 
 def _proxy(match, window: WindowPairs, names) -> str:

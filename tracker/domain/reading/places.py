@@ -200,6 +200,8 @@ def scope_places(names: tuple[str, ...], jurisdiction: str) -> frozenset[str]:
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
 # An area's name heading a clause: a few characters and 县/区/市/旗, or 新区.
 AREA = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|区|市|旗|镇|乡|街道)")
+# A zone anywhere before the figure in its clause: the zones' figure.
+ZONE = re.compile(r"(?:开发区|高新区|经开区|产业园区|工业园区|集聚区|示范区)(?![外建])")
 LEAD_WORDS = re.compile(r"^\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
 # Words ending like an area's name that name none, or the text's own place.
 NOT_AREAS = re.compile(
@@ -217,6 +219,9 @@ def area_heading_clause(text: str, at: int, jurisdiction: str) -> str:
     start = max(0, at - 60)
     start = max((m.end() for m in CLAUSE_BREAK.finditer(text, start, at)), default=start)
     head = LEAD_WORDS.sub("", text[start:at])
+    zone = ZONE.search(head)  # 全市14个省级以上开发区规模以上工业增加值…
+    if zone is not None:
+        return zone.group()
     found = AREA.match(head)
     if found is None or NOT_AREAS.search(found.group()):
         return ""

@@ -73,8 +73,11 @@ def _group(
     if not VERB.fullmatch(verb):
         return None
     last = n
-    while last + 1 < len(mentions) and BETWEEN.fullmatch(
-        normal[mentions[last].figure.end : mentions[last + 1].figure.start]
+    unit = mention.figure.figure.unit
+    while (
+        last + 1 < len(mentions)
+        and mentions[last + 1].figure.figure.unit == unit  # 4.8%和6.9%,达到59876元…
+        and BETWEEN.fullmatch(normal[mentions[last].figure.end : mentions[last + 1].figure.start])
     ):
         last += 1
     clause = max((m.end() for m in CLAUSE.finditer(normal, 0, at)), default=0)
