@@ -6,27 +6,16 @@
     python -m benchmarks.extraction.score --part fresh --misses-of fresh
     python -m benchmarks.extraction.score --part both         # dev and test
     python -m benchmarks.extraction.score --part fresh        # fresh only
-    python -m benchmarks.extraction.score --part fresh2       # fresh2 only
-    python -m benchmarks.extraction.score --part fresh3       # fresh3 only
-    python -m benchmarks.extraction.score --part fresh4       # fresh4 only
+    python -m benchmarks.extraction.score --part fresh13      # any part of labels.PARTS
     python -m benchmarks.extraction.score --part all          # every part
 
-The test part is printed only when asked (``--part test``, ``both`` or
-``all``), so working on the readers does not show it by accident: run it
-once before and once after a piece of work, and report both. The fresh part
-(fresh_targets.toml, fresh_outcomes.toml: session hfresh, labelled without
-looking at the reader) is scored only when asked (``--part fresh`` or
-``all``). The fresh2 part (fresh2_targets.toml, fresh2_outcomes.toml:
-session hfresh2, labelled the same way once fresh had been seen) likewise
-(``--part fresh2`` or ``all``). The fresh3 part (fresh3_targets.toml,
-fresh3_outcomes.toml: session hfresh3) is labelled on four SYNTHETIC texts
-written for measurement only (synthetic/, never demo data), once the real
-seeds were used up; it is scored only when asked (``--part fresh3`` or
-``all``), and only then are its synthetic texts read. The fresh4 part
-(fresh4_targets.toml, fresh4_outcomes.toml: session hfresh4) is labelled on
-four more SYNTHETIC texts by a second writer, once fresh3 had been seen; it
-is scored only when asked (``--part fresh4`` or ``all``), and only then are
-its texts read: it is the held-out measure now.
+Only the asked parts are scored and printed (default dev), so working on
+the readers does not show a held-out part by accident. Each part after
+test was labelled by someone who never looked at the reader (fresh and
+fresh2 on the seeds; from fresh3 on, each on SYNTHETIC texts of its own
+writer, synthetic/, never demo data) and is read only when asked: score it
+once as it arrives (that is its held-out figure), and open its misses
+(``--misses-of PART``) only if it is to become one more development part.
 
 Outcomes: for every (document, demo target) pair, the *top* proposal of
 ``propose_outcomes`` is right when a label of that pair has the same value,
@@ -36,11 +25,9 @@ Precision = right tops / pairs with a proposal; recall = right tops /
 labelled pairs. A pair belongs to its target's split (labels.split_for), so
 an unlabelled pair still counts against precision on its side. Each part is
 scored against the targets it was labelled with, so its figures do not move
-when a later part adds targets or texts: dev and test against demo, dev and
-test; fresh against those and fresh; fresh2 against those and fresh2, all
-on the seed texts; fresh3 against those and fresh3, on the seed texts and
-fresh3's synthetic ones; fresh4 against every open target, on the seed
-texts and every synthetic text.
+when a later part adds targets or texts: each part against the demo
+targets and the made-up targets of the parts up to it (dev and test
+together), on the seeds and the synthetic texts of those parts (``_runs``).
 
 Plans: a proposed target of seeds 001/002 is right when its statement
 overlaps a labelled commitment's and value, value_high and unit are equal;
@@ -49,7 +36,8 @@ agreement (comparator, period, measure, direction, commitment, units) is
 printed for the matched ones. A proposal matching no label is counted on
 the split of its own ``<plan>:<group>`` key.
 
-Misses are listed for the dev part only: tuning must not look at test.
+Misses are listed for the dev part, or with ``--misses-of PART`` another
+part's (looking makes it seen).
 """
 
 from __future__ import annotations
