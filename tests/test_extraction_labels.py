@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 515
-    assert len(labels.distractors) == 935
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 551
+    assert len(labels.distractors) == 1034
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -103,6 +103,7 @@ HELD_OUT = {
     "fresh11": ({"fresh11-hd": 10, "fresh11-zy": 10, "fresh11-dq": 10}, 34, 79, True, True),
     "fresh12": ({"fresh12-qz": 10, "fresh12-eeds": 10, "fresh12-qj": 10}, 33, 69, True, True),
     "fresh13": ({"fresh13-ts": 10, "fresh13-lz": 10, "fresh13-cj": 10}, 34, 97, True, True),
+    "fresh15": ({"fresh15-yb": 10, "fresh15-dg": 10, "fresh15-chz": 10}, 36, 99, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -117,6 +118,7 @@ TEXTS = {
     "fresh11": 3,
     "fresh12": 3,
     "fresh13": 3,
+    "fresh15": 3,
 }
 
 
