@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 515
-    assert len(labels.distractors) == 935
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 548
+    assert len(labels.distractors) == 1006
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -103,6 +103,7 @@ HELD_OUT = {
     "fresh11": ({"fresh11-hd": 10, "fresh11-zy": 10, "fresh11-dq": 10}, 34, 79, True, True),
     "fresh12": ({"fresh12-qz": 10, "fresh12-eeds": 10, "fresh12-qj": 10}, 33, 69, True, True),
     "fresh13": ({"fresh13-ts": 10, "fresh13-lz": 10, "fresh13-cj": 10}, 34, 97, True, True),
+    "fresh16": ({"fresh16-nb": 10, "fresh16-cc": 10, "fresh16-hk": 10}, 33, 71, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -117,6 +118,7 @@ TEXTS = {
     "fresh11": 3,
     "fresh12": 3,
     "fresh13": 3,
+    "fresh16": 3,
 }
 
 
@@ -178,6 +180,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "zy-2025-reply-baijiu-supply-chain",
         "eeds-2025-government-work-report-excerpt",
         "lz-2025-reply-nev-auto-parts",
+        "nb-2025-government-work-report-excerpt",
     }
 
 

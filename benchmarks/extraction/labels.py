@@ -91,6 +91,7 @@ PARTS = (
     "fresh11",
     "fresh12",
     "fresh13",
+    "fresh16",
 )
 
 
