@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 548
-    assert len(labels.distractors) == 1003
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 617
+    assert len(labels.distractors) == 1173
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -110,6 +110,8 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh15": ({"fresh15-yb": 10, "fresh15-dg": 10, "fresh15-chz": 10}, 36, 99, True, True),
+    "fresh16": ({"fresh16-nb": 10, "fresh16-cc": 10, "fresh16-hk": 10}, 33, 71, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -125,6 +127,8 @@ TEXTS = {
     "fresh12": 3,
     "fresh13": 3,
     "fresh14": 3,
+    "fresh15": 3,
+    "fresh16": 3,
 }
 
 
@@ -187,6 +191,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "eeds-2025-government-work-report-excerpt",
         "lz-2025-reply-nev-auto-parts",
         "hf-2025-reply-ic-display",
+        "nb-2025-government-work-report-excerpt",
     }
 
 
