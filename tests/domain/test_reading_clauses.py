@@ -485,3 +485,19 @@ def test_a_flow_counted_to_a_day_is_that_years_so_far():
     assert (top.period_start, top.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
     running = _top("截至2022年12月底,郑州市累计完成城镇老旧小区改造596个。", renovated)
     assert running.period_start == running.period_end == date(2022, 12, 31)
+
+
+def test_after_a_breakdown_marker_a_part_is_named_by_its_own_words():
+    growth = _target("固定资产投资增速", "%", "rate")
+    text = (
+        "三、固定资产投资\n"
+        "2022年,郑州市固定资产投资(不含农户)比上年增长6.8%。\n"
+        "分领域看,工业投资增长15.2%;基础设施投资下降3.1%。\n"
+    )
+    assert [p.value for p in _found(text, growth)] == [Decimal("6.8")]
+
+
+def test_an_area_named_by_the_figure_before_keeps_its_figures():
+    output = _target("规模以上工业总产值", "亿元")
+    text = "2022年,郑州市工业稳步增长。中牟县规模以上工业总产值突破600亿元,达到612.4亿元。"
+    assert _top(text, output) is None

@@ -132,3 +132,14 @@ def test_entering_a_year_is_no_report_of_it():
         "全年工业机器人产量1.42万台。\n"
     )
     assert _period(text, "1.42", on=None)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_long_title_frames_the_text_and_the_years_end_is_its_last_day():
+    text = (
+        "郑州市2022年国民经济和社会发展统计公报（工业、能源、投资、消费、收入部分摘要）\n"
+        "郑州市统计局\n2023年3月1日\n"
+        "全社会用电量达到218.4亿千瓦时,比上年增长9.1%。\n"
+        "年末全市规模以上工业企业1146家,比上年末净增87家。\n"
+    )
+    assert _period(text, "218.4")[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _period(text, "1146")[:2] == (date(2022, 12, 31), date(2022, 12, 31))

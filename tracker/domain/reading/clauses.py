@@ -200,3 +200,12 @@ def breaks_subject(normal: str, start: int, end: int) -> bool:
         if found.group() in ":：" or not BARE_VERB.match(normal, found.end()):
             return True
     return False
+
+
+def last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of ``pattern`` in ``text[start:end]`` (the nearest
+    before a figure), or None."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one
+        pass
+    return found

@@ -5,7 +5,8 @@ each a class of wording (docs/extraction.md):
 - **Whose words**: the figure's own words take part in naming it (a telling
   pair, or what it counts with its subject's help); a heading may fill in a
   name, not make one (``TOPIC_FLOOR``); a part names it better than its
-  whole, a figure better than the subject it continues.
+  whole, a figure better than the subject it continues; after ``分领域看,``
+  a figure is a part of a total, named by its own words alone.
 - **What is counted**: a count followed by a noun shares words with the
   indicator (firms, 企业, go with any count in 家); in another classifier it
   names what the indicator counts.
@@ -50,6 +51,8 @@ def fits(
         return False  # the whole's words name it as well: the whole is its figure
     if not _own_words_name(mention, names):
         return False  # only the subject or the heading names it
+    if mention.breakdown and match_names(window_pairs(mention.window), names, MIN_COVERAGE) is None:
+        return False  # 分领域看,基础设施投资下降3.1%: a part names only itself
     if (
         mention.subject
         and unit_noun(mention.subject_unit) == unit_noun(unit)

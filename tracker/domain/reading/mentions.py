@@ -59,6 +59,7 @@ from tracker.domain.reading.clauses import (
     fallback_reading,
     indicator_words,
     is_count,
+    last_match,
     list_head,
     names_after,
     quantity,
@@ -85,6 +86,8 @@ ITEM_END = re.compile(r"[、(（]")
 AFTER = 16
 COUNTED = 8
 COLON = re.compile(r"[:：;；]")
+BREAKDOWN = re.compile(r"分[\u4e00-\u9fff（）()、]{1,10}看[，,]")
+WHOLE_YEAR = re.compile(r"全年|(?<![\d年])年(?:末|底)")
 BARE_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|回落|增加|减少)?")
 # Where a figure's words start at the latest: after a : or ;, or after the
 # whole a part is taken from (规模以上工业中，高技术制造业增加值增长21.3%).
@@ -136,6 +139,7 @@ class Mention:
     whole: Mention | None = None  # the figure it is a part of (其中…)
     topic: str = ""  # the heading above it (sections.py)
     class_size: bool = False  # a scale word sizing a count (6个千亿级…): each item's
+    breakdown: bool = False  # after 分领域看, in its sentence: a part of a total
 
 
 def read_mentions(
@@ -202,13 +206,16 @@ def read_mentions(
             period is None
             and not is_plan
             and today is not None
-            and "全年" in normal[sentence_start : figure.start]
+            and (whole := last_match(WHOLE_YEAR, normal, sentence_start, figure.start))
         ):
-            frame = frames.at(sentence_start)  # 2024年,…。全年…: 2024's
+            # 全年 (年末: its last day) is the last whole year, or the year
+            # its paragraph opens with (2024年,…。全年…: 2024's).
+            frame = frames.at(sentence_start)
             year = today.year if today.month == 12 and today.day == 31 else today.year - 1
             year = frame.period.end.year if frame and frame.period.kind == "year" else year
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
-            period_text = "全年"
+            period_start = period_end if whole.group() != "全年" else period_start
+            period_text = whole.group()
         elif period is None and not is_plan and (frame := frames.at(sentence_start)):
             # The period its paragraph set (frames.py).
             period_start, period_end, period_text = frame.period.start, frame.period.end, frame.text
@@ -375,6 +382,7 @@ def read_mentions(
             whole=whole,
             topic=sections.topic(figure.start),
             class_size=last is not None and sizes(figure, last.figure),
+            breakdown=bool(BREAKDOWN.search(normal, sentence_start, figure.start)),
             way=(change_way(normal, figure) or "") if not baseline else "",
         )
         mentions.append(mention)

@@ -180,7 +180,12 @@ def propose_outcomes(
             needs_subject = bool(mention.subject) and subject_needed(mention, names, match)
             if target.jurisdiction and (
                 another_place_named(mention.lead, target.jurisdiction)
-                or area_heading_clause(text, mention.figure.start, target.jurisdiction)
+                or area_heading_clause(
+                    text,
+                    mention.figure.start,
+                    target.jurisdiction,
+                    mention.subject_start if needs_subject else mention.quote_start,
+                )
             ):
                 continue
             if scopes and not any(place in windows[i].text for place in scopes):

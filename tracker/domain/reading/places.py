@@ -200,6 +200,7 @@ def scope_places(names: tuple[str, ...], jurisdiction: str) -> frozenset[str]:
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?\n]")
 # An area's name heading a clause: a few characters and 县/区/市/旗, or 新区.
 AREA = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|区|市|旗|镇|乡|街道)")
+FIGURE = re.compile(r"\d(?![\d.]*\s*[年月日])")  # a figure, not a date
 # A zone anywhere before the figure in its clause: the zones' figure.
 ZONE = re.compile(r"(?:开发区|高新区|经开区|产业园区|工业园区|集聚区|示范区)(?![外建])")
 LEAD_WORDS = re.compile(r"^\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
@@ -212,12 +213,15 @@ NOT_AREAS = re.compile(
 )
 
 
-def area_heading_clause(text: str, at: int, jurisdiction: str) -> str:
+def area_heading_clause(text: str, at: int, jurisdiction: str, since: int | None = None) -> str:
     """The area below (or beside) the target's place that heads the clause
-    of the figure at ``at`` (module docstring); "" when none, or when it is
-    the target's own place."""
+    of the figure at ``at`` (module docstring), or the words from ``since``
+    (where its subject starts: 长安镇规模以上工业总产值突破600亿元,达到612.4
+    亿元); "" when none, or when it is the target's own place."""
     start = max(0, at - 60)
     start = max((m.end() for m in CLAUSE_BREAK.finditer(text, start, at)), default=start)
+    if since is not None and since < start and FIGURE.search(text[since:start]):
+        start = since  # the figure before, whose words it takes, names the area
     head = LEAD_WORDS.sub("", text[start:at])
     zone = ZONE.search(head)  # 全市14个省级以上开发区规模以上工业增加值…
     if zone is not None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 __all__ = ["Sections", "read_sections"]
 
 HEADING = 40
+TITLE = 60
 LEVELS = (
     re.compile(r"^[一二三四五六七八九十]+、"),
     re.compile(r"^[(（][一二三四五六七八九十]+[)）]"),
@@ -115,7 +116,10 @@ def read_sections(text: str) -> Sections:
         stripped = line.strip()
         if not stripped:
             continue
-        level = _level(stripped, last_numbered) if len(stripped) <= HEADING else None
+        # The first line is the title when short enough (a longer one than a
+        # heading: 宜宾市2024年国民经济和社会发展统计公报（…部分摘要）).
+        limit = TITLE if not headings and start == len(text) - len(text.lstrip()) else HEADING
+        level = _level(stripped, last_numbered) if len(stripped) <= limit else None
         if level is None:
             if PLANS_PARAGRAPH.match(line):
                 plans.append((start, end))
