@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 639
-    assert len(labels.distractors) == 1226
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 650
+    assert len(labels.distractors) == 1247
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -112,7 +112,7 @@ HELD_OUT = {
     ),
     "fresh15": ({"fresh15-yb": 10, "fresh15-dg": 10, "fresh15-chz": 10}, 36, 99, True, True),
     "fresh16": ({"fresh16-nb": 10, "fresh16-cc": 10, "fresh16-hk": 10}, 33, 71, True, True),
-    "fresh17": ({"fresh17-nt": 10, "fresh17-hz": 10}, 22, 53, True, True),
+    "fresh17": ({"fresh17-nt": 10, "fresh17-hz": 10, "fresh17-yy": 10}, 33, 74, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -130,7 +130,7 @@ TEXTS = {
     "fresh14": 3,
     "fresh15": 3,
     "fresh16": 3,
-    "fresh17": 2,
+    "fresh17": 3,
 }
 
 
@@ -194,6 +194,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "lz-2025-reply-nev-auto-parts",
         "hf-2025-reply-ic-display",
         "nb-2025-government-work-report-excerpt",
+        "yy-2024-reply-petrochemical-new-materials",
     }
 
 
