@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 617
-    assert len(labels.distractors) == 1173
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 649
+    assert len(labels.distractors) == 1265
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -112,6 +112,7 @@ HELD_OUT = {
     ),
     "fresh15": ({"fresh15-yb": 10, "fresh15-dg": 10, "fresh15-chz": 10}, 36, 99, True, True),
     "fresh16": ({"fresh16-nb": 10, "fresh16-cc": 10, "fresh16-hk": 10}, 33, 71, True, True),
+    "fresh19": ({"fresh19-ych": 10, "fresh19-jzh": 10, "fresh19-hhht": 10}, 32, 92, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -129,6 +130,7 @@ TEXTS = {
     "fresh14": 3,
     "fresh15": 3,
     "fresh16": 3,
+    "fresh19": 3,
 }
 
 
@@ -192,6 +194,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "lz-2025-reply-nev-auto-parts",
         "hf-2025-reply-ic-display",
         "nb-2025-government-work-report-excerpt",
+        "jingzhou-2024-reply-agro-processing-textile",
     }
 
 

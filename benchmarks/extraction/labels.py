@@ -94,6 +94,7 @@ PARTS = (
     "fresh14",
     "fresh15",
     "fresh16",
+    "fresh19",
 )
 
 
