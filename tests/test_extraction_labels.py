@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 650
-    assert len(labels.distractors) == 1247
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 715
+    assert len(labels.distractors) == 1400
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -113,6 +113,8 @@ HELD_OUT = {
     "fresh15": ({"fresh15-yb": 10, "fresh15-dg": 10, "fresh15-chz": 10}, 36, 99, True, True),
     "fresh16": ({"fresh16-nb": 10, "fresh16-cc": 10, "fresh16-hk": 10}, 33, 71, True, True),
     "fresh17": ({"fresh17-nt": 10, "fresh17-hz": 10, "fresh17-yy": 10}, 33, 74, True, True),
+    "fresh18": ({"fresh18-jj": 10, "fresh18-zb": 10, "fresh18-yl": 10}, 33, 61, True, True),
+    "fresh19": ({"fresh19-ych": 10, "fresh19-jzh": 10, "fresh19-hhht": 10}, 32, 92, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -131,6 +133,8 @@ TEXTS = {
     "fresh15": 3,
     "fresh16": 3,
     "fresh17": 3,
+    "fresh18": 3,
+    "fresh19": 3,
 }
 
 
@@ -195,6 +199,8 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "hf-2025-reply-ic-display",
         "nb-2025-government-work-report-excerpt",
         "yy-2024-reply-petrochemical-new-materials",
+        "jj-2025-government-work-report-excerpt",
+        "jingzhou-2024-reply-agro-processing-textile",
     }
 
 

@@ -95,6 +95,8 @@ PARTS = (
     "fresh15",
     "fresh16",
     "fresh17",
+    "fresh18",
+    "fresh19",
 )
 
 
