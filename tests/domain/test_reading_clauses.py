@@ -501,3 +501,32 @@ def test_an_area_named_by_the_figure_before_keeps_its_figures():
     output = _target("规模以上工业总产值", "亿元")
     text = "2022年,郑州市工业稳步增长。中牟县规模以上工业总产值突破600亿元,达到612.4亿元。"
     assert _top(text, output) is None
+
+
+def test_short_items_before_respectively_share_the_last_items_noun():
+    names = ("石化产业营业收入", "新材料产业营业收入", "现代轻纺产业营业收入")
+    targets = [_target(name, "亿元", code=name) for name in names]
+    text = (
+        "2022年,郑州市主导产业稳步发展,"
+        "石化、新材料、现代轻纺三大主导产业营业收入分别达到1268亿元、932亿元、587亿元。"
+    )
+    tops = {
+        name: _top(text, t, others=[o for o in targets if o is not t])
+        for name, t in zip(names, targets, strict=True)
+    }
+    assert [tops[name].value for name in names] == [Decimal("1268"), Decimal("932"), Decimal("587")]
+
+
+def test_an_earlier_state_after_from_last_year_is_never_proposed():
+    firms = _target("规上工业企业数", measure="level")
+    text = "截至2022年11月底,郑州市规上工业企业由上年末的949家增至1036家。"
+    assert [p.value for p in _found(text, firms)] == [Decimal("1036")]
+    growth = _target("固定资产投资增速", "%", "rate")
+    turned = "2022年,郑州市固定资产投资由上年下降2.3%转为增长4.1%。"
+    assert Decimal("-2.3") not in [p.value for p in _found(turned, growth)]
+
+
+def test_a_flow_the_text_does_not_date_is_the_last_whole_years():
+    spending = _target("规上机械制造企业研发经费支出", "亿元")
+    top = _top("郑州市规上机械制造企业研发经费支出28.7亿元。", spending, on=date(2023, 4, 10))
+    assert (top.period_start, top.period_end) == (date(2022, 1, 1), date(2022, 12, 31))

@@ -143,3 +143,12 @@ def test_a_long_title_frames_the_text_and_the_years_end_is_its_last_day():
     )
     assert _period(text, "218.4")[:2] == (date(2022, 1, 1), date(2022, 12, 31))
     assert _period(text, "1146")[:2] == (date(2022, 12, 31), date(2022, 12, 31))
+
+
+def test_a_goals_year_is_no_year_the_text_reports():
+    text = (
+        "2022年,全市原油加工量稳步增长。\n"
+        "2023年,我市将力争原油加工量突破1200万吨。\n"
+        "全年原油加工量1105万吨。\n"
+    )
+    assert _period(text, "1105", on=None)[:2] == (date(2022, 1, 1), date(2022, 12, 31))

@@ -147,6 +147,10 @@ def is_count(units: UnitRegistry, unit: str) -> bool:
         return False
 
 
+# A sentence saying what will be done, after a year that opens it.
+GOAL_SENTENCE = re.compile(r"[^。！？\n]{0,40}?(?:力争|争取|将|计划|预计|目标|确保)")
+
+
 def fallback_reading(
     text: str, on: date | None, periods: Sequence, planned: Sequence = ()
 ) -> tuple[date, date, str]:
@@ -164,6 +168,7 @@ def fallback_reading(
         and not re.search(
             r"(?:到|至|力争|争取|进入|迈入|展望)\s*$", text[max(0, p.start - 3) : p.start]
         )
+        and not GOAL_SENTENCE.match(text, p.end)  # 2025年,我市将…力争…: a goal's year
     ]
     planned_years = [
         p.period.start.year for p in planned if p.period.kind == "year" and p.period.start

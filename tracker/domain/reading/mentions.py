@@ -95,7 +95,10 @@ WITHIN = re.compile(r"[:：;；]|(?<=[\u4e00-\u9fff])(?<!其)中\s*[，,]")
 COMPARED = re.compile(r"高于|低于|快于|慢于|好于|领先|落后|高出|低出|超出")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,；;。：:\n]")
-FROM = re.compile(r"(?:从|由)\s*(?:过去|原来|以前|此前|上年|去年|上一年|年初)?\s*的?\s*$")
+FROM = re.compile(
+    r"(?:从|由)\s*(?:过去|原来|以前|此前|年初|(?:上一?|去)年(?:末|底|同期)?)?\s*的?"
+    r"\s*(?:下降|增长)?\s*$"
+)
 TO = re.compile(r"(?:至|到)\s*$")
 PLANNED = re.compile(r"谋划|规划|拟")
 CHANGE_TAIL = re.compile(

@@ -235,8 +235,13 @@ AS_OF = re.compile(r"^(?:截至|截止|截止到)")
 def _so_far(mention: Mention) -> Mention:
     """A flow counted up to a day (``截至12月底,全市完成城镇老旧小区改造196
     个``) is that year's so far, unless its words say it runs from further
-    back (``累计``)."""
+    back (``累计``). A flow the text does not date at all (read at its date)
+    is the last whole year's (``规上机械制造企业研发经费支出28.7亿元`` in a
+    reply of 2025-04-10: 2024's)."""
     day = mention.period_end
+    if mention.period_text == "document_date" and "累计" not in mention.lead:
+        year = day.year if (day.month, day.day) == (12, 31) else day.year - 1
+        return replace(mention, period_start=date(year, 1, 1), period_end=date(year, 12, 31))
     if (
         mention.period_start != day
         or not AS_OF.match(mention.period_text)

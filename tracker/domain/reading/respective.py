@@ -8,7 +8,8 @@ the first figure would go to every indicator. The i-th figure after
 ``分别`` takes the i-th item before it as its words. Only when items and
 figures pair off one to one: otherwise the mentions are left as read. A
 word that packs two items (``城乡居民人均可支配收入分别达到…``) is those two,
-in its order (城镇, then 农村).
+in its order (城镇, then 农村); short items share the last one's noun
+(``石化、新材料、现代轻纺四大主导产业营业收入分别…``).
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ def _group(
         # 城乡居民人均可支配收入分别…: the urban residents' first, then the rural.
         first, second = PAIRED_ITEMS[pair.group()]
         items = [items[0].replace(pair.group(), word, 1) for word in (first, second)]
+    if len(items) >= 2 and len(items[-1]) >= 6 and all(len(i) <= 4 for i in items[:-1]):
+        # 石化、新材料、…、现代轻纺四大主导产业营业收入分别…: the short items
+        # share the last one's noun (after a modifier as long as theirs).
+        tail = items[-1][max(len(i) for i in items[:-1]) :]
+        items = [item + tail for item in items[:-1]] + [items[-1]]
     if len(items) < 2 or len(items) != last - n + 1 or not all(items):
         return None
     return n, last, items, verb, clause
