@@ -147,6 +147,14 @@ def is_count(units: UnitRegistry, unit: str) -> bool:
         return False
 
 
+# Word classes the mention reader looks for around a figure.
+BREAKDOWN = re.compile(r"分[\u4e00-\u9fff（）()、]{1,10}看[，,]")  # 分领域看: parts follow
+WHOLE_YEAR = re.compile(r"全年|(?<![\d年])年(?:末|底)")
+BARE_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|回落|增加|减少)?")
+# Where a figure's words start at the latest: after a : or ;, or after the
+# whole a part is taken from (规模以上工业中，高技术制造业增加值增长21.3%).
+WITHIN = re.compile(r"[:：;；]|(?<=[\u4e00-\u9fff])(?<!其)中\s*[，,]")
+
 # A sentence saying what will be done, after a year that opens it.
 GOAL_SENTENCE = re.compile(r"[^。！？\n]{0,40}?(?:力争|争取|将|计划|预计|目标|确保)")
 

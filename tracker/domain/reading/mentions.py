@@ -54,6 +54,10 @@ from tracker.domain.phrases.changes import change_way
 from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.phrases.periods import Period
 from tracker.domain.reading.clauses import (
+    BARE_CHANGE,
+    BREAKDOWN,
+    WHOLE_YEAR,
+    WITHIN,
     breaks_subject,
     counted,
     fallback_reading,
@@ -86,12 +90,6 @@ ITEM_END = re.compile(r"[、(（]")
 AFTER = 16
 COUNTED = 8
 COLON = re.compile(r"[:：;；]")
-BREAKDOWN = re.compile(r"分[\u4e00-\u9fff（）()、]{1,10}看[，,]")
-WHOLE_YEAR = re.compile(r"全年|(?<![\d年])年(?:末|底)")
-BARE_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|回落|增加|减少)?")
-# Where a figure's words start at the latest: after a : or ;, or after the
-# whole a part is taken from (规模以上工业中，高技术制造业增加值增长21.3%).
-WITHIN = re.compile(r"[:：;；]|(?<=[\u4e00-\u9fff])(?<!其)中\s*[，,]")
 COMPARED = re.compile(r"高于|低于|快于|慢于|好于|领先|落后|高出|低出|超出")
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 CLAUSE_END = re.compile(r"[，,；;。：:\n]")
@@ -311,8 +309,7 @@ def read_mentions(
             and not baseline
             and whole is None
             and not breaks_subject(normal, giver.figure.end, figure.start)
-            # (a share with no numerator of its own, 占全部投资的比重为43.5%,
-            # takes it however long its words)
+            # (a share with no numerator, 占全部投资的比重为43.5%, takes it)
             and (not same or len(words) <= SAME_SUBJECT_WORDS or words.startswith("占"))
         ):
             # The same subject (…奖补资金52亿元,惠及企业1.7万家; 对1142家小散
@@ -324,7 +321,7 @@ def read_mentions(
                 subject = giver.subject + " " + subject
                 subject_start = giver.subject_start
             subject = subject[-SUBJECT:]
-            subject_unit = giver.figure.figure.unit
+            subject_unit = "" if giver.restated else giver.figure.figure.unit  # 由上年下降2.3%
             continues = same
         if not subject and (item_lead := sections.lead(figure.start)) is not None:
             # An item's lead (三是完成…搬迁改造。) is the subject of its
