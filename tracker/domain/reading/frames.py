@@ -30,14 +30,14 @@ from datetime import date
 
 from tracker.domain.phrases.periods import Period, PeriodMatch
 
-__all__ = ["Frames", "sentence_period"]
+__all__ = ["Frames", "last_whole_year", "sentence_period"]
 
 GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 PAST_YEAR = re.compile(r"过去(?:的)?一年|上一年度?|上年度")
-WHOLE_YEAR = re.compile(r"全年|过去(?:的)?一年")
+YEAR_OPENERS = re.compile(r"全年|过去(?:的)?一年")  # frame a paragraph they open
 
 SENTENCE = re.compile(r"[。！!？?]")
 CLAUSE = re.compile(r"[。！!？?，,；;：:]")
@@ -46,6 +46,12 @@ CLAUSE_OF_ITS_OWN = re.compile(r"\s*[，,]")
 # A deadline, a plan's years, a 以来, a span of years or a day (a dateline,
 # an event's day) frames nothing.
 SETS_NO_FRAME = ("by", "plan", "since", "years", "day")
+
+
+def last_whole_year(day: date) -> int:
+    """The last whole year on ``day``: its own year on 31 December, else the
+    year before (``全年`` in a text of 2025-01-20 is 2024)."""
+    return day.year if (day.month, day.day) == (12, 31) else day.year - 1
 
 
 def _opens(head: str, ends: re.Pattern) -> bool:
@@ -87,8 +93,7 @@ class Frames:
         end of the latest period it reports, whose year it is)."""
         if self.today is None:
             return None
-        last_day = date(self.today.year, 12, 31)
-        year = self.today.year if self.today == last_day else self.today.year - 1
+        year = last_whole_year(self.today)
         return Period(date(year, 1, 1), date(year, 12, 31), "year")
 
     def _whole_years(self) -> list[PeriodMatch]:
@@ -97,7 +102,7 @@ class Frames:
             return []
         return [
             PeriodMatch(year, m.start(), m.end(), m.group())
-            for m in WHOLE_YEAR.finditer(self.normal)
+            for m in YEAR_OPENERS.finditer(self.normal)
         ]
 
     def _past_year(self, start: int, end: int) -> PeriodMatch | None:

@@ -72,7 +72,7 @@ from tracker.domain.reading.clauses import (
     threshold,
     whole_of,
 )
-from tracker.domain.reading.frames import Frames, sentence_period
+from tracker.domain.reading.frames import Frames, last_whole_year, sentence_period
 from tracker.domain.reading.respective import pair_respective
 from tracker.domain.reading.sections import read_sections
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry
@@ -212,7 +212,7 @@ def read_mentions(
             # 全年 (年末: its last day) is the last whole year, or the year
             # its paragraph opens with (2024年,…。全年…: 2024's).
             frame = frames.at(sentence_start)
-            year = today.year if today.month == 12 and today.day == 31 else today.year - 1
+            year = last_whole_year(today)
             year = frame.period.end.year if frame and frame.period.kind == "year" else year
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
             period_start = period_end if whole.group() != "全年" else period_start

@@ -42,6 +42,7 @@ from tracker.domain.periods import EVIDENCE_ORDER
 from tracker.domain.periods import grade as period_grade
 from tracker.domain.phrases.changes import names_a_decline
 from tracker.domain.reading.fits import MIN_COVERAGE, fits, subject_needed
+from tracker.domain.reading.frames import last_whole_year
 from tracker.domain.reading.indicators import (
     GENERIC_PAIRS,
     WindowPairs,
@@ -240,7 +241,7 @@ def _so_far(mention: Mention) -> Mention:
     reply of 2025-04-10: 2024's)."""
     day = mention.period_end
     if mention.period_text == "document_date" and "累计" not in mention.lead:
-        year = day.year if (day.month, day.day) == (12, 31) else day.year - 1
+        year = last_whole_year(day)
         return replace(mention, period_start=date(year, 1, 1), period_end=date(year, 12, 31))
     if (
         mention.period_start != day
@@ -325,19 +326,18 @@ def _proposal(
     # Figures that may speak for the target (final, later, interim) come
     # before baselines and context, whatever their words (DESIGN section 5).
     speaks = grade in EVIDENCE_ORDER
-    # Then, of figures named alike, one the text dates before one read at
-    # its date, then the one whose words say least else (工业企业已达1.6万
-    # 余家 before 完成9005家工业企业年度分类评价), then the latest.
-    # An interim figure from the target's start (growth so far, 前三季度)
-    # before one of a later stretch (9月份当月), DESIGN section 5.
+    # Then, at the same score: an interim figure from the target's start
+    # (growth so far, 前三季度) before one of a later stretch (9月份当月);
+    # one the text dates before one read at its date; a later figure before
+    # an interim one, and of interim figures the most recent (DESIGN §5);
+    # the one whose words say least else (工业企业已达1.6万余家 before
+    # 完成9005家工业企业年度分类评价); the latest; the first in the text.
     interim = grade == "interim"
     return proposal, (
         not speaks,
         -score,
         interim and mention.period_start > target.period_start,
         not mention.dated,
-        # Of interim figures, the most recent (DESIGN §5); a later figure
-        # before an interim one of the same score (final, later, interim).
         -mention.period_end.toordinal() if interim else -date.max.toordinal(),
         -focus,
         -mention.period_end.toordinal(),
