@@ -98,6 +98,7 @@ PARTS = (
     "fresh18",
     "fresh19",
     "fresh20",
+    "fresh21",
 )
 
 
