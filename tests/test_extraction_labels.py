@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 715
-    assert len(labels.distractors) == 1400
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 750
+    assert len(labels.distractors) == 1473
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -115,6 +115,13 @@ HELD_OUT = {
     "fresh17": ({"fresh17-nt": 10, "fresh17-hz": 10, "fresh17-yy": 10}, 33, 74, True, True),
     "fresh18": ({"fresh18-jj": 10, "fresh18-zb": 10, "fresh18-yl": 10}, 33, 61, True, True),
     "fresh19": ({"fresh19-ych": 10, "fresh19-jzh": 10, "fresh19-hhht": 10}, 32, 92, True, True),
+    "fresh22": (
+        {"fresh22-tangshan": 10, "fresh22-zhangzhou": 10, "fresh22-xg": 10},
+        35,
+        73,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -135,6 +142,7 @@ TEXTS = {
     "fresh17": 3,
     "fresh18": 3,
     "fresh19": 3,
+    "fresh22": 3,
 }
 
 
@@ -201,6 +209,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "yy-2024-reply-petrochemical-new-materials",
         "jj-2025-government-work-report-excerpt",
         "jingzhou-2024-reply-agro-processing-textile",
+        "tangshan-2025-report-plan-implementation",
     }
 
 

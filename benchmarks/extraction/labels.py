@@ -97,6 +97,7 @@ PARTS = (
     "fresh17",
     "fresh18",
     "fresh19",
+    "fresh22",
 )
 
 
