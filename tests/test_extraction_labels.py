@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 779
-    assert len(labels.distractors) == 1549
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 814
+    assert len(labels.distractors) == 1622
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -117,6 +117,13 @@ HELD_OUT = {
     "fresh19": ({"fresh19-ych": 10, "fresh19-jzh": 10, "fresh19-hhht": 10}, 32, 92, True, True),
     "fresh20": ({"fresh20-hs": 10, "fresh20-hy": 10, "fresh20-dy": 10}, 33, 77, True, True),
     "fresh21": ({"fresh21-tz": 10, "fresh21-jh": 10, "fresh21-bt": 10}, 31, 72, True, True),
+    "fresh22": (
+        {"fresh22-tangshan": 10, "fresh22-zhangzhou": 10, "fresh22-xg": 10},
+        35,
+        73,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -139,6 +146,7 @@ TEXTS = {
     "fresh19": 3,
     "fresh20": 3,
     "fresh21": 3,
+    "fresh22": 3,
 }
 
 
@@ -207,6 +215,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "jingzhou-2024-reply-agro-processing-textile",
         "hs-2025-npc-survey-report-manufacturing",
         "jh-2025-reply-hardware-cross-border-ecommerce",
+        "tangshan-2025-report-plan-implementation",
     }
 
 

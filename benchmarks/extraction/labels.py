@@ -99,6 +99,7 @@ PARTS = (
     "fresh19",
     "fresh20",
     "fresh21",
+    "fresh22",
 )
 
 
