@@ -530,3 +530,24 @@ def test_a_flow_the_text_does_not_date_is_the_last_whole_years():
     spending = _target("规上机械制造企业研发经费支出", "亿元")
     top = _top("郑州市规上机械制造企业研发经费支出28.7亿元。", spending, on=date(2023, 4, 10))
     assert (top.period_start, top.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_an_item_ending_in_a_word_the_last_names_shares_its_noun():
+    urban = _target("城镇居民人均可支配收入", "元", code="U")
+    rural = _target("农村居民人均可支配收入", "元", code="R")
+    text = "2022年,郑州市城镇居民和农村居民人均可支配收入分别为46718元和23105元。"
+    assert _top(text, urban, others=[rural]).value == Decimal("46718")
+    assert _top(text, rural, others=[urban]).value == Decimal("23105")
+
+
+def test_a_named_firms_figure_is_not_the_citys():
+    output = _target("铜材产量", "万吨")
+    text = (
+        "2022年,郑州市铜材产量达到126.3万吨,比上年增长5.8%。"
+        "大冶有色金属集团下属企业全年铜材产量58.4万吨,占全市的近一半。"
+    )
+    assert [p.value for p in _found(text, output)] == [Decimal("126.3")]
+    # A list of firms ending in 等N家 is the city's count of them.
+    firms = _target("绿色工厂数", "家", "level")
+    listed = "2022年,郑州市甲钢铁有限公司、乙纺织集团股份有限公司等6家企业列入绿色工厂名单。"
+    assert _top(listed, firms).value == Decimal("6")

@@ -20,6 +20,9 @@ checks, both plain rules over a small gazetteer (data, extendable):
   ``浉河区、商城县…茶园面积分别为…``, ``经开区实现…``) makes it that
   area's figure, not the city's, whether or not the gazetteer knows the
   name: it is read by its ending (县, 区, 市, 旗, 镇, 乡, 街道), not looked up.
+  A named firm heading the clause (``…集团下属企业全年铜材产量58.4万吨``) is
+  a part of the city the same way, unless it is one of a list (``…公司、
+  …等6家企业``: the count of the list, or one task of the city's).
 - **The clause's subject**: a figure whose words before it name another
   place (``高于全省(17.4%)``, ``比全国平均水平(2.54%)``, ``全国35个大中城市``)
   is that place's, unless the place follows ``占`` (``占全省工业比重``: the
@@ -203,6 +206,9 @@ AREA = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|区|市|旗|镇|乡|街�
 FIGURE = re.compile(r"\d(?![\d.]*\s*[年月日])")  # a figure, not a date
 # A zone anywhere before the figure in its clause: the zones' figure.
 ZONE = re.compile(r"(?:开发区|高新区|经开区|产业园区|工业园区|集聚区|示范区)(?![外建])")
+# A named firm heading the clause: a few characters and 集团 or 公司.
+FIRM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:集团|公司)")
+LISTED = re.compile(r"[、等]")
 LEAD_WORDS = re.compile(r"^\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
 # Words ending like an area's name that name none, or the text's own place.
 NOT_AREAS = re.compile(
@@ -226,6 +232,9 @@ def area_heading_clause(text: str, at: int, jurisdiction: str, since: int | None
     zone = ZONE.search(head)  # 全市14个省级以上开发区规模以上工业增加值…
     if zone is not None:
         return zone.group()
+    firm = FIRM.match(head)
+    if firm is not None and not LISTED.search(head):
+        return firm.group()
     found = AREA.match(head)
     if found is None or NOT_AREAS.search(found.group()):
         return ""

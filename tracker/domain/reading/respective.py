@@ -9,7 +9,9 @@ the first figure would go to every indicator. The i-th figure after
 figures pair off one to one: otherwise the mentions are left as read. A
 word that packs two items (``城乡居民人均可支配收入分别达到…``) is those two,
 in its order (城镇, then 农村); short items share the last one's noun
-(``石化、新材料、现代轻纺四大主导产业营业收入分别…``).
+(``石化、新材料、现代轻纺四大主导产业营业收入分别…``), and an item ending
+in a word the last one names shares what follows it (``城镇居民和农村居民
+人均可支配收入分别…``).
 """
 
 from __future__ import annotations
@@ -92,6 +94,20 @@ def _group(
         # share the last one's noun (after a modifier as long as theirs).
         tail = items[-1][max(len(i) for i in items[:-1]) :]
         items = [item + tail for item in items[:-1]] + [items[-1]]
+    elif len(items) >= 2:
+        # 城镇居民和农村居民人均可支配收入分别…: an item ending in a word the
+        # last one names near its start takes the last one's words after it.
+        items = [_shared_tail(item, items[-1]) for item in items[:-1]] + [items[-1]]
     if len(items) < 2 or len(items) != last - n + 1 or not all(items):
         return None
     return n, last, items, verb, clause
+
+
+def _shared_tail(item: str, last: str) -> str:
+    """``item`` with ``last``'s words after the word both share (``城镇居民``,
+    ``农村居民人均可支配收入`` -> ``城镇居民人均可支配收入``); as is when none."""
+    for size in range(min(len(item), 4), 1, -1):
+        at = last.find(item[-size:])
+        if 0 < at <= 6 and at + size < len(last):
+            return item + last[at + size :]
+    return item
