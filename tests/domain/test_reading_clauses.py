@@ -551,3 +551,24 @@ def test_a_named_firms_figure_is_not_the_citys():
     firms = _target("绿色工厂数", "家", "level")
     listed = "2022年,郑州市甲钢铁有限公司、乙纺织集团股份有限公司等6家企业列入绿色工厂名单。"
     assert _top(listed, firms).value == Decimal("6")
+
+
+def test_a_programmes_name_is_no_goal():
+    firms = _target("专精特新中小企业数", "家", "level")
+    text = "郑州市实施“雏鹰”企业培育计划，截至2022年底，全市累计培育专精特新中小企业912家。"
+    assert _top(text, firms).value == Decimal("912")
+    planned = "郑州市计划到2022年底培育专精特新中小企业1000家。"
+    assert _top(planned, firms) is None
+
+
+def test_a_regions_whole_is_not_the_citys():
+    output = _target("稀土产业产值", "亿元", city="包头市")
+    text = "2022年，包头市稀土产业实现产值786.5亿元。全区稀土产业产值1120.6亿元。"
+    assert [p.value for p in _found(text, output)] == [Decimal("786.5")]
+
+
+def test_a_year_end_summary_reviews_its_own_year():
+    firms = _target("新培育专精特新中小企业数", "家")
+    text = "郑州市工信局2022年工作总结。全年新培育专精特新中小企业42家。"
+    proposal = _top(text, firms, on=date(2022, 12, 20))
+    assert (proposal.period_start, proposal.period_end) == (date(2022, 1, 1), date(2022, 12, 31))

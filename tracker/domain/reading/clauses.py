@@ -3,7 +3,8 @@ the helpers of ``mentions.read_mentions``, each one class of wording
 (docs/extraction.md):
 
 - **Goal words** (``力争``, ``计划``, ``打造`` …) restate goals, unless said
-  done (``已打造``, ``争取到…资金``); ``预计`` and ``每年`` govern their own
+  done (``已打造``, ``争取到…资金``) or a programme's name (``实施…企业培育
+  计划,截至…``); ``预计`` and ``每年`` govern their own
   clause only, the others the clauses after them too.
 - **What a count counts**: the words right after it, to its clause's end,
   the next figure or a verb (``11个行业开展…``: 行业).
@@ -53,6 +54,8 @@ OWN_CLAUSE_GOALS = ("预计", "每年")  # the others govern the clauses after t
 DONE_BEFORE = re.compile(r"(?:已|已经|成功|先后|累计|共|均)\s*$")
 # 到 before a date is a deadline (力争到2025年), not a thing obtained.
 DONE_AFTER = re.compile(r"了|到(?![\s\d“\"十今明本年])")
+# 计划 as a programme's name, not a plan to do (实施“雏鹰”企业培育计划,截至…).
+NAMED_PLAN = re.compile(r"(?:(?<=[”\"])|(?<=培育|行动|工程|专项|倍增))计划|计划(?=\s*[，,。；;])")
 # What a count counts ends where a verb begins (11个行业开展“绿色企业”创建:
 # 行业, not 绿色企业).
 COUNTED_VERB = re.compile(
@@ -71,6 +74,8 @@ def says_goal(normal: str, start: int, end: int, *, governing: bool = False) -> 
         if DONE_BEFORE.search(normal[max(0, word.start() - 2) : word.start()]):
             continue
         if DONE_AFTER.match(normal, word.end()):
+            continue
+        if NAMED_PLAN.match(normal, word.start()):
             continue
         return True
     return False

@@ -49,9 +49,10 @@ SETS_NO_FRAME = ("by", "plan", "since", "years", "day")
 
 
 def last_whole_year(day: date) -> int:
-    """The last whole year on ``day``: its own year on 31 December, else the
-    year before (``全年`` in a text of 2025-01-20 is 2024)."""
-    return day.year if (day.month, day.day) == (12, 31) else day.year - 1
+    """The last whole year on ``day``: the year before (``全年`` in a text of
+    2025-01-20 is 2024), or in December its own, which a year-end summary
+    reviews (``全年`` in a text of 2024-12-20 is 2024)."""
+    return day.year if day.month == 12 else day.year - 1
 
 
 def _opens(head: str, ends: re.Pattern) -> bool:

@@ -59,6 +59,7 @@ from tracker.domain.reading.places import (
     scope_places,
     text_speaks_for,
 )
+from tracker.domain.reading.wraps import unwrap
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry, UnknownUnit, unit_noun
 from tracker.vocabulary import Measure, Qualifier
 
@@ -128,7 +129,23 @@ def propose_outcomes(
     """Outcome drafts for each target, best first per target, targets in
     the order given. ``mentions``: a ``read_mentions`` result to reuse.
     ``is_plan``: the text is a plan, whose undated figures are its goals,
-    so only figures with a period written beside them are read."""
+    so only figures with a period written beside them are read. A text laid
+    out as lines (a PDF's) is read flat, its quotes cut from ``text``."""
+    flat = unwrap(text) if mentions is None else None
+    read = text if flat is None else flat.text
+    found = _propose(read, targets, on, units, per_target, mentions, is_plan)
+    return found if flat is None else [flat.restored(p, text) for p in found]
+
+
+def _propose(
+    text: str,
+    targets: Iterable[OpenTarget],
+    on: date | None,
+    units: UnitRegistry,
+    per_target: int,
+    mentions: list[Mention] | None,
+    is_plan: bool,
+) -> list[Proposal]:
     if mentions is None:
         mentions = read_mentions(text, on=on, units=units, is_plan=is_plan)
     usable = [

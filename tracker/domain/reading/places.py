@@ -107,7 +107,8 @@ HENAN = {
     "驻马店": (),
     "济源": (),
 }
-SCOPES = ("全国", "全省", "全球", "世界")
+# 全区 is a region's (内蒙古, 广西 …) in a city's text, a district's own in its.
+SCOPES = ("全国", "全省", "全区", "全球", "世界")
 PLACES = tuple(
     sorted(
         {*PROVINCES, *HENAN, *(c for cs in HENAN.values() for c in cs), *SCOPES},
@@ -130,6 +131,14 @@ def _own(stem: str) -> frozenset[str]:
     parents = {city for city, counties in HENAN.items() if stem in counties}
     henan = {"河南"} if stem in HENAN or parents else set()
     return frozenset({stem, *HENAN.get(stem, ()), *parents, *henan})
+
+
+def _own_place(jurisdiction: str) -> frozenset[str]:
+    """``_own`` of a target's jurisdiction; a district's 全区 is its own."""
+    if not jurisdiction:
+        return frozenset()
+    own = _own(place_stem(jurisdiction))
+    return own | {"全区"} if jurisdiction.endswith("区") else own
 
 
 # A city the gazetteer does not know, by its ending (常州市, 宜都市); not
@@ -184,7 +193,7 @@ def text_speaks_for(jurisdiction: str, text: str) -> bool:
 def another_place_named(words: str, jurisdiction: str) -> str:
     """The first place other than the target's named in ``words`` (the
     words before a figure), not as a share's denominator; "" when none."""
-    own = _own(place_stem(jurisdiction)) if jurisdiction else frozenset()
+    own = _own_place(jurisdiction)
     for found in PLACE.finditer(words):
         if found.group() in own or DENOMINATOR.search(words[: found.start()]):
             continue
@@ -195,7 +204,7 @@ def another_place_named(words: str, jurisdiction: str) -> str:
 def scope_places(names: tuple[str, ...], jurisdiction: str) -> frozenset[str]:
     """The places an indicator's names name, other than the target's own
     (``全省`` in ``占全省工业比重``): a window must name one of them."""
-    own = _own(place_stem(jurisdiction)) if jurisdiction else frozenset()
+    own = _own_place(jurisdiction)
     return frozenset(found.group() for name in names for found in PLACE.finditer(name)) - own
 
 

@@ -1,0 +1,56 @@
+"""Text laid out as lines (a PDF's), read flat (tracker/domain/reading/
+wraps.py), on made-up text: what joins, what stays a line, and every
+proposal's quote cut from the stored text."""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.domain.reading_support import make_target, top
+from tracker.domain.reading.wraps import unwrap
+
+WRAPPED = (
+    "关于2022年工业经济运行情况的报告\n"
+    "郑工信〔2023〕12号\n"
+    "\n"
+    "一、总体情况\n"
+    "2022年，面对多重压力，郑州市工业经济稳中有进，全市规模以上工\n"
+    "业增加值比上年增长7.2%，高于全省平均水平1.1个百分点，运行质\n"
+    "量持续提升。全年全市完成工业投资1236.5亿元，比上年增长10.3%\n"
+    "，其中技术改造投资增长18.6%，拉动作用进一步增强，重大项目建设\n"
+    "— 1 —\n"
+    "扎实推进，先进制造业项目加快落地，产业结构持续优化，发展后劲增强。\n"
+    "二、主要产品\n"
+    "产品名称　　单位　　产量\n"
+    "钢材　　万吨　　702.8\n"
+)
+
+
+def test_a_wrapped_text_reads_flat_with_footers_dropped():
+    flat = unwrap(WRAPPED)
+    assert flat is not None
+    lines = flat.text.split("\n")
+    # the title, its document number and the headings stay lines of their own
+    assert lines[:4] == ["关于2022年工业经济运行情况的报告", "郑工信〔2023〕12号", "", "一、总体情况"]
+    assert "全市规模以上工业增加值比上年增长7.2%" in flat.text
+    assert "— 1 —" not in flat.text and "重大项目建设扎实推进" in flat.text
+    # a table stays a table
+    assert "产品名称　　单位　　产量\n钢材　　万吨　　702.8" in flat.text
+    # every flat character is the stored text's character at its origin
+    assert all(WRAPPED[o] == c for c, o in zip(flat.text, flat.origin, strict=True))
+
+
+def test_a_text_with_a_paragraph_per_line_is_read_as_it_is():
+    paragraphs = (
+        "一、总体情况\n2022年，郑州市全市规模以上工业增加值比上年增长7.2%。\n"
+        "二、投资\n全年全市完成工业投资1236.5亿元，比上年增长10.3%。\n"
+        "三、产品\n钢材产量702.8万吨。\n"
+    )
+    assert unwrap(paragraphs) is None
+
+
+def test_a_proposal_on_a_wrapped_text_quotes_the_stored_text():
+    growth = make_target("规模以上工业增加值增速", "%", "rate")
+    proposal = top(WRAPPED, growth, on=date(2023, 2, 1))
+    assert proposal.value == Decimal("7.2")
+    assert proposal.quote == WRAPPED[proposal.start : proposal.end]
+    assert "工\n业增加值" in proposal.quote

@@ -1,0 +1,98 @@
+"""Text laid out as lines, read as paragraphs (issue 13, deliverable 1).
+
+Text taken from a PDF (pypdf, pdfminer) keeps the page's line breaks: a
+sentence runs over two or three lines (``全年全市生物医药产\\n业实现产值…``),
+and a page footer (``— 3 —``) sits between its halves. The stored text stays
+verbatim (every quote is cut from it), so the readers read a flat copy in
+which a wrapped line joins the next, with a map back to the stored text:
+each proposal's offsets and quote are those of the stored text, line breaks
+included.
+
+A text is read as wrapped only when many of its lines end mid-sentence; a
+text with a paragraph per line (a web page, a ``.docx``) is read as it is.
+A line is wrapped when it ends without a sentence's end, is not short, and
+neither it nor the next line is a heading, a table row, a document number
+or a page footer. Plain rules, no ORM: used by ``outcomes`` and ``plans``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from statistics import median
+from typing import TypeVar
+
+__all__ = ["Flat", "unwrap"]
+
+Found = TypeVar("Found")
+
+# What ends a sentence or a heading's lead at a line's end.
+LINE_END = re.compile(r"[。！!？?；;：:]\s*$")
+HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]"
+    r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十\d]+[章节条部分]|表\s*\d|附件)"
+)
+TABLE_ROW = re.compile(r"\S(?:\u3000{2,}| {2,}|\t)\S.*\S(?:\u3000{2,}| {2,}|\t)\S")
+DOCUMENT_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号\s*$")
+FOOTER = re.compile(r"^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# A text is wrapped when at least this share of its lines end mid-sentence.
+WRAPPED_SHARE = 0.3
+# A line shorter than this share of the text's usual width ends a paragraph.
+FULL_LINE = 0.6
+
+
+@dataclass(frozen=True)
+class Flat:
+    """The flat copy of a text and, per character, its offset in the text."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The stored text's span of the flat copy's ``start:end``."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def restored(self, found: Found, text: str) -> Found:
+        """``found`` (a dataclass with ``start``, ``end`` and ``quote``, read
+        on the flat copy) at its place in ``text``, the stored text."""
+        start, end = self.span(found.start, found.end)  # type: ignore[attr-defined]
+        return replace(found, start=start, end=end, quote=text[start:end])  # type: ignore[type-var]
+
+
+def unwrap(text: str) -> Flat | None:
+    """The flat copy of a wrapped text, or None when it is not wrapped."""
+    lines = text.split("\n")
+    kept = [i for i, line in enumerate(lines) if not FOOTER.match(line)]
+    body = [len(lines[i].strip()) for i in kept if lines[i].strip()]
+    if len(body) < 5:
+        return None
+    width = median(body)
+    wraps = {
+        i: _wraps(lines[i], lines[j], width)
+        for i, j in zip(kept, kept[1:], strict=False)
+    }
+    if sum(wraps.values()) < WRAPPED_SHARE * len(body):
+        return None
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    chars: list[str] = []
+    origin: list[int] = []
+    for i in kept:
+        chars.extend(lines[i])
+        origin.extend(range(starts[i], starts[i] + len(lines[i])))
+        if not wraps.get(i, False) and i < len(lines) - 1:
+            chars.append("\n")
+            origin.append(starts[i] + len(lines[i]))
+    return Flat("".join(chars), tuple(origin))
+
+
+def _wraps(line: str, following: str, width: float) -> bool:
+    """Whether ``line`` runs on into ``following`` (module docstring)."""
+    if not line.strip() or not following.strip() or LINE_END.search(line):
+        return False
+    if len(line.strip()) < FULL_LINE * width:
+        return False
+    if HEADING.search(following) or DOCUMENT_NUMBER.search(following):
+        return False
+    return not (TABLE_ROW.search(line) or TABLE_ROW.search(following))
