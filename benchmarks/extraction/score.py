@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from benchmarks.extraction.labels import (
@@ -57,6 +58,7 @@ from benchmarks.extraction.labels import (
     split_for,
     synthetic_documents,
 )
+from benchmarks.extraction.layout import wrap
 from tracker.domain.reading import propose_outcomes, read_plan
 from tracker.domain.units import SEED_REGISTRY
 
@@ -102,10 +104,15 @@ def _runs(parts: tuple[str, ...]) -> list[tuple[list, set[str], dict]]:
 
 
 def score_outcomes(
-    labels, misses: bool, parts: tuple[str, ...] = ("dev", "test"), misses_of: str = "dev"
+    labels,
+    misses: bool,
+    parts: tuple[str, ...] = ("dev", "test"),
+    misses_of: str = "dev",
+    width: int = 0,
 ) -> dict[str, tuple[int, int, int]]:
     """Right tops, tops and labelled pairs per part; with ``misses``, the
-    misses of part ``misses_of`` are printed."""
+    misses of part ``misses_of`` are printed; with ``width``, every text is
+    read laid out in lines of that width (``layout.wrap``)."""
     misses_of = misses_of if misses else ""
     by_pair = defaultdict(list)
     for label in labels.outcomes:
@@ -115,9 +122,8 @@ def score_outcomes(
         if found[0].split in counts:
             counts[found[0].split][2] += 1
     for targets, counted, documents in _runs(parts):
-        _score_run(
-            targets, counted, documents, by_pair, counts, misses_of if misses_of in counted else ""
-        )
+        shown = misses_of if misses_of in counted else ""
+        _score_run(targets, counted, documents, by_pair, counts, shown, width)
     return {k: tuple(v) for k, v in counts.items()}
 
 
@@ -131,11 +137,15 @@ def same_period(label, top) -> bool:
     return (label.period_start, label.period_end) == (top.period_start, top.period_end)
 
 
-def _score_run(targets, counted: set[str], documents, by_pair, counts, misses: str) -> None:
+def _score_run(targets, counted, documents, by_pair, counts, misses: str, width: int) -> None:
     for document, (on, _plan) in documents.items():
         text = document_text(document)
+        read, back = wrap(text, width) if width else (text, None)
         tops = {}
-        for proposal in propose_outcomes(text, targets, on=on, units=SEED_REGISTRY, is_plan=_plan):
+        for proposal in propose_outcomes(read, targets, on=on, units=SEED_REGISTRY, is_plan=_plan):
+            if back is not None:  # the proposal at its place in the text
+                start, end = back(proposal.start), back(proposal.end - 1) + 1
+                proposal = replace(proposal, start=start, end=end, quote=text[start:end])
             tops.setdefault(proposal.target.key, proposal)
         for key, top in tops.items():
             split = split_for(key)
@@ -166,19 +176,22 @@ def _score_run(targets, counted: set[str], documents, by_pair, counts, misses: s
                     )
 
 
-def score_targets(labels, misses: bool):
+def score_targets(labels, misses: bool, width: int = 0):
     counts = {"dev": [0, 0, 0, 0], "test": [0, 0, 0, 0]}  # right, proposed, found, labelled
     fields = {"dev": defaultdict(int), "test": defaultdict(int)}
     for label in labels.targets:
         counts[label.split][3] += 1
     for document, plan in PLAN_OF.items():
         on, is_plan = DOCUMENTS[document]
-        reading = read_plan(
-            document_text(document), on=on, is_plan=is_plan, units=SEED_REGISTRY.known_units()
-        )
+        text = document_text(document)
+        read, back = wrap(text, width) if width else (text, None)
+        reading = read_plan(read, on=on, is_plan=is_plan, units=SEED_REGISTRY.known_units())
         wanted = [label for label in labels.targets if label.document == document]
         matched = set()
         for target in reading.targets:
+            if back is not None:  # the target at its place in the text
+                start, end = back(target.start), back(target.end - 1) + 1
+                target = replace(target, start=start, end=end, statement=text[start:end])
             hit = next(
                 (
                     label
@@ -231,17 +244,18 @@ def main(argv: list[str]) -> int:
     misses_of = argv[argv.index("--misses-of") + 1] if "--misses-of" in argv else "dev"
     misses = misses or "--misses-of" in argv
     part = argv[argv.index("--part") + 1] if "--part" in argv else "dev"
+    width = int(argv[argv.index("--wrapped") + 1]) if "--wrapped" in argv else 0
     shown = PARTS.get(part)
     if shown is None:
         print(f"--part must be one of: {', '.join(PARTS)}", file=sys.stderr)
         return 2
     labels = load()
     print("outcomes (top proposal per document and target):")
-    outcome_counts = score_outcomes(labels, misses, shown, misses_of)
+    outcome_counts = score_outcomes(labels, misses, shown, misses_of, width)
     for split, (right, proposed, labelled) in outcome_counts.items():
         print(f"  {split:4}  precision {_ratio(right, proposed)}  recall {_ratio(right, labelled)}")
     print("plans (proposed targets of seeds 001 and 002):")
-    target_counts, fields = score_targets(labels, misses and misses_of == "dev")
+    target_counts, fields = score_targets(labels, misses and misses_of == "dev", width)
     for split, (right, proposed, found, labelled) in target_counts.items():
         if split not in shown:
             continue

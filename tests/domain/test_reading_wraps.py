@@ -30,7 +30,12 @@ def test_a_wrapped_text_reads_flat_with_footers_dropped():
     assert flat is not None
     lines = flat.text.split("\n")
     # the title, its document number and the headings stay lines of their own
-    assert lines[:4] == ["关于2022年工业经济运行情况的报告", "郑工信〔2023〕12号", "", "一、总体情况"]
+    assert lines[:4] == [
+        "关于2022年工业经济运行情况的报告",
+        "郑工信〔2023〕12号",
+        "",
+        "一、总体情况",
+    ]
     assert "全市规模以上工业增加值比上年增长7.2%" in flat.text
     assert "— 1 —" not in flat.text and "重大项目建设扎实推进" in flat.text
     # a table stays a table

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -57,6 +57,7 @@ from tracker.domain.reading.layout import (
     _units_after,
     split_units,
 )
+from tracker.domain.reading.wraps import Flat, unwrap
 from tracker.vocabulary import Commitment, Comparator, Direction, Measure
 
 __all__ = ["PlanReading", "SuggestedTarget", "Task", "read_plan", "split_units"]
@@ -110,8 +111,43 @@ def read_plan(
     False a reply that states a few), and the items with none.
 
     ``on``: the document's date (resolves ``今年``; gives the plan's year
-    when no title names one). ``units``: the unit registry's names.
+    when no title names one). ``units``: the unit registry's names. A text
+    laid out as lines (a PDF's) is read flat, its statements and quotes cut
+    from ``text`` (``wraps.py``).
     """
+    flat = unwrap(text)
+    if flat is None:
+        return _read(text, on, is_plan, units)
+    reading = _read(flat.text, on, is_plan, units)
+    return replace(
+        reading,
+        targets=tuple(_restored(flat, target, text) for target in reading.targets),
+        tasks=tuple(
+            replace(task, text=text[start:end], start=start)
+            for task in reading.tasks
+            for start, end in [flat.span(task.start, task.start + len(task.text))]
+        ),
+    )
+
+
+def _restored(flat: Flat, target: SuggestedTarget, text: str) -> SuggestedTarget:
+    """A target read on the flat copy, its statement and sentence cut from
+    ``text``."""
+    start, end = flat.span(target.start, target.end)
+    # The sentence holds the statement: it starts no later, ends no earlier.
+    size = len(target.source_quote)
+    at = flat.text.index(target.source_quote, max(0, target.end - size), target.start + size)
+    quote_start, quote_end = flat.span(at, at + size)
+    return replace(
+        target,
+        statement=text[start:end],
+        start=start,
+        end=end,
+        source_quote=text[quote_start:quote_end],
+    )
+
+
+def _read(text: str, on: date | None, is_plan: bool, units: Iterable[str] | None) -> PlanReading:
     year = _plan_year(text, on)
     quoted = _quoted(text)
     figures_all = [m for m in find_figures(text, units=units) if not _inside(m.start, quoted)]

@@ -26,8 +26,9 @@ __all__ = ["Flat", "unwrap"]
 
 Found = TypeVar("Found")
 
-# What ends a sentence or a heading's lead at a line's end.
-LINE_END = re.compile(r"[。！!？?；;：:]\s*$")
+# What ends a sentence, or a lead before a list, at a line's end.
+LINE_END = re.compile(r"[。！!？?：:]\s*$")
+SENTENCE_END = re.compile(r"[。！!？?]\s*$")
 HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]"
     r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十\d]+[章节条部分]|表\s*\d|附件)"
@@ -38,7 +39,10 @@ FOOTER = re.compile(r"^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页
 # A text is wrapped when at least this share of its lines end mid-sentence.
 WRAPPED_SHARE = 0.3
 # A line shorter than this share of the text's usual width ends a paragraph.
-FULL_LINE = 0.6
+FULL_LINE = 0.8
+# A sentence ending a line this long or longer (the share of the text's
+# lines shorter than it) need not end its paragraph: the line is full.
+FULL_WIDTH = 0.9
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,15 @@ def unwrap(text: str) -> Flat | None:
     if len(body) < 5:
         return None
     width = median(body)
-    wraps = {
-        i: _wraps(lines[i], lines[j], width)
-        for i, j in zip(kept, kept[1:], strict=False)
-    }
+    full = sorted(body)[int(FULL_WIDTH * (len(body) - 1))]
+    pairs = list(zip(kept, kept[1:], strict=False))
+    wraps = {i: _runs_on(lines[i], lines[j], width) for i, j in pairs}
     if sum(wraps.values()) < WRAPPED_SHARE * len(body):
         return None
+    for i, j in pairs:
+        line = lines[i].strip()
+        if SENTENCE_END.search(line) and len(line) >= full and _may_follow(lines[j]):
+            wraps[i] = True  # a full line: the sentence ended, not the paragraph
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
@@ -87,12 +94,19 @@ def unwrap(text: str) -> Flat | None:
     return Flat("".join(chars), tuple(origin))
 
 
-def _wraps(line: str, following: str, width: float) -> bool:
-    """Whether ``line`` runs on into ``following`` (module docstring)."""
-    if not line.strip() or not following.strip() or LINE_END.search(line):
+def _runs_on(line: str, following: str, width: float) -> bool:
+    """Whether ``line`` stops mid-sentence and runs on into ``following``
+    (module docstring)."""
+    if not line.strip() or LINE_END.search(line) or TABLE_ROW.search(line):
         return False
-    if len(line.strip()) < FULL_LINE * width:
-        return False
-    if HEADING.search(following) or DOCUMENT_NUMBER.search(following):
-        return False
-    return not (TABLE_ROW.search(line) or TABLE_ROW.search(following))
+    return len(line.strip()) >= FULL_LINE * width and _may_follow(following)
+
+
+def _may_follow(following: str) -> bool:
+    """Whether ``following`` may continue the line before it: no heading,
+    table row, document number or blank starts anew."""
+    return bool(following.strip()) and not (
+        HEADING.search(following)
+        or DOCUMENT_NUMBER.search(following)
+        or TABLE_ROW.search(following)
+    )
