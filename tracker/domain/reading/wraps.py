@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import TypeVar
 
+from tracker.domain.reading.tables import find_tables, table_text
+
 __all__ = ["Flat", "unwrap"]
 
 Found = TypeVar("Found")
@@ -64,34 +66,53 @@ class Flat:
 
 
 def unwrap(text: str) -> Flat | None:
-    """The flat copy of a wrapped text, or None when it is not wrapped."""
+    """The flat copy of a wrapped text or of one holding a table, or None
+    when it is neither."""
     lines = text.split("\n")
-    kept = [i for i, line in enumerate(lines) if not FOOTER.match(line)]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    tables = {table.header: table for table in find_tables(lines)}
+    skipped = {i for t in tables.values() for i in (*t.rows, t.caption) if i is not None}
+    kept = [i for i, line in enumerate(lines) if not FOOTER.match(line) and i not in skipped]
+    wraps = _wraps(lines, [i for i in kept if i not in tables])
+    if not wraps and not tables:
+        return None
+    chars: list[str] = []
+    origin: list[int] = []
+    for i in kept:
+        last = i
+        if i in tables:
+            words, at = table_text(tables[i], lines, starts)
+            chars.extend(words)
+            origin.extend(at)
+            last = tables[i].rows[-1]
+        else:
+            chars.extend(lines[i])
+            origin.extend(range(starts[i], starts[i] + len(lines[i])))
+        if not wraps.get(i, False) and last < len(lines) - 1:
+            chars.append("\n")
+            origin.append(starts[last] + len(lines[last]))
+    return Flat("".join(chars), tuple(origin))
+
+
+def _wraps(lines: list[str], kept: list[int]) -> dict[int, bool]:
+    """Which of the ``kept`` lines run on into the next kept line; empty
+    when the text is not wrapped (module docstring)."""
     body = [len(lines[i].strip()) for i in kept if lines[i].strip()]
     if len(body) < 5:
-        return None
+        return {}
     width = median(body)
     full = sorted(body)[int(FULL_WIDTH * (len(body) - 1))]
     pairs = list(zip(kept, kept[1:], strict=False))
     wraps = {i: _runs_on(lines[i], lines[j], width) for i, j in pairs}
     if sum(wraps.values()) < WRAPPED_SHARE * len(body):
-        return None
+        return {}
     for i, j in pairs:
         line = lines[i].strip()
         if SENTENCE_END.search(line) and len(line) >= full and _may_follow(lines[j]):
             wraps[i] = True  # a full line: the sentence ended, not the paragraph
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    chars: list[str] = []
-    origin: list[int] = []
-    for i in kept:
-        chars.extend(lines[i])
-        origin.extend(range(starts[i], starts[i] + len(lines[i])))
-        if not wraps.get(i, False) and i < len(lines) - 1:
-            chars.append("\n")
-            origin.append(starts[i] + len(lines[i]))
-    return Flat("".join(chars), tuple(origin))
+    return wraps
 
 
 def _runs_on(line: str, following: str, width: float) -> bool:

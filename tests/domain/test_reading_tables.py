@@ -1,0 +1,51 @@
+"""Tables laid out as text, read as sentences (tracker/domain/reading/
+tables.py), on made-up text: rows become the sentences the table says, the
+caption's year frames them, and a quote is the row in the stored text."""
+
+from datetime import date
+from decimal import Decimal
+
+from tests.domain.reading_support import make_target, top
+from tracker.domain.reading.wraps import unwrap
+
+ON = date(2023, 3, 20)
+BULLETIN = (
+    "2022年郑州市国民经济和社会发展统计公报\n"
+    "全年全市经济运行稳中有进。主要指标见表1、表2。\n"
+    "表1　2022年全市主要经济指标\n"
+    "指标　　单位　　绝对数　　比上年增长（%）\n"
+    "地区生产总值　　亿元　　12934.7　　1.0\n"
+    "规模以上工业增加值　　—　　—　　4.4\n"
+    "表2　2022年全市规模以上工业主要产品产量\n"
+    "产品名称　　产量（万吨）　　比上年增长（%）\n"
+    "钢材　　702.8　　-4.9\n"
+    "水泥　　1186.3　　2.1\n"
+    "全市常住人口1282.8万人。\n"
+)
+
+
+def test_rows_read_as_the_sentences_the_table_says():
+    flat = unwrap(BULLETIN)
+    assert flat is not None
+    assert "表1　2022年全市主要经济指标：地区生产总值12934.7亿元，比上年增长1.0%；" in flat.text
+    assert "规模以上工业增加值，比上年增长4.4%。" in flat.text
+    assert "钢材产量702.8万吨，比上年下降4.9%；水泥产量1186.3万吨" in flat.text
+    # the lines around the tables are left as they are
+    assert flat.text.startswith("2022年郑州市国民经济和社会发展统计公报\n全年全市")
+    assert flat.text.endswith("\n全市常住人口1282.8万人。\n")
+
+
+def test_a_rows_figure_is_proposed_with_the_row_as_its_quote():
+    steel = make_target("钢材产量", "万吨")
+    proposal = top(BULLETIN, steel, on=ON)
+    assert (proposal.value, proposal.unit) == (Decimal("702.8"), "万吨")
+    assert (proposal.period_start, proposal.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert proposal.quote in "钢材　　702.8　　-4.9" and "702.8" in proposal.quote
+    growth = make_target("规模以上工业增加值增速", "%", "rate")
+    assert top(BULLETIN, growth, on=ON).value == Decimal("4.4")
+    decline = make_target("钢材产量增速", "%", "rate")
+    assert top(BULLETIN, decline, on=ON).value == Decimal("-4.9")
+
+
+def test_lines_of_cells_with_no_header_of_words_are_no_table():
+    assert unwrap("2022年　　2023年　　2024年\n12.1　　13.4　　15.0\n全市增长。\n") is None
