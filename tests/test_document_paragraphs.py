@@ -41,6 +41,22 @@ def test_paragraphs_start_at_the_documents_own_numbering_and_lines():
     ]
 
 
+def test_a_pdfs_wrapped_lines_stay_in_their_paragraph():
+    # Lines a PDF's layout broke mid-sentence (and its page footer) are one
+    # paragraph; a line ending a paragraph, a heading, the next one starts.
+    body = "全市规模以上工业增加值比上年增长7.2%，高于全省平均水平1.1个百分点"
+    text = (
+        "一、总体情况\n"
+        + "\n".join(body[k : k + 12] for k in range(0, len(body), 12))
+        + "。\n— 1 —\n"
+        + "全年全市完成工业投资1236.5亿元，比上年增长10.3%，其中技术\n"
+        + "改造投资增长18.6%，拉动作用进一步增强，重大项目建设扎实推进\n"
+        + "，先进制造业项目加快落地。\n"
+        + "二、主要产品\n"
+    )
+    assert _starting(text) == ["全市规模", "— 1 ", "全年全市", "二、主要"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -24,6 +24,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.datalang import page_language, zh
+from tracker.domain.reading.wraps import unwrap
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,13 @@ _LINE_START = re.compile(r"(?<=\n)(?=[^\n])")
 
 def paragraph_starts(text: str) -> list[int]:
     """Offsets where a paragraph begins (besides 0): at each numbering marker
-    and each new line. The text itself is never changed, so quote offsets
-    still point at the same characters."""
+    and each new line, but for the lines a PDF's layout wrapped (the reader's
+    ``unwrap``: a wrapped paragraph is one, its lines kept). The text itself
+    is never changed, so quote offsets still point at the same characters."""
+    flat = unwrap(text)
+    joined = flat.joined if flat is not None else frozenset()
     starts = {m.start() for m in _NUMBERING.finditer(text)}
-    starts |= {m.start() for m in _LINE_START.finditer(text)}
+    starts |= {m.start() for m in _LINE_START.finditer(text) if m.start() - 1 not in joined}
     return sorted(offset for offset in starts if 0 < offset < len(text))
 
 

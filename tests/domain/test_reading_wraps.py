@@ -38,10 +38,14 @@ def test_a_wrapped_text_reads_flat_with_footers_dropped():
     ]
     assert "全市规模以上工业增加值比上年增长7.2%" in flat.text
     assert "— 1 —" not in flat.text and "重大项目建设扎实推进" in flat.text
-    # a table stays a table
-    assert "产品名称　　单位　　产量\n钢材　　万吨　　702.8" in flat.text
-    # every flat character is the stored text's character at its origin
-    assert all(WRAPPED[o] == c for c, o in zip(flat.text, flat.origin, strict=True))
+    # a table is read as its rows say (tables.py)
+    assert "二、主要产品\n钢材产量702.8万吨。" in flat.text
+    # the line ends a paragraph runs over, a page footer's included
+    assert {WRAPPED[at] for at in flat.joined} == {"\n"} and len(flat.joined) == 5
+    # every flat character read from a line is the stored text's at its origin
+    body = flat.text.index("钢材")
+    pairs = zip(flat.text[:body], flat.origin[:body], strict=True)
+    assert all(WRAPPED[o] == c for c, o in pairs)
 
 
 def test_a_text_with_a_paragraph_per_line_is_read_as_it_is():

@@ -53,6 +53,9 @@ class Flat:
 
     text: str
     origin: tuple[int, ...]
+    # The stored text's line ends inside a paragraph (a wrapped line's, and
+    # a page footer's within it): where a page shows no new paragraph.
+    joined: frozenset[int] = frozenset()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The stored text's span of the flat copy's ``start:end``."""
@@ -80,6 +83,10 @@ def unwrap(text: str) -> Flat | None:
         return None
     chars: list[str] = []
     origin: list[int] = []
+    joined: set[int] = set()
+    for i, j in zip(kept, kept[1:], strict=False):
+        if wraps.get(i, False):
+            joined.update(starts[k + 1] - 1 for k in range(i, j))
     for i in kept:
         last = i
         if i in tables:
@@ -93,7 +100,7 @@ def unwrap(text: str) -> Flat | None:
         if not wraps.get(i, False) and last < len(lines) - 1:
             chars.append("\n")
             origin.append(starts[last] + len(lines[last]))
-    return Flat("".join(chars), tuple(origin))
+    return Flat("".join(chars), tuple(origin), frozenset(joined))
 
 
 def _wraps(lines: list[str], kept: list[int]) -> dict[int, bool]:
