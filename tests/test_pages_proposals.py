@@ -6,8 +6,10 @@ its proposals."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -262,6 +264,36 @@ def test_every_proposal_of_a_target_is_listed_best_first(client, world, alice, m
     outcome = Outcome.objects.get()
     assert (outcome.value, outcome.quote) == (Decimal("20"), EARLIER)
     assert _cards(client, document) == []
+
+
+def test_an_alternative_is_accepted_as_shown_and_its_fields_open_on_request(
+    client, world, alice, make
+):
+    # An alternative carries its figure in hidden fields (its fields are not
+    # rendered: a dozen forms per target made the page slow); posting what
+    # the page holds enters it. Its edit link opens its fields.
+    document = make.document(text=TWO_YEARS, slug="reply-two-c", published_on=date(2021, 3, 1))
+    client.force_login(alice)
+    page = client.get(_url(document)).content.decode()
+    more = page.split('<details class="more-proposals">')[1].split("</details>\n  </article>")[0]
+    form = more.split('<form method="post" class="accept-form">')[1].split("</form>")[0]
+    assert "<textarea" not in form and 'type="number"' not in form
+    posted = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+    pk = world["target"].pk
+    assert posted[f"p{pk}r1-period_start"] == "2019-01-01"
+    assert posted[f"p{pk}r1-qualifier"] == "exact"
+    edit = re.search(r'<a href="([^"]*edit=[^"]*)">修改后再接受', form)
+    opened = client.get(_url(document) + unescape(edit.group(1)).split("#")[0])
+    assert opened.context["cards"][0]["editing_more"]
+    opened_page = opened.content.decode()
+    assert '<details class="more-proposals" open>' in opened_page
+    assert f'<h4 id="ph-{pk}-1" tabindex="-1" autofocus>' in opened_page
+    assert f'name="p{pk}r1-quote"' in opened_page.split("<textarea")[2]
+    response = client.post(_url(document), {**posted, "action": "accept"})
+    assert response.status_code == 302
+    outcome = Outcome.objects.get()
+    assert (outcome.value, outcome.quote) == (Decimal("20"), EARLIER)
+    assert (outcome.period_start, outcome.period_end) == (date(2019, 1, 1), date(2019, 12, 31))
 
 
 def test_a_refused_accept_of_a_second_proposal_opens_it(client, world, alice, make):

@@ -60,9 +60,13 @@ FOCUS_KEY = "tracker.proposal_focus"
 # identifier instead of listing them (a select stays short).
 PLAN_FILTER_MAX = 200
 # Targets per page. Each target's card carries an accept form per proposal
-# and its quote marked in its paragraph (about 9 ms to render), so a reply
-# read against thousands of targets is shown a page at a time.
+# and its quote marked in its paragraph, so a reply read against thousands
+# of targets is shown a page at a time.
 PER_PAGE = 20
+# ``?edit=<target pk>-<rank>``: the alternative whose fields are shown to
+# edit. The others carry their figure in hidden fields: a form's fields take
+# about 9 ms each to render, and a target may have a dozen alternatives.
+EDIT = "edit"
 VIA = "proposals"
 # What the reader's reason codes mean (``Proposal.why``).
 WHY_LABELS = {
@@ -174,6 +178,7 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         for card in cards:
             card["focused"] = focus == card["position"]
             card["any_refused"] = any(e["refused"] for e in (card, *card["more"]))
+            card["editing_more"] = any(e["editing"] for e in card["more"])
         if self.bound is not None and not any(c["any_refused"] for c in cards):
             # The target left the list meanwhile (locked, or decided in
             # another tab): its form cannot be shown, its refusal can.
@@ -203,6 +208,10 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         p, pk = item.proposal, item.target.pk
         bound = self.bound if self.bound_at == (pk, item.rank) else None
         begin, finish = paragraphs.around(p.start, p.end)
+        form = bound or AcceptForm(initial=_initial(item), prefix=_prefix(pk, item.rank))
+        edit_key = f"{pk}-{item.rank}"
+        editing = item.rank > 0 and self.request.GET.get(EDIT) == edit_key
+        fields = item.rank == 0 or bound is not None or editing
         return {
             "item": item,
             "p": p,
@@ -211,7 +220,11 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
             "figure": _figure(p),
             "paragraph": highlight(paragraphs.text[begin:finish], [_span(item, offset=begin)]),
             "why": [(WHY_LABELS.get(c, c), label(v)) for c, v in p.why],
-            "form": bound or AcceptForm(initial=_initial(item), prefix=_prefix(pk, item.rank)),
+            "form": form,
+            "fields": fields,
+            "hidden": [] if fields else _hidden(form),
+            "edit_key": edit_key,
+            "editing": editing,
             "refused": bound is not None,
         }
 
@@ -291,6 +304,18 @@ class ProposalReviewView(PermissionRequiredMixin, TemplateView):
         request.session[FOCUS_KEY] = {"path": request.path, "position": position}
         # Back to the same page, its plan filter kept.
         return HttpResponseRedirect(request.get_full_path())
+
+
+def _hidden(form: AcceptForm) -> list[tuple[str, str]]:
+    """Each field's name and value as its widget would write it, for an
+    accept form shown as its button alone."""
+    hidden = []
+    for field in form:
+        value = field.field.widget.format_value(field.value())
+        if isinstance(value, list):  # a select's chosen options
+            value = value[0] if value else None
+        hidden.append((field.html_name, "" if value is None else str(value)))
+    return hidden
 
 
 def _said(name: SafeString, text: str) -> str:
