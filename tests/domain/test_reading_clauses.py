@@ -572,3 +572,31 @@ def test_a_year_end_summary_reviews_its_own_year():
     text = "郑州市工信局2022年工作总结。全年新培育专精特新中小企业42家。"
     proposal = _top(text, firms, on=date(2022, 12, 20))
     assert (proposal.period_start, proposal.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_sentence_opening_with_of_which_is_a_part_of_the_paragraphs_total():
+    exports = _target("汽车出口量", "万辆")
+    text = (
+        "2022年，郑州市全年出口汽车2.36万辆，比上年增长32.0%，产品销往68个国家和地区。"
+        "其中新能源汽车出口0.41万辆，增长1.3倍。"
+    )
+    assert [p.value for p in _found(text, exports)] == [Decimal("2.36")]
+
+
+def test_a_part_named_by_words_of_its_own_is_not_the_totals_figure():
+    output = _target("四大主导产业产值", "亿元")
+    text = (
+        "2022年，郑州市四大主导产业实现产值2217.5亿元，占全市的比重为70.9%。"
+        "其中，新材料产业产值1034.2亿元，增长7.6%。"
+    )
+    assert [p.value for p in _found(text, output)] == [Decimal("2217.5")]
+
+
+def test_a_titles_years_are_not_a_reported_period():
+    visitors = _target("接待游客人次", "万人次")
+    text = (
+        "郑州市编制《文化旅游产业发展规划（2023—2030年）》。"
+        "2022年，全市旅游总收入增长10%。\n全市接待游客8650万人次。"
+    )
+    proposal = _top(text, visitors, on=None)
+    assert (proposal.value, proposal.period_end) == (Decimal("8650"), date(2022, 12, 31))

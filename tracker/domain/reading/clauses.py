@@ -136,6 +136,19 @@ def whole_of(lead: str, previous: Mention | None, noun: str) -> Mention | None:
     return None
 
 
+def paragraph_last(normal: str, mentions: Sequence[Mention], at: int, noun: str) -> Mention | None:
+    """The last figure of ``noun`` in the paragraph before ``at`` that is no
+    baseline: the whole a sentence opening with 其中 takes its parts from
+    (…出口汽车2.36万辆,…。其中新能源汽车出口0.41万辆)."""
+    start = normal.rfind("\n", 0, at) + 1
+    for mention in reversed(mentions):
+        if mention.figure.start < start:
+            return None
+        if mention.figure.figure.noun == noun and not mention.baseline:
+            return mention
+    return None
+
+
 def quantity(units: UnitRegistry, unit: str) -> str:
     """What a unit measures, a share and its change in points being one."""
     try:
@@ -168,7 +181,9 @@ def fallback_reading(
     text: str, on: date | None, periods: Sequence, planned: Sequence = ()
 ) -> tuple[date, date, str]:
     """Where a figure with no period of its own is read: at the text's date;
-    undated, at the end of the latest period it reports, or, when it
+    undated, at the end of the latest period it reports (not one a title
+    names: ``《…规划(2023—2030年)》``; a year reported since, ``2025年以来``,
+    to its end), or, when it
     reports none, of the year before the first year its plans name (a
     report reviewing 过去一年 before its 二、2025年主要目标任务)."""
     if on is not None:
@@ -182,6 +197,13 @@ def fallback_reading(
             r"(?:到|至|力争|争取|进入|迈入|展望)\s*$", text[max(0, p.start - 3) : p.start]
         )
         and not GOAL_SENTENCE.match(text, p.end)  # 2025年,我市将…力争…: a goal's year
+        and text.rfind("《", 0, p.start) <= text.rfind("》", 0, p.start)  # 《…(2023—2030年)》
+    ]
+    # 2025年以来: the text speaks from that year at least.
+    ends += [
+        date(p.period.start.year, 12, 31)
+        for p in periods
+        if p.period.kind == "since" and p.period.start is not None
     ]
     planned_years = [
         p.period.start.year for p in planned if p.period.kind == "year" and p.period.start

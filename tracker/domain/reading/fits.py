@@ -38,6 +38,12 @@ from tracker.domain.units import unit_noun
 __all__ = ["MIN_COVERAGE", "fits", "subject_needed"]
 
 MIN_COVERAGE = Decimal("0.5")
+# A part's own name, before its verb: 其中,新材料产业产值 (新材料产业产值).
+PART_LEAD = re.compile(r"^[\s,，(（]*(?:其中)?[\s,，:：]*")
+PART_VERB = re.compile(r"达到|为|实现|完成|有|共|累计|增长|下降|超过|突破|\s")
+# A part whose own name has so many characters none of the indicator's
+# names has is another thing (新材料 for 四大主导产业).
+FOREIGN_CHARS = 2
 TOPIC_FLOOR = Decimal("0.25")
 
 
@@ -90,6 +96,11 @@ def _names_the_part(mention: Mention, names, match) -> bool:
     """Whether a part (其中国家级15家) names the indicator better than its
     whole's words alone: otherwise the indicator is the whole's."""
     assert mention.whole is not None
+    own = PART_LEAD.sub("", mention.window[len(mention.whole.window) :])
+    own = PART_VERB.split(own, maxsplit=1)[0]
+    named = set("".join(names.names))
+    if len({c for c in own if "\u4e00" <= c <= "\u9fff"} - named) >= FOREIGN_CHARS:
+        return False  # 其中,新材料产业产值: a part named by words of its own
     whole = match_names(window_pairs(mention.whole.window), names, MIN_COVERAGE)
     return whole is None or whole.coverage < match.coverage
 

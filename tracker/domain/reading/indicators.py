@@ -74,7 +74,9 @@ VARIANTS = (
     ("较上年", ""),
 )
 CAPACITY = re.compile(r"年产(?=\s*[\d.]|\s|$)")  # before a figure (or where it stood)
-MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模)$")
+MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模|(?<=[出进]口)[量额])$")
+# 出口汽车 (export cars) right before its figure names 汽车出口 (car exports).
+TRADED = re.compile(r"([出进]口)([\u4e00-\u9fff]{2,4})(?=\s*$)")
 # Cutting capacity: one family of change words (longest first).
 REMOVAL = re.compile(r"关闭退出|淘汰退出|压减|淘汰|退出|关闭|关停|拆除|化解|削减|压缩")
 REMOVAL_MARK = "\ue000\ue001"  # private-use pair: matches only itself
@@ -84,10 +86,11 @@ GENERIC = ("规上", "工业", "增加值", "比重", "占比", "产业", "企�
 
 
 def normal_words(text: str) -> str:
-    """Variants read one way and 年产 as 产能 (module docstring)."""
+    """Variants read one way, 年产 as 产能 and 出口汽车 as 汽车出口 (module
+    docstring)."""
     for variant, usual in VARIANTS:
         text = text.replace(variant, usual)
-    return CAPACITY.sub("产能", text)
+    return TRADED.sub(r"\2\1", CAPACITY.sub("产能", text))
 
 
 def pairs(text: str) -> frozenset[str]:

@@ -66,6 +66,7 @@ from tracker.domain.reading.clauses import (
     last_match,
     list_head,
     names_after,
+    paragraph_last,
     quantity,
     says_goal,
     sizes,
@@ -287,7 +288,8 @@ def read_mentions(
             words = named_by.before
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
-        whole = whole_of(lead, previous, figure.figure.noun) if not (ellipsis or baseline) else None
+        before = previous or paragraph_last(normal, mentions, figure.start, figure.figure.noun)
+        whole = whole_of(lead, before, figure.figure.noun) if not (ellipsis or baseline) else None
         if whole is not None:
             # A part of the figure before (…120家,其中国家级15家、省级105家):
             # the whole's words name what it is a part of.
