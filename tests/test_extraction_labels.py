@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 814
-    assert len(labels.distractors) == 1622
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 850
+    assert len(labels.distractors) == 1680
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -124,6 +124,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh24": (
+        {"fresh24-yulin": 10, "fresh24-liaocheng": 10, "fresh24-luan": 10},
+        36,
+        58,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -147,6 +154,7 @@ TEXTS = {
     "fresh20": 3,
     "fresh21": 3,
     "fresh22": 3,
+    "fresh24": 3,
 }
 
 
@@ -216,6 +224,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "hs-2025-npc-survey-report-manufacturing",
         "jh-2025-reply-hardware-cross-border-ecommerce",
         "tangshan-2025-report-plan-implementation",
+        "luan-2025-reply-tea-agro-processing",
     }
 
 
