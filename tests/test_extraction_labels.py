@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 847
-    assert len(labels.distractors) == 1719
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 883
+    assert len(labels.distractors) == 1777
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -128,6 +128,10 @@ HELD_OUT = {
         {"fresh23-shiyan": 10, "fresh23-zhenjiang": 10, "fresh23-changde": 10},
         33,
         97,
+    "fresh24": (
+        {"fresh24-yulin": 10, "fresh24-liaocheng": 10, "fresh24-luan": 10},
+        36,
+        58,
         True,
         True,
     ),
@@ -155,6 +159,7 @@ TEXTS = {
     "fresh21": 3,
     "fresh22": 3,
     "fresh23": 3,
+    "fresh24": 3,
 }
 
 
@@ -225,6 +230,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "jh-2025-reply-hardware-cross-border-ecommerce",
         "tangshan-2025-report-plan-implementation",
         "changde-2025-reply-npc-culture-tourism",
+        "luan-2025-reply-tea-agro-processing",
     }
 
 

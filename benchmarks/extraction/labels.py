@@ -101,6 +101,7 @@ PARTS = (
     "fresh21",
     "fresh22",
     "fresh23",
+    "fresh24",
 )
 
 
