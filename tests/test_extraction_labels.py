@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 814
-    assert len(labels.distractors) == 1622
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 853
+    assert len(labels.distractors) == 1701
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -124,6 +124,7 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh25": ({"fresh25-jm": 10, "fresh25-sy": 10, "fresh25-ls": 10}, 39, 79, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -147,6 +148,7 @@ TEXTS = {
     "fresh20": 3,
     "fresh21": 3,
     "fresh22": 3,
+    "fresh25": 3,
 }
 
 
@@ -216,6 +218,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "hs-2025-npc-survey-report-manufacturing",
         "jh-2025-reply-hardware-cross-border-ecommerce",
         "tangshan-2025-report-plan-implementation",
+        "sy-2025-npc-opinions-handling-light-industry",
     }
 
 

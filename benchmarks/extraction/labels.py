@@ -100,6 +100,7 @@ PARTS = (
     "fresh20",
     "fresh21",
     "fresh22",
+    "fresh25",
 )
 
 
