@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 883
-    assert len(labels.distractors) == 1777
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 922
+    assert len(labels.distractors) == 1856
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -128,6 +128,9 @@ HELD_OUT = {
         {"fresh23-shiyan": 10, "fresh23-zhenjiang": 10, "fresh23-changde": 10},
         33,
         97,
+        True,
+        True,
+    ),
     "fresh24": (
         {"fresh24-yulin": 10, "fresh24-liaocheng": 10, "fresh24-luan": 10},
         36,
@@ -135,6 +138,7 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh25": ({"fresh25-jm": 10, "fresh25-sy": 10, "fresh25-ls": 10}, 39, 79, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -160,6 +164,7 @@ TEXTS = {
     "fresh22": 3,
     "fresh23": 3,
     "fresh24": 3,
+    "fresh25": 3,
 }
 
 
@@ -231,6 +236,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "tangshan-2025-report-plan-implementation",
         "changde-2025-reply-npc-culture-tourism",
         "luan-2025-reply-tea-agro-processing",
+        "sy-2025-npc-opinions-handling-light-industry",
     }
 
 

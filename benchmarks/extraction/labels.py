@@ -102,6 +102,7 @@ PARTS = (
     "fresh22",
     "fresh23",
     "fresh24",
+    "fresh25",
 )
 
 
