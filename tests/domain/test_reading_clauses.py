@@ -600,3 +600,18 @@ def test_a_titles_years_are_not_a_reported_period():
     )
     proposal = _top(text, visitors, on=None)
     assert (proposal.value, proposal.period_end) == (Decimal("8650"), date(2022, 12, 31))
+
+
+def test_an_undated_texts_flow_compared_with_last_year_is_that_years():
+    sales = _target("茶叶网络销售额", "亿元")
+    text = (
+        "郑州市。2022年，全市茶叶产量达到3.18万吨。\n"
+        "品牌影响力持续提升，全市茶叶网络销售额达到27.6亿元，同比增长18.3%。"
+    )
+    proposal = _top(text, sales, on=None)
+    assert (proposal.period_start, proposal.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+    # One not compared with the year before counts to the day it speaks from.
+    cuts = _target("压减煤炭产能", "万吨")
+    counted = "郑州市。2022年，全市茶叶产量达到3.18万吨。\n压减煤炭产能342万吨。"
+    proposal = _top(counted, cuts, on=None)
+    assert (proposal.period_start, proposal.period_end) == (date(2022, 12, 31), date(2022, 12, 31))

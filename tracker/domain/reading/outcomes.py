@@ -32,7 +32,6 @@ never outranks a figure of the indicator itself of the same grade
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -42,7 +41,7 @@ from tracker.domain.periods import EVIDENCE_ORDER
 from tracker.domain.periods import grade as period_grade
 from tracker.domain.phrases.changes import names_a_decline
 from tracker.domain.reading.fits import MIN_COVERAGE, fits, subject_needed
-from tracker.domain.reading.frames import last_whole_year
+from tracker.domain.reading.flows import flow_period
 from tracker.domain.reading.indicators import (
     GENERIC_PAIRS,
     WindowPairs,
@@ -225,7 +224,7 @@ def _propose(
         if needs_subject:
             mention = replace(mention, quote_start=mention.subject_start)
         if target.measure == "flow":
-            mention = _so_far(mention)
+            mention = flow_period(mention, text)
         proposal, key = _proposal(
             target,
             mention,
@@ -245,28 +244,6 @@ def _propose(
         ranked = sorted(ranked_by_target[target_key], key=lambda item: item[0])
         proposals.extend(p for _, p in ranked[:per_target])
     return proposals
-
-
-AS_OF = re.compile(r"^(?:截至|截止|截止到)")
-
-
-def _so_far(mention: Mention) -> Mention:
-    """A flow counted up to a day (``截至12月底,全市完成城镇老旧小区改造196
-    个``) is that year's so far, unless its words say it runs from further
-    back (``累计``). A flow the text does not date at all (read at its date)
-    is the last whole year's (``规上机械制造企业研发经费支出28.7亿元`` in a
-    reply of 2025-04-10: 2024's)."""
-    day = mention.period_end
-    if mention.period_text == "document_date" and "累计" not in mention.lead:
-        year = last_whole_year(day)
-        return replace(mention, period_start=date(year, 1, 1), period_end=date(year, 12, 31))
-    if (
-        mention.period_start != day
-        or not AS_OF.match(mention.period_text)
-        or "累计" in mention.lead
-    ):
-        return mention
-    return replace(mention, period_start=date(day.year, 1, 1))
 
 
 def _proxy(match, window: WindowPairs, names) -> str:
