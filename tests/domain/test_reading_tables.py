@@ -49,3 +49,24 @@ def test_a_rows_figure_is_proposed_with_the_row_as_its_quote():
 
 def test_lines_of_cells_with_no_header_of_words_are_no_table():
     assert unwrap("2022年　　2023年　　2024年\n12.1　　13.4　　15.0\n全市增长。\n") is None
+
+
+def test_tables_of_a_web_page_or_a_docx_read_the_same():
+    # inscriptis pads an HTML table's cells with blanks and leaves a blank
+    # line under the caption; python-docx joins a row's cells with tabs.
+    web = (
+        "表1 2022年郑州市主要指标\n\n指标      单位  绝对数     比上年增长（%）\n"
+        "地区生产总值  亿元  12934.7  1.0     \n"
+    )
+    docx = (
+        "表1 2022年郑州市主要指标\n指标\t单位\t绝对数\t比上年增长（%）\n"
+        "地区生产总值\t亿元\t12934.7\t1.0\n"
+    )
+    said = "表1 2022年郑州市主要指标：地区生产总值12934.7亿元，比上年增长1.0%。"
+    for text in (web, docx):
+        flat = unwrap(text)
+        assert flat is not None and said in flat.text
+        gdp = make_target("地区生产总值", "亿元")
+        proposal = top(text, gdp, on=ON)
+        assert proposal.value == Decimal("12934.7") and proposal.period_end == date(2022, 12, 31)
+        assert proposal.quote == text[proposal.start : proposal.end]

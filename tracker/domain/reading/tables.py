@@ -77,11 +77,21 @@ def find_tables(lines: list[str]) -> list[Table]:
             rows.append(j)
             j += 1
         if rows:
-            before = lines[i - 1] if i else ""
-            caption = i - 1 if i and CAPTION.search(before) and len(cells(before, 0)) < 3 else None
-            tables.append(Table(caption, i, tuple(rows)))
+            tables.append(Table(_caption(lines, i), i, tuple(rows)))
         i = max(j, i + 1)
     return tables
+
+
+def _caption(lines: list[str], header: int) -> int | None:
+    """The caption line over a header, a blank line (an HTML page's) apart
+    at most."""
+    for above in (header - 1, header - 2):
+        if above < 0:
+            return None
+        if lines[above].strip():
+            line = lines[above]
+            return above if CAPTION.search(line) and len(cells(line, 0)) < MIN_CELLS else None
+    return None
 
 
 def _is_row(row: list[tuple[str, int]], width: int) -> bool:
