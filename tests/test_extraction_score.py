@@ -58,6 +58,18 @@ def test_figures_in_docs_extraction_md():
         assert figure in doc
 
 
+def test_text_laid_out_as_a_pdfs_reads_as_the_text():
+    # Every text laid out as an official PDF's (28 characters a line, page
+    # numbers; benchmarks/extraction/layout.py) gives dev's, test's and the
+    # plans' figures unchanged (docs/extraction.md "Text laid out as lines").
+    labels = load()
+    wrapped = score_outcomes(labels, False, ("dev", "test"), width=28)
+    assert wrapped == {part: FIGURES[part] for part in ("dev", "test")}
+    targets, fields = score_targets(labels, misses=False, width=28)
+    assert targets == {"dev": [23, 23, 23, 23], "test": [9, 9, 9, 9]}
+    assert fields["dev"]["statement"] == 23 and fields["test"]["statement"] == 8
+
+
 def test_the_readers_load_no_orm():
     code = (
         "import sys, tracker.domain.reading; "
