@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 922
-    assert len(labels.distractors) == 1856
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 969
+    assert len(labels.distractors) == 1939
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -139,6 +139,13 @@ HELD_OUT = {
         True,
     ),
     "fresh25": ({"fresh25-jm": 10, "fresh25-sy": 10, "fresh25-ls": 10}, 39, 79, True, True),
+    "fresh27": (
+        {"fresh27-bd": 10, "fresh27-cangzhou": 10, "fresh27-yk": 10},
+        47,
+        83,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -165,6 +172,7 @@ TEXTS = {
     "fresh23": 3,
     "fresh24": 3,
     "fresh25": 3,
+    "fresh27": 3,
 }
 
 
@@ -237,6 +245,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "changde-2025-reply-npc-culture-tourism",
         "luan-2025-reply-tea-agro-processing",
         "sy-2025-npc-opinions-handling-light-industry",
+        "yk-2024-report-economic-operation",
     }
 
 
