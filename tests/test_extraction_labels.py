@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 956
-    assert len(labels.distractors) == 1929
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1003
+    assert len(labels.distractors) == 2012
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -140,6 +140,13 @@ HELD_OUT = {
     ),
     "fresh25": ({"fresh25-jm": 10, "fresh25-sy": 10, "fresh25-ls": 10}, 39, 79, True, True),
     "fresh26": ({"fresh26-np": 10, "fresh26-mz": 10, "fresh26-ja": 10}, 34, 73, True, True),
+    "fresh27": (
+        {"fresh27-bd": 10, "fresh27-cangzhou": 10, "fresh27-yk": 10},
+        47,
+        83,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -167,6 +174,7 @@ TEXTS = {
     "fresh24": 3,
     "fresh25": 3,
     "fresh26": 3,
+    "fresh27": 3,
 }
 
 
@@ -240,6 +248,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "luan-2025-reply-tea-agro-processing",
         "sy-2025-npc-opinions-handling-light-industry",
         "mz-2025-reply-primary-health-care",
+        "yk-2024-report-economic-operation",
     }
 
 

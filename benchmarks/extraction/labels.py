@@ -104,6 +104,7 @@ PARTS = (
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
 )
 
 
