@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 922
-    assert len(labels.distractors) == 1856
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 954
+    assert len(labels.distractors) == 1932
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -139,6 +139,7 @@ HELD_OUT = {
         True,
     ),
     "fresh25": ({"fresh25-jm": 10, "fresh25-sy": 10, "fresh25-ls": 10}, 39, 79, True, True),
+    "fresh28": ({"fresh28-jieyang": 10, "fresh28-qy": 10, "fresh28-lf": 10}, 32, 76, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -165,6 +166,7 @@ TEXTS = {
     "fresh23": 3,
     "fresh24": 3,
     "fresh25": 3,
+    "fresh28": 3,
 }
 
 
@@ -237,6 +239,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "changde-2025-reply-npc-culture-tourism",
         "luan-2025-reply-tea-agro-processing",
         "sy-2025-npc-opinions-handling-light-industry",
+        "lf-2025-government-work-report-excerpt",
     }
 
 

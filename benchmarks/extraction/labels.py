@@ -103,6 +103,7 @@ PARTS = (
     "fresh23",
     "fresh24",
     "fresh25",
+    "fresh28",
 )
 
 
