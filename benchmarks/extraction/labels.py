@@ -105,6 +105,7 @@ PARTS = (
     "fresh25",
     "fresh26",
     "fresh27",
+    "fresh28",
 )
 
 
