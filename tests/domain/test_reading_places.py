@@ -35,3 +35,12 @@ def test_towns_are_areas_and_urban_or_rural_words_are_not():
     assert area_heading_clause(text, text.index("10.2"), "济源市") == "克井镇"
     assert area_heading_clause(text, text.index("5%"), "济源市") == ""
     assert area_heading_clause(text, text.index("6%"), "济源市") == ""
+
+
+def test_a_place_named_once_in_a_text_on_a_city_outside_the_gazetteer_is_not_its():
+    text = (
+        "长春市汽车产业稳步发展。长春汽车产量增长12%，经营口港出口整车3万辆。"
+        "长春新能源汽车产量增长30%。"
+    )
+    assert not text_speaks_for("营口市", text)
+    assert text_speaks_for("长春市", text)

@@ -233,7 +233,9 @@ def _propose(
             name,
             proxy,
             classifier=_other_classifier(units, mention, target.unit),
-            focus=focus(mention.window, name_set((target.indicator, *target.aliases))),
+            focus=focus(
+                f"{mention.subject} {mention.window}", name_set((target.indicator, *target.aliases))
+            ),
         )
         if target.key not in ranked_by_target:
             ranked_by_target[target.key] = []

@@ -181,6 +181,12 @@ def text_speaks_for(jurisdiction: str, text: str) -> bool:
     around = _own(stem) - set(HENAN.get(stem, ()))
     named = text.count(stem)
     others = [n for p, n in _counts(text).items() if p not in SCOPES and p not in around]
+    # A place named once, in passing, in a text on a city outside the
+    # gazetteer named more often (a text on 长春 naming 营口港 once), is not
+    # the text's. Only then: a county-level city inside the target's city
+    # is outside the gazetteer too (大冶市 in a text on 黄石).
+    if named == 1 and any(text.count(city) > 1 for city in _unknown_cities(text) - {stem}):
+        return False
     if not named:
         # A text that speaks of its own city without naming it (我市…) and
         # names no other place, in the gazetteer or out of it (a text on
