@@ -103,6 +103,12 @@ def _is_row(row: list[tuple[str, int]], width: int) -> bool:
     )
 
 
+def _names_it(name: str, header: str) -> bool:
+    """Whether a row's name says what its header does (``钢材产量`` under
+    产量; ``发电量``, ``原油加工量`` under 产量: a quantity of its own)."""
+    return name.endswith(header) or (header.endswith("量") and name.endswith("量"))
+
+
 def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, list[int]]:
     """The rows of ``table`` as sentences, with each character's origin in
     the stored text (``starts``: each line's offset), after its caption."""
@@ -140,7 +146,7 @@ def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, 
             elif not said:
                 header_unit = IN_BRACKETS.search(header)
                 words = header[: header_unit.start()] if header_unit else header
-                if not PLAIN_HEADERS.match(words) and not name.endswith(words):
+                if not PLAIN_HEADERS.match(words) and not _names_it(name, words):
                     put(words, value_at)
                 put(value, list(range(value_at, value_at + len(value))))
                 put(header_unit.group(1) if header_unit else unit, last)
