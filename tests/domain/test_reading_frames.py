@@ -152,3 +152,13 @@ def test_a_goals_year_is_no_year_the_text_reports():
         "全年原油加工量1105万吨。\n"
     )
     assert _period(text, "1105", on=None)[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_figure_compared_with_last_year_under_a_months_frame_is_the_years():
+    text = (
+        "12月份，全市公路货运量912万吨，环比增长3.6%。"
+        "全市交通运输业增加值比上年增长6.1%。全市客运量下降2%。"
+    )
+    assert _period(text, "6.1", on=date(2023, 1, 10))[:2] == (date(2022, 1, 1), date(2022, 12, 31))
+    # one not compared with the year before keeps the month's frame
+    assert _period(text, "2", on=date(2023, 1, 10))[:2] == (date(2022, 12, 1), date(2022, 12, 31))

@@ -27,9 +27,9 @@ BULLETIN = (
 def test_rows_read_as_the_sentences_the_table_says():
     flat = unwrap(BULLETIN)
     assert flat is not None
-    assert "表1　2022年全市主要经济指标：地区生产总值12934.7亿元，比上年增长1.0%；" in flat.text
-    assert "规模以上工业增加值，比上年增长4.4%。" in flat.text
-    assert "钢材产量702.8万吨，比上年下降4.9%；水泥产量1186.3万吨" in flat.text
+    assert "表1　2022年全市主要经济指标：地区生产总值12934.7亿元，同比增长1.0%；" in flat.text
+    assert "规模以上工业增加值，同比增长4.4%。" in flat.text
+    assert "钢材产量702.8万吨，同比下降4.9%；水泥产量1186.3万吨" in flat.text
     # the lines around the tables are left as they are
     assert flat.text.startswith("2022年郑州市国民经济和社会发展统计公报\n全年全市")
     assert flat.text.endswith("\n全市常住人口1282.8万人。\n")
@@ -62,7 +62,7 @@ def test_tables_of_a_web_page_or_a_docx_read_the_same():
         "表1 2022年郑州市主要指标\n指标\t单位\t绝对数\t比上年增长（%）\n"
         "地区生产总值\t亿元\t12934.7\t1.0\n"
     )
-    said = "表1 2022年郑州市主要指标：地区生产总值12934.7亿元，比上年增长1.0%。"
+    said = "表1 2022年郑州市主要指标：地区生产总值12934.7亿元，同比增长1.0%。"
     for text in (web, docx):
         flat = unwrap(text)
         assert flat is not None and said in flat.text

@@ -37,6 +37,7 @@ COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 PAST_YEAR = re.compile(r"过去(?:的)?一年|上一年度?|上年度")
+ON_LAST_YEAR = re.compile(r"比上年|较上年|比去年")
 YEAR_OPENERS = re.compile(r"全年|过去(?:的)?一年")  # frame a paragraph they open
 
 SENTENCE = re.compile(r"[。！!？?]")
@@ -123,9 +124,21 @@ class Frames:
     def _last_frame(self, first: int, last: int) -> PeriodMatch | None:
         return next((f for f in reversed(self.periods[first:last]) if self._frames(f)), None)
 
-    def at(self, sentence_start: int) -> PeriodMatch | None:
+    def at(self, sentence_start: int, said: str = "") -> PeriodMatch | None:
         """The frame a figure of the sentence starting at ``sentence_start``
-        takes, or None."""
+        takes, or None. ``said``: the sentence's words before the figure; a
+        figure compared with the year before (``比上年增长6.1%``) under a
+        frame of part of a year (``12月份,…。``) is that whole year's."""
+        found = self._at(sentence_start)
+        if found is None or found.period.kind == "year" or found.period.end is None:
+            return found
+        if not ON_LAST_YEAR.search(said):
+            return found
+        year = found.period.end.year
+        whole = Period(date(year, 1, 1), date(year, 12, 31), "year")
+        return PeriodMatch(whole, found.start, found.end, found.text)
+
+    def _at(self, sentence_start: int) -> PeriodMatch | None:
         normal = self.normal
         paragraph_start = normal.rfind("\n", 0, sentence_start) + 1
         first = bisect_left(self.starts, paragraph_start)

@@ -204,6 +204,7 @@ def read_mentions(
                 year = 0
             if year:
                 period = Period(date(year, 1, 1), date(year, 12, 31), "year")
+        said = normal[sentence_start : figure.start]
         if (
             period is None
             and not is_plan
@@ -218,7 +219,7 @@ def read_mentions(
             period_start, period_end = date(year, 1, 1), date(year, 12, 31)
             period_start = period_end if whole.group() != "全年" else period_start
             period_text = whole.group()
-        elif period is None and not is_plan and (frame := frames.at(sentence_start)):
+        elif period is None and not is_plan and (frame := frames.at(sentence_start, said)):
             # The period its paragraph set (frames.py).
             period_start, period_end, period_text = frame.period.start, frame.period.end, frame.text
         elif period is None:

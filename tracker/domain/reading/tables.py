@@ -9,7 +9,7 @@ cells split by runs of blanks, under a header line and often a caption::
 
 The figure readers read sentences, where a figure's unit follows it and
 its words come before it; a row gives neither. So each row is read as the
-sentence the table says, ``钢材产量702.8万吨，比上年下降4.9%``, made of the
+sentence the table says, ``钢材产量702.8万吨，同比下降4.9%``, made of the
 row's own characters and its header's words, each mapped to a character of
 the row (the flat copy's origin, ``wraps.Flat``): a quote of the sentence
 is the row in the stored text. The caption leads the rows, so the year it
@@ -139,7 +139,7 @@ def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, 
             last = value_at + len(value) - 1
             if CHANGE.search(header):
                 falls = value[0] in "-－−"
-                put("，比上年下降" if falls else "，比上年增长", value_at)
+                put("，同比下降" if falls else "，同比增长", value_at)
                 digits = value[1:] if falls else value
                 put(digits, list(range(last - len(digits) + 1, last + 1)))
                 put("%", last)
