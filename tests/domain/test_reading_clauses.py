@@ -615,3 +615,10 @@ def test_an_undated_texts_flow_compared_with_last_year_is_that_years():
     counted = "郑州市。2022年，全市茶叶产量达到3.18万吨。\n压减煤炭产能342万吨。"
     proposal = _top(counted, cuts, on=None)
     assert (proposal.period_start, proposal.period_end) == (date(2022, 12, 31), date(2022, 12, 31))
+
+
+def test_a_names_unit_word_is_not_needed_in_the_figures_words():
+    visits = _target("医疗卫生机构总诊疗人次", "万人次")
+    text = "2022年，郑州市医疗卫生机构完成总诊疗2368.5万人次，比上年增长4.6%。"
+    proposal = _top(text, visits)
+    assert proposal.value == Decimal("2368.5") and not proposal.proxy

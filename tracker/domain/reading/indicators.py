@@ -74,7 +74,7 @@ VARIANTS = (
     ("较上年", ""),
 )
 CAPACITY = re.compile(r"年产(?=\s*[\d.]|\s|$)")  # before a figure (or where it stood)
-MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模|(?<=[出进]口)[量额])$")
+MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模|人次|(?<=[出进]口)[量额])$")
 # 出口汽车 (export cars) right before its figure names 汽车出口 (car exports).
 TRADED = re.compile(r"([出进]口)([\u4e00-\u9fff]{2,4})(?=\s*$)")
 # Cutting capacity: one family of change words (longest first).
