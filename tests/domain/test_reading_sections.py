@@ -27,3 +27,9 @@ def test_a_figure_reports_what_its_items_lead_names():
     relocated = make_target("城市建成区重污染企业搬迁改造企业数", measure="level")
     proposal = top(TEXT, relocated)
     assert proposal is not None and proposal.value == Decimal("11")
+
+
+def test_a_sentence_pointing_to_a_table_heads_nothing():
+    text = "三、工业\n全年规模以上工业主要产品产量见表2。\n全年建筑业增加值412.6亿元，增长3.8%。\n"
+    sections = read_sections(text)
+    assert [h.words for h in sections.headings] == ["三、工业"]

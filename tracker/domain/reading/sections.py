@@ -18,7 +18,8 @@ things follow for a figure:
   ``下一步``/``下步``/``今后``, figures are goals, not reports.
 
 A heading is a line of at most ``HEADING`` characters that is numbered
-(``一、``, ``(一)``, ``1.``) or holds no comma or full stop; its level is its
+(``一、``, ``(一)``, ``1.``) or holds no comma or full stop and points to no
+table (``…见表2。``); its level is its
 numbering's (``一、`` above ``(一)`` above ``1.``; an unnumbered heading is
 read as the level below the last numbered one). A heading's section runs
 to the next heading of its level or above.
@@ -44,6 +45,8 @@ PLANS_HEADING = re.compile(
 )
 PLANS_PARAGRAPH = re.compile(r"^\s*(?:下一步|下步|今后|下阶段|接下来)")
 PUNCTUATION = re.compile(r"[，,。；;]")
+# A sentence pointing to a table (…产量及其增长速度见表2。) heads nothing.
+POINTER = re.compile(r"见(?:附|下)?表|如下表")
 ITEM = re.compile(r"(?:^|(?<=[。；;\n]))\s*[一二三四五六七八九十]是")
 LEAD_END = re.compile(r"[。；;：:\n]")
 
@@ -98,7 +101,7 @@ def _level(line: str, last_numbered: int) -> int | None:
     for level, pattern in enumerate(LEVELS, start=1):
         if pattern.match(line):
             return level
-    if not PUNCTUATION.search(line.rstrip("。")):
+    if not PUNCTUATION.search(line.rstrip("。")) and not POINTER.search(line):
         return last_numbered + 1
     return None
 
