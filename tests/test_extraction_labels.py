@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1073
-    assert len(labels.distractors) == 2187
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1107
+    assert len(labels.distractors) == 2260
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -148,6 +148,13 @@ HELD_OUT = {
         True,
     ),
     "fresh28": ({"fresh28-jieyang": 10, "fresh28-qy": 10, "fresh28-lf": 10}, 32, 76, True, True),
+    "fresh29": (
+        {"fresh29-yingtan": 10, "fresh29-fz": 10, "fresh29-suqian": 10},
+        34,
+        73,
+        True,
+        True,
+    ),
     "fresh30": ({"fresh30-dz": 10, "fresh30-rz": 10, "fresh30-weihai": 10}, 38, 99, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
@@ -178,6 +185,7 @@ TEXTS = {
     "fresh26": 3,
     "fresh27": 3,
     "fresh28": 3,
+    "fresh29": 3,
     "fresh30": 3,
 }
 
@@ -255,6 +263,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "yk-2024-report-economic-operation",
         "lf-2025-government-work-report-excerpt",
         "weihai-2025-reply-port-logistics",
+        "fz-2024-summary-housing-urban-renewal",
     }
 
 
