@@ -622,3 +622,9 @@ def test_a_names_unit_word_is_not_needed_in_the_figures_words():
     text = "2022年，郑州市医疗卫生机构完成总诊疗2368.5万人次，比上年增长4.6%。"
     proposal = _top(text, visits)
     assert proposal.value == Decimal("2368.5") and not proposal.proxy
+
+
+def test_a_ports_containers_are_counted_in_teu():
+    boxes = _target("集装箱吞吐量", "万标箱")
+    text = "2022年，郑州市港口集装箱吞吐量完成158.3万标箱，增长5.1%。"
+    assert _top(text, boxes).value == Decimal("158.3")

@@ -204,6 +204,7 @@ def _rows(dimension: str, sizes: dict[str, Decimal | int | str]) -> list[UnitRow
 _COUNT_NOUNS = (
     *"个家项台座套户人件条所次名辆处批只张架艘栋间锭株",
     *("人次", "家次", "个次", "项次", "户次"),
+    "标箱",  # a port's containers (TEU: 158.3万标箱)
 )
 
 SEED_UNITS: tuple[UnitRow, ...] = (
