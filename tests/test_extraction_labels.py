@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1035
-    assert len(labels.distractors) == 2088
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1068
+    assert len(labels.distractors) == 2155
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -148,6 +148,7 @@ HELD_OUT = {
         True,
     ),
     "fresh28": ({"fresh28-jieyang": 10, "fresh28-qy": 10, "fresh28-lf": 10}, 32, 76, True, True),
+    "fresh31": ({"fresh31-hg": 10, "fresh31-xn": 10, "fresh31-yiyang": 10}, 33, 67, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -177,6 +178,7 @@ TEXTS = {
     "fresh26": 3,
     "fresh27": 3,
     "fresh28": 3,
+    "fresh31": 3,
 }
 
 
@@ -252,6 +254,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "mz-2025-reply-primary-health-care",
         "yk-2024-report-economic-operation",
         "lf-2025-government-work-report-excerpt",
+        "xn-2025-reply-hot-spring-tourism",
     }
 
 

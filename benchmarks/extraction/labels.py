@@ -106,6 +106,7 @@ PARTS = (
     "fresh26",
     "fresh27",
     "fresh28",
+    "fresh31",
 )
 
 
