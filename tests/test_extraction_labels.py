@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1107
-    assert len(labels.distractors) == 2260
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1140
+    assert len(labels.distractors) == 2327
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -156,6 +156,7 @@ HELD_OUT = {
         True,
     ),
     "fresh30": ({"fresh30-dz": 10, "fresh30-rz": 10, "fresh30-weihai": 10}, 38, 99, True, True),
+    "fresh31": ({"fresh31-hg": 10, "fresh31-xn": 10, "fresh31-yiyang": 10}, 33, 67, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -187,6 +188,7 @@ TEXTS = {
     "fresh28": 3,
     "fresh29": 3,
     "fresh30": 3,
+    "fresh31": 3,
 }
 
 
@@ -264,6 +266,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "lf-2025-government-work-report-excerpt",
         "weihai-2025-reply-port-logistics",
         "fz-2024-summary-housing-urban-renewal",
+        "xn-2025-reply-hot-spring-tourism",
     }
 
 

@@ -108,6 +108,7 @@ PARTS = (
     "fresh28",
     "fresh29",
     "fresh30",
+    "fresh31",
 )
 
 
