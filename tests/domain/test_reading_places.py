@@ -37,10 +37,13 @@ def test_towns_are_areas_and_urban_or_rural_words_are_not():
     assert area_heading_clause(text, text.index("6%"), "济源市") == ""
 
 
-def test_a_place_named_once_in_a_text_on_a_city_outside_the_gazetteer_is_not_its():
-    text = (
-        "长春市汽车产业稳步发展。长春汽车产量增长12%，经营口港出口整车3万辆。"
-        "长春新能源汽车产量增长30%。"
-    )
+def test_a_place_named_once_in_a_text_whose_head_names_another_city_is_not_its():
+    head = "上半年汽车产业运行稳中向好\n来源：长春市工业和信息化局\n"
+    body = "全市汽车产量增长12%，新能源汽车产量增长30%，汽车零部件产业稳步发展。" * 4
+    text = head + body + "经营口港出口整车3万辆。"
     assert not text_speaks_for("营口市", text)
     assert text_speaks_for("长春市", text)
+    # A county-level city (outside the gazetteer) named often in the body
+    # does not take a text whose head names its city.
+    county = "黄石市工业发展情况\n" + "大冶市铜材产量增长5%。" * 5 + "黄石全市铜材产量增长6%。"
+    assert text_speaks_for("黄石市", county)

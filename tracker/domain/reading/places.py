@@ -41,6 +41,7 @@ import re
 from functools import lru_cache
 
 OWN_CITY = re.compile(r"我市|本市")
+HEAD = 120  # a text's head: its title, date line and source
 
 __all__ = [
     "another_place_named",
@@ -181,11 +182,12 @@ def text_speaks_for(jurisdiction: str, text: str) -> bool:
     around = _own(stem) - set(HENAN.get(stem, ()))
     named = text.count(stem)
     others = [n for p, n in _counts(text).items() if p not in SCOPES and p not in around]
-    # A place named once, in passing, in a text on a city outside the
-    # gazetteer named more often (a text on 长春 naming 营口港 once), is not
-    # the text's. Only then: a county-level city inside the target's city
-    # is outside the gazetteer too (大冶市 in a text on 黄石).
-    if named == 1 and any(text.count(city) > 1 for city in _unknown_cities(text) - {stem}):
+    # A place named once, in passing, in a text whose head names another
+    # city (来源：长春市工业和信息化局; a text on 长春 naming 营口港 once), is
+    # not the text's. The head only: a county-level city inside the target's
+    # city is outside the gazetteer too (大冶市 in a text on 黄石).
+    head = text[:HEAD]
+    if named == 1 and stem not in head and _unknown_cities(head) - {stem}:
         return False
     if not named:
         # A text that speaks of its own city without naming it (我市…) and
