@@ -628,3 +628,12 @@ def test_a_ports_containers_are_counted_in_teu():
     boxes = _target("集装箱吞吐量", "万标箱")
     text = "2022年，郑州市港口集装箱吞吐量完成158.3万标箱，增长5.1%。"
     assert _top(text, boxes).value == Decimal("158.3")
+
+
+def test_a_part_after_a_change_of_its_total_is_still_a_part():
+    cargo = _target("港口货物吞吐量", "万吨")
+    text = (
+        "2022年，郑州市港口完成货物吞吐量6820万吨，同比增长4.6%，"
+        "其中外贸货物吞吐量2915万吨，增长7.3%。"
+    )
+    assert [p.value for p in _found(text, cargo)] == [Decimal("6820")]

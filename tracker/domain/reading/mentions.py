@@ -289,7 +289,9 @@ def read_mentions(
             words = named_by.before
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
-        before = previous or paragraph_last(normal, mentions, figure.start, figure.figure.noun)
+        noun = figure.figure.noun
+        before = previous if previous and previous.figure.figure.noun == noun else None
+        before = before or paragraph_last(normal, mentions, figure.start, noun)
         whole = whole_of(lead, before, figure.figure.noun) if not (ellipsis or baseline) else None
         if whole is not None:
             # A part of the figure before (…120家,其中国家级15家、省级105家):
