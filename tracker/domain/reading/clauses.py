@@ -136,11 +136,17 @@ def whole_of(lead: str, previous: Mention | None, noun: str) -> Mention | None:
     return None
 
 
-def paragraph_last(normal: str, mentions: Sequence[Mention], at: int, noun: str) -> Mention | None:
-    """The last figure of ``noun`` in the paragraph before ``at`` that is no
-    baseline: the whole a sentence opening with 其中 takes its parts from
-    (…出口汽车2.36万辆,…。其中新能源汽车出口0.41万辆)."""
-    start = normal.rfind("\n", 0, at) + 1
+def last_of_noun(
+    normal: str, mentions: Sequence[Mention], previous: Mention | None, figure: FigureMatch
+) -> Mention | None:
+    """The figure a part may be taken from: the sentence's previous one if
+    of the figure's unit noun, else the last of that noun in the paragraph
+    that is no baseline (…出口汽车2.36万辆,…。其中新能源汽车出口0.41万辆;
+    …6820万吨,同比增长4.6%,其中外贸…2915万吨)."""
+    noun = figure.figure.noun
+    if previous is not None and previous.figure.figure.noun == noun:
+        return previous
+    start = normal.rfind("\n", 0, figure.start) + 1
     for mention in reversed(mentions):
         if mention.figure.start < start:
             return None

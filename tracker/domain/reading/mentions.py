@@ -64,9 +64,9 @@ from tracker.domain.reading.clauses import (
     indicator_words,
     is_count,
     last_match,
+    last_of_noun,
     list_head,
     names_after,
-    paragraph_last,
     quantity,
     says_goal,
     sizes,
@@ -289,9 +289,7 @@ def read_mentions(
             words = named_by.before
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
-        noun = figure.figure.noun
-        before = previous if previous and previous.figure.figure.noun == noun else None
-        before = before or paragraph_last(normal, mentions, figure.start, noun)
+        before = last_of_noun(normal, mentions, previous, figure)
         whole = whole_of(lead, before, figure.figure.noun) if not (ellipsis or baseline) else None
         if whole is not None:
             # A part of the figure before (…120家,其中国家级15家、省级105家):
