@@ -637,3 +637,14 @@ def test_a_part_after_a_change_of_its_total_is_still_a_part():
         "其中外贸货物吞吐量2915万吨，增长7.3%。"
     )
     assert [p.value for p in _found(text, cargo)] == [Decimal("6820")]
+
+
+def test_items_before_respectively_share_the_last_ones_noun_after_the_citys_name():
+    names = ("化学需氧量减排量", "氨氮减排量")
+    targets = [_target(name, "吨", code=name) for name in names]
+    text = (
+        "郑州市2022年环境状况公报\n"
+        "2022年，全市化学需氧量、氨氮、氮氧化物重点工程减排量分别为1862吨、186吨、925吨。"
+    )
+    tops = [_top(text, t, others=[o for o in targets if o is not t]) for t in targets]
+    assert [p.value for p in tops] == [Decimal("1862"), Decimal("186")]

@@ -8,7 +8,8 @@ the first figure would go to every indicator. The i-th figure after
 ``分别`` takes the i-th item before it as its words. Only when items and
 figures pair off one to one: otherwise the mentions are left as read. A
 word that packs two items (``城乡居民人均可支配收入分别达到…``) is those two,
-in its order (城镇, then 农村); short items share the last one's noun
+in its order (城镇, then 农村); short items (the first without the city's
+``全市``) share the last one's noun
 (``石化、新材料、现代轻纺四大主导产业营业收入分别…``), and an item ending
 in a word the last one names shares what follows it (``城镇居民和农村居民
 人均可支配收入分别…``).
@@ -35,6 +36,7 @@ CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 # Two items packed in one word before 分别 (城乡居民…分别达到41236元、23518元).
 PAIRED_ITEMS = {"城乡": ("城镇", "农村"), "中外": ("中方", "外方"), "进出口": ("进口", "出口")}
 PAIRED = re.compile("|".join(PAIRED_ITEMS))
+OWN_PLACE = re.compile(r"^(?:全市|全省|全区|我市|本市)")
 
 
 def pair_respective(normal: str, mentions: list[Mention]) -> list[Mention]:
@@ -89,7 +91,8 @@ def _group(
         # 城乡居民人均可支配收入分别…: the urban residents' first, then the rural.
         first, second = PAIRED_ITEMS[pair.group()]
         items = [items[0].replace(pair.group(), word, 1) for word in (first, second)]
-    if len(items) >= 2 and len(items[-1]) >= 6 and all(len(i) <= 4 for i in items[:-1]):
+    items[0] = OWN_PLACE.sub("", items[0])  # 全市化学需氧量、氨氮、…减排量分别…
+    if len(items) >= 2 and len(items[-1]) >= 6 and all(len(i) <= 5 for i in items[:-1]):
         # 石化、新材料、…、现代轻纺四大主导产业营业收入分别…: the short items
         # share the last one's noun (after a modifier as long as theirs).
         tail = items[-1][max(len(i) for i in items[:-1]) :]
