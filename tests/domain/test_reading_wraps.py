@@ -63,3 +63,10 @@ def test_a_proposal_on_a_wrapped_text_quotes_the_stored_text():
     assert proposal.value == Decimal("7.2")
     assert proposal.quote == WRAPPED[proposal.start : proposal.end]
     assert "工\n业增加值" in proposal.quote
+
+
+def test_a_line_before_a_table_does_not_run_into_it():
+    lead = "全年全市主要产品产量稳步增长，部分产品产量创历史新高，详见\n"
+    text = WRAPPED.replace("二、主要产品\n", lead)
+    flat = unwrap(text + "全年规模以上工业企业实现利润增长5%。\n")
+    assert "详见\n钢材产量702.8万吨。" in flat.text

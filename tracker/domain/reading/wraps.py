@@ -78,7 +78,7 @@ def unwrap(text: str) -> Flat | None:
     tables = {table.header: table for table in find_tables(lines)}
     skipped = {i for t in tables.values() for i in (*t.rows, t.caption) if i is not None}
     kept = [i for i, line in enumerate(lines) if not FOOTER.match(line) and i not in skipped]
-    wraps = _wraps(lines, [i for i in kept if i not in tables])
+    wraps = _wraps(lines, kept)  # a table's header (a row of cells) joins nothing
     if not wraps and not tables:
         return None
     chars: list[str] = []
