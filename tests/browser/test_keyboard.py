@@ -90,7 +90,11 @@ def test_admin_autocompletes_have_names(page, live_server, e2e_db):
 
     # Chosen with the keyboard alone: open, type, arrow down, Enter.
     page.keyboard.press("Enter")
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "目标"
+    # select2 opens its dropdown and moves focus to its search field after
+    # the key event returns: wait for it (a loaded machine took longer).
+    page.wait_for_function(
+        "() => document.activeElement.getAttribute('aria-label') === '目标'", timeout=5000
+    )
     page.keyboard.type("技改")
     # Options read as plan, code, statement and period (issue 12).
     label = target_label(Target.objects.select_related("plan").get(pk=target.pk))
