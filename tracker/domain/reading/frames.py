@@ -49,6 +49,11 @@ CLAUSE_OF_ITS_OWN = re.compile(r"\s*[，,]")
 SETS_NO_FRAME = ("by", "plan", "since", "years", "day")
 
 
+def whole_year(year: int) -> Period:
+    """January to December of ``year``."""
+    return Period(date(year, 1, 1), date(year, 12, 31), "year")
+
+
 def last_whole_year(day: date) -> int:
     """The last whole year on ``day``: the year before (``全年`` in a text of
     2025-01-20 is 2024), or in December its own, which a year-end summary
@@ -95,8 +100,7 @@ class Frames:
         end of the latest period it reports, whose year it is)."""
         if self.today is None:
             return None
-        year = last_whole_year(self.today)
-        return Period(date(year, 1, 1), date(year, 12, 31), "year")
+        return whole_year(last_whole_year(self.today))
 
     def _whole_years(self) -> list[PeriodMatch]:
         year = self._last_year()
@@ -134,8 +138,7 @@ class Frames:
             return found
         if not ON_LAST_YEAR.search(said):
             return found
-        year = found.period.end.year
-        whole = Period(date(year, 1, 1), date(year, 12, 31), "year")
+        whole = whole_year(found.period.end.year)
         return PeriodMatch(whole, found.start, found.end, found.text)
 
     def _at(self, sentence_start: int) -> PeriodMatch | None:

@@ -52,7 +52,6 @@ from datetime import date
 from tracker.domain.phrases import FigureMatch, find_figures, find_periods
 from tracker.domain.phrases.changes import change_way
 from tracker.domain.phrases.numbers import NORMALISE
-from tracker.domain.phrases.periods import Period
 from tracker.domain.reading.clauses import (
     BARE_CHANGE,
     BREAKDOWN,
@@ -73,7 +72,7 @@ from tracker.domain.reading.clauses import (
     threshold,
     whole_of,
 )
-from tracker.domain.reading.frames import Frames, last_whole_year, sentence_period
+from tracker.domain.reading.frames import Frames, last_whole_year, sentence_period, whole_year
 from tracker.domain.reading.respective import pair_respective
 from tracker.domain.reading.sections import read_sections
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry
@@ -203,7 +202,7 @@ def read_mentions(
             else:
                 year = 0
             if year:
-                period = Period(date(year, 1, 1), date(year, 12, 31), "year")
+                period = whole_year(year)
         said = normal[sentence_start : figure.start]
         if (
             period is None

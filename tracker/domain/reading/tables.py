@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Table", "find_tables", "table_text"]
+__all__ = ["Table", "find_tables", "is_row_of_cells", "table_text"]
 
 CELL_BREAK = re.compile(r"\u3000{2,}| {2,}|\t+|\u3000 +| +\u3000")
 NUMBER = re.compile(r"^[-－−]?\d+(?:\.\d+)?$")
@@ -62,6 +62,12 @@ def cells(line: str, at: int) -> list[tuple[str, int]]:
     return found
 
 
+def is_row_of_cells(line: str) -> bool:
+    """Whether a line is laid out as a table's row or header (three cells
+    or more)."""
+    return len(cells(line, 0)) >= MIN_CELLS
+
+
 def find_tables(lines: list[str]) -> list[Table]:
     """The tables among ``lines`` (module docstring)."""
     tables = []
@@ -90,7 +96,7 @@ def _caption(lines: list[str], header: int) -> int | None:
             return None
         if lines[above].strip():
             line = lines[above]
-            return above if CAPTION.search(line) and len(cells(line, 0)) < MIN_CELLS else None
+            return above if CAPTION.search(line) and not is_row_of_cells(line) else None
     return None
 
 

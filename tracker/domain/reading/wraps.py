@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import TypeVar
 
-from tracker.domain.reading.tables import find_tables, table_text
+from tracker.domain.reading.tables import find_tables, is_row_of_cells, table_text
 
 __all__ = ["Flat", "unwrap"]
 
@@ -35,7 +35,6 @@ HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]"
     r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十\d]+[章节条部分]|表\s*\d|附件)"
 )
-TABLE_ROW = re.compile(r"\S(?:\u3000{2,}| {2,}|\t)\S.*\S(?:\u3000{2,}| {2,}|\t)\S")
 DOCUMENT_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号\s*$")
 FOOTER = re.compile(r"^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 # A text is wrapped when at least this share of its lines end mid-sentence.
@@ -125,7 +124,7 @@ def _wraps(lines: list[str], kept: list[int]) -> dict[int, bool]:
 def _runs_on(line: str, following: str, width: float) -> bool:
     """Whether ``line`` stops mid-sentence and runs on into ``following``
     (module docstring)."""
-    if not line.strip() or LINE_END.search(line) or TABLE_ROW.search(line):
+    if not line.strip() or LINE_END.search(line) or is_row_of_cells(line):
         return False
     return len(line.strip()) >= FULL_LINE * width and _may_follow(following)
 
@@ -134,7 +133,5 @@ def _may_follow(following: str) -> bool:
     """Whether ``following`` may continue the line before it: no heading,
     table row, document number or blank starts anew."""
     return bool(following.strip()) and not (
-        HEADING.search(following)
-        or DOCUMENT_NUMBER.search(following)
-        or TABLE_ROW.search(following)
+        HEADING.search(following) or DOCUMENT_NUMBER.search(following) or is_row_of_cells(following)
     )
