@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1176
-    assert len(labels.distractors) == 2432
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1210
+    assert len(labels.distractors) == 2534
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -158,6 +158,7 @@ HELD_OUT = {
     "fresh30": ({"fresh30-dz": 10, "fresh30-rz": 10, "fresh30-weihai": 10}, 38, 99, True, True),
     "fresh31": ({"fresh31-hg": 10, "fresh31-xn": 10, "fresh31-yiyang": 10}, 33, 67, True, True),
     "fresh32": ({"fresh32-jiangmen": 10, "fresh32-anqing": 10, "fresh32-chifeng": 10}, 36, 105, True, True),
+    "fresh33": ({"fresh33-sx": 10, "fresh33-gl": 10, "fresh33-linyi": 10}, 34, 102, True, True),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -191,6 +192,7 @@ TEXTS = {
     "fresh30": 3,
     "fresh31": 3,
     "fresh32": 3,
+    "fresh33": 3,
 }
 
 
@@ -270,6 +272,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "fz-2024-summary-housing-urban-renewal",
         "xn-2025-reply-hot-spring-tourism",
         "anqing-2025-reply-chemical-materials-auto-parts",
+        "guilin-2025-reply-tourism-luohanguo",
     }
 
 

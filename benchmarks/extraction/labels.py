@@ -110,6 +110,7 @@ PARTS = (
     "fresh30",
     "fresh31",
     "fresh32",
+    "fresh33",
 )
 
 
