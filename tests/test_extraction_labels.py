@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1140
-    assert len(labels.distractors) == 2327
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1174
+    assert len(labels.distractors) == 2424
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -157,6 +157,13 @@ HELD_OUT = {
     ),
     "fresh30": ({"fresh30-dz": 10, "fresh30-rz": 10, "fresh30-weihai": 10}, 38, 99, True, True),
     "fresh31": ({"fresh31-hg": 10, "fresh31-xn": 10, "fresh31-yiyang": 10}, 33, 67, True, True),
+    "fresh34": (
+        {"fresh34-xianyang": 10, "fresh34-zhanjiang": 10, "fresh34-datong": 10},
+        34,
+        97,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -189,6 +196,7 @@ TEXTS = {
     "fresh29": 3,
     "fresh30": 3,
     "fresh31": 3,
+    "fresh34": 3,
 }
 
 
@@ -267,6 +275,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "weihai-2025-reply-port-logistics",
         "fz-2024-summary-housing-urban-renewal",
         "xn-2025-reply-hot-spring-tourism",
+        "datong-2025-government-work-report-excerpt",
     }
 
 

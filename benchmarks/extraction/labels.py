@@ -109,6 +109,7 @@ PARTS = (
     "fresh29",
     "fresh30",
     "fresh31",
+    "fresh34",
 )
 
 
