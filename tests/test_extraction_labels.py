@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1210
-    assert len(labels.distractors) == 2534
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1244
+    assert len(labels.distractors) == 2631
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -159,6 +159,13 @@ HELD_OUT = {
     "fresh31": ({"fresh31-hg": 10, "fresh31-xn": 10, "fresh31-yiyang": 10}, 33, 67, True, True),
     "fresh32": ({"fresh32-jiangmen": 10, "fresh32-anqing": 10, "fresh32-chifeng": 10}, 36, 105, True, True),
     "fresh33": ({"fresh33-sx": 10, "fresh33-gl": 10, "fresh33-linyi": 10}, 34, 102, True, True),
+    "fresh34": (
+        {"fresh34-xianyang": 10, "fresh34-zhanjiang": 10, "fresh34-datong": 10},
+        34,
+        97,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -193,6 +200,7 @@ TEXTS = {
     "fresh31": 3,
     "fresh32": 3,
     "fresh33": 3,
+    "fresh34": 3,
 }
 
 
@@ -273,6 +281,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "xn-2025-reply-hot-spring-tourism",
         "anqing-2025-reply-chemical-materials-auto-parts",
         "guilin-2025-reply-tourism-luohanguo",
+        "datong-2025-government-work-report-excerpt",
     }
 
 

@@ -111,6 +111,7 @@ PARTS = (
     "fresh31",
     "fresh32",
     "fresh33",
+    "fresh34",
 )
 
 
