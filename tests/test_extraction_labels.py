@@ -157,7 +157,13 @@ HELD_OUT = {
     ),
     "fresh30": ({"fresh30-dz": 10, "fresh30-rz": 10, "fresh30-weihai": 10}, 38, 99, True, True),
     "fresh31": ({"fresh31-hg": 10, "fresh31-xn": 10, "fresh31-yiyang": 10}, 33, 67, True, True),
-    "fresh32": ({"fresh32-jiangmen": 10, "fresh32-anqing": 10, "fresh32-chifeng": 10}, 36, 105, True, True),
+    "fresh32": (
+        {"fresh32-jiangmen": 10, "fresh32-anqing": 10, "fresh32-chifeng": 10},
+        36,
+        105,
+        True,
+        True,
+    ),
     "fresh33": ({"fresh33-sx": 10, "fresh33-gl": 10, "fresh33-linyi": 10}, 34, 102, True, True),
     "fresh34": (
         {"fresh34-xianyang": 10, "fresh34-zhanjiang": 10, "fresh34-datong": 10},

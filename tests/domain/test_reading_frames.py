@@ -162,3 +162,56 @@ def test_a_figure_compared_with_last_year_under_a_months_frame_is_the_years():
     assert _period(text, "6.1", on=date(2023, 1, 10))[:2] == (date(2022, 1, 1), date(2022, 12, 31))
     # one not compared with the year before keeps the month's frame
     assert _period(text, "2", on=date(2023, 1, 10))[:2] == (date(2022, 12, 1), date(2022, 12, 31))
+
+
+def test_a_section_opened_by_a_year_frames_its_later_paragraphs():
+    # 一、产业发展基本情况 names no year, its first paragraph opens with 2024年
+    # after a lead: the section is 2024's, so (三)'s undated figures are too.
+    text = (
+        "一、产业发展基本情况\n"
+        "（一）化工新材料产业。2024年，全市化工新材料产业实现产值1186.4亿元，同比增长9.2%，"
+        "高于全市规模以上工业产值增速3.1个百分点。\n"
+        "（二）两大产业协同情况。本地化工新材料企业为汽车零部件企业配套的产品销售额"
+        "达到37.6亿元，汽车零部件企业所用化工材料的本地配套率由2023年的14.2%提高到17.5%。\n"
+        "今年1—5月，全市化工新材料产业实现产值512.6亿元。\n"
+    )
+    assert _period(text, "17.5", on=None)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+    assert _period(text, "37.6", on=None)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_section_opened_by_a_figure_is_framed_by_nothing_it_holds_later():
+    text = "一、产业发展基本情况\n全市企业300家，2024年新增20家。\n本地配套率提高到17.5%。\n"
+    assert _period(text, "17.5")[2] == "document_date"
+
+
+def test_a_look_back_frames_its_own_sentence_only():
+    # 2023年,… in a paragraph opened by 2024年 is an aside: 全年 after it
+    # is still 2024's.
+    text = (
+        "2024年，全市接待游客1.38亿人次。2023年，全市接待游客为1.24亿人次。"
+        "全年接待入境过夜游客186.2万人次。"
+    )
+    on = date(2025, 3, 1)
+    assert _period(text, "1.24", on=on)[:2] == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(text, "186.2", on=on)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_later_years_of_a_paragraph_still_move_its_frame():
+    text = "2023年，全市新增企业100家。2024年，全市新增企业90家。全市规上工业企业1800家。"
+    assert _period(text, "1800", on=date(2025, 3, 1))[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_paragraph_reading_the_table_above_takes_its_captions_period():
+    text = (
+        "一、2024年工作总结\n"
+        "表1　绍兴市重点产业主要指标（2024年1—11月）\n"
+        "产业\t指标\t单位\t1—11月\t同比增长（%）\n"
+        "集成电路\t规上工业产值\t亿元\t1026.4\t21.5\n"
+        "黄酒\t规上工业产值\t亿元\t96.4\t5.1\n"
+        "\n"
+        "从表中看，集成电路产业规上工业产值占全市规上工业总产值的比重达到7.9%。\n"
+    )
+    from tracker.domain.reading.wraps import unwrap
+
+    flat = unwrap(text).text
+    assert _period(flat, "7.9", on=date(2025, 1, 8))[:2] == (date(2024, 1, 1), date(2024, 11, 30))

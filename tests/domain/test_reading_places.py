@@ -47,3 +47,17 @@ def test_a_place_named_once_in_a_text_whose_head_names_another_city_is_not_its()
     # does not take a text whose head names its city.
     county = "黄石市工业发展情况\n" + "大冶市铜材产量增长5%。" * 5 + "黄石全市铜材产量增长6%。"
     assert text_speaks_for("黄石市", county)
+
+
+def test_a_district_ending_like_mountains_is_a_district():
+    text = "各县区竞相发展。兰山区实现社会消费品零售总额612.4亿元，山区群众收入增长8%"
+    assert area_heading_clause(text, text.index("612.4"), "临沂市") == "兰山区"
+    assert area_heading_clause(text, text.index("8%"), "临沂市") == ""
+
+
+def test_a_zone_in_a_topic_clause_opening_the_sentence_heads_the_next_clause():
+    text = "全市产值1186.4亿元。安庆高新区作为主要承载地，化工新材料产业产值达到612.8亿元。"
+    assert area_heading_clause(text, text.index("612.8"), "安庆市") == "高新区"
+    assert area_heading_clause(text, text.index("1186.4"), "安庆市") == ""
+    plain = "我市作为全省重要的化工基地，化工新材料产业产值达到612.8亿元。"
+    assert area_heading_clause(plain, plain.index("612.8"), "安庆市") == ""

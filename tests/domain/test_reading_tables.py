@@ -70,3 +70,21 @@ def test_tables_of_a_web_page_or_a_docx_read_the_same():
         proposal = top(text, gdp, on=ON)
         assert proposal.value == Decimal("12934.7") and proposal.period_end == date(2022, 12, 31)
         assert proposal.quote == text[proposal.start : proposal.end]
+
+
+def test_a_row_named_over_two_cells_reads_both():
+    # 产业 | 指标 | 单位 | figures: the row names 集成电路's 规上工业产值.
+    text = (
+        "2024年绍兴市工作总结\n"
+        "表1　绍兴市重点产业主要指标（2024年1—11月）\n"
+        "产业\t指标\t单位\t1—11月\t同比增长（%）\n"
+        "集成电路\t规上工业产值\t亿元\t1026.4\t21.5\n"
+        "集成电路\t规上工业企业\t家\t79\t—\n"
+    )
+    flat = unwrap(text)
+    rows = "集成电路规上工业产值1—11月1026.4亿元，同比增长21.5%；集成电路规上工业企业1—11月79家。"
+    assert rows in flat.text
+    output = make_target("集成电路产业规上工业产值", "亿元", city="绍兴市")
+    proposal = top(text, output, on=date(2025, 1, 8))
+    assert proposal.value == Decimal("1026.4")
+    assert proposal.quote.startswith("集成电路\t规上工业产值")

@@ -70,3 +70,24 @@ def test_a_line_before_a_table_does_not_run_into_it():
     text = WRAPPED.replace("二、主要产品\n", lead)
     flat = unwrap(text + "全年规模以上工业企业实现利润增长5%。\n")
     assert "详见\n钢材产量702.8万吨。" in flat.text
+
+
+def test_a_page_break_with_blank_lines_mid_sentence_joins_the_sentence():
+    # pdfminer leaves blank lines around the footer; the sentence still runs
+    # on across the page, and its quote keeps the footer it spans.
+    text = WRAPPED.replace("\n— 1 —\n", "\n\n— 1 —\n\n").replace(
+        "扎实推进，", "扎实推进，技术改造投资占工业投资的比重\n\n— 2 —\n\n为41.3%，"
+    )
+    flat = unwrap(text)
+    assert "重大项目建设扎实推进，技术改造投资占工业投资的比重为41.3%" in flat.text
+    share = make_target("技术改造投资占工业投资比重", "%", "level")
+    proposal = top(text, share, on=date(2023, 2, 1))
+    assert proposal.value == Decimal("41.3")
+    assert "\n\n— 2 —\n\n为41.3%" in proposal.quote
+
+
+def test_a_page_break_after_a_paragraphs_end_keeps_the_paragraphs_apart():
+    text = WRAPPED.replace(
+        "发展后劲增强。\n", "发展后劲增强。\n运行总体平稳。\n\n— 2 —\n\n全市规上工业企业2051家。\n"
+    )
+    assert "运行总体平稳。\n全市规上工业企业2051家。" in unwrap(text).text

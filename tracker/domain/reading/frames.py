@@ -44,6 +44,12 @@ SENTENCE = re.compile(r"[。！!？?]")
 CLAUSE = re.compile(r"[。！!？?，,；;：:]")
 # What may follow a frame that does not open its sentence: its clause's end.
 CLAUSE_OF_ITS_OWN = re.compile(r"\s*[，,]")
+# A paragraph reading the table above it takes the period its caption names.
+FROM_TABLE = re.compile(r"\s*(?:从上?表(?:中|\d+)?(?:来)?看|由上?表(?:\d+)?可见)")
+TABLE_CAPTION = re.compile(r"\s*(?:表\s*\d+|附表)")
+# What may stand before the period opening a section: a lead sentence with
+# no figure (（一）化工新材料产业。).
+OPENING_LEAD = re.compile(r"\s*(?:[(（][一二三四五六七八九十]+[)）][^。\d]{0,20}。)?\s*")
 # A deadline, a plan's years, a 以来, a span of years or a day (a dateline,
 # an event's day) frames nothing.
 SETS_NO_FRAME = ("by", "plan", "since", "years", "day")
@@ -91,6 +97,7 @@ class Frames:
                     bisect_left(self.starts, start), bisect_left(self.starts, end)
                 )
                 or self._past_year(start, end)
+                or self._opening(end)
             )
         ]
         self.headed_starts = [start for start, _frame in self.headed]
@@ -119,6 +126,22 @@ class Frames:
             return None
         return PeriodMatch(year, words.start(), words.end(), words.group())
 
+    def _opening(self, heading_end: int) -> PeriodMatch | None:
+        """The period opening a heading's first paragraph, after at most a
+        lead (``一、产业发展基本情况`` / ``（一）化工新材料产业。2024年，全市…``):
+        the section opened by a year is that year's."""
+        paragraph_start = heading_end + 1
+        while self.normal[paragraph_start : paragraph_start + 1] == "\n":
+            paragraph_start += 1
+        n = bisect_left(self.starts, paragraph_start)
+        if n == len(self.periods):
+            return None
+        found = self.periods[n]
+        head = self.normal[paragraph_start : found.start]
+        if "\n" in head or OPENING_LEAD.fullmatch(head) is None or not self._frames(found):
+            return None
+        return found if CLAUSE_OF_ITS_OWN.match(self.normal, found.end) else None
+
     def _frames(self, found: PeriodMatch) -> bool:
         period = found.period
         if period.kind in SETS_NO_FRAME or period.start is None or period.end is None:
@@ -127,6 +150,26 @@ class Frames:
 
     def _last_frame(self, first: int, last: int) -> PeriodMatch | None:
         return next((f for f in reversed(self.periods[first:last]) if self._frames(f)), None)
+
+    def _table_above(self, paragraph_start: int) -> PeriodMatch | None:
+        """The period a table's caption names (``表1 …（2024年1—11月）``), the
+        table being the paragraph above ``paragraph_start``."""
+        end = len(self.normal[:paragraph_start].rstrip())
+        start = self.normal.rfind("\n", 0, end) + 1
+        if not TABLE_CAPTION.match(self.normal, start):
+            return None
+        caption_end = self.normal.find("：", start, end)
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, caption_end if caption_end > 0 else end)
+        return next((f for f in self.periods[first:last] if self._frames(f)), None)
+
+    def _opens_at(self, paragraph_start: int, found: PeriodMatch) -> bool:
+        """Whether ``found`` opens a sentence of its paragraph, or stands as a
+        clause of its own."""
+        head = self.normal[paragraph_start : found.start]
+        return _opens(head, SENTENCE) or (
+            _opens(head, CLAUSE) and bool(CLAUSE_OF_ITS_OWN.match(self.normal, found.end))
+        )
 
     def at(self, sentence_start: int, said: str = "") -> PeriodMatch | None:
         """The frame a figure of the sentence starting at ``sentence_start``
@@ -146,14 +189,20 @@ class Frames:
         paragraph_start = normal.rfind("\n", 0, sentence_start) + 1
         first = bisect_left(self.starts, paragraph_start)
         last = bisect_left(self.starts, sentence_start)
-        for found in reversed(self.periods[first:last]):
-            if not self._frames(found):
-                continue
-            head = normal[paragraph_start : found.start]
-            if _opens(head, SENTENCE) or (
-                _opens(head, CLAUSE) and CLAUSE_OF_ITS_OWN.match(normal, found.end)
-            ):
+        framing = [
+            found
+            for found in self.periods[first:last]
+            if self._frames(found) and self._opens_at(paragraph_start, found)
+        ]
+        for n in range(len(framing) - 1, -1, -1):
+            found = framing[n]
+            # A look back (2024年,…。2023年,全市接待游客为1.24亿人次。) frames
+            # its own sentence only: an earlier frame of the paragraph is later.
+            if not any(f.period.end > found.period.end for f in framing[:n]):
                 return found
+        table = FROM_TABLE.match(normal, paragraph_start) and self._table_above(paragraph_start)
+        if table:
+            return table
         # The nearest heading above with a period (一、2024年工作回顾; a
         # title, 关于2024年度民生实事…的通报) frames what is under it.
         n = bisect_left(self.headed_starts, sentence_start)

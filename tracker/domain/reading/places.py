@@ -230,10 +230,29 @@ LEAD_WORDS = re.compile(r"^\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
 # Words ending like an area's name that name none, or the text's own place.
 NOT_AREAS = re.compile(
     r"^(?:[\u4e00-\u9fff]{2})?(?:城市|都市)$"  # 智慧城市, not 永城市 or 成都市
-    r"|(?:超市|上市|小区|社区|景区|地区|山区|辖区|街区|矿区|库区|校区|厂区)$"
+    r"|(?:超市|上市|小区|社区|景区|地区|辖区|街区|矿区|库区|校区|厂区)$"
+    r"|^(?:深|高|大|偏远|贫困)?山区$"  # mountains, not 兰山区 or 金山区
     r"|(?:城镇|乡镇|城乡|村镇|集镇|重镇|小镇)$|^(?:乡|镇)"
     r"|(?:全|各|本|我|该)(?:市|县|区)$|^(?:全|各|本|我|该|市|县|区|占)"
 )
+
+
+# A sentence opening with what it speaks of, in a clause of its own with no
+# figure (安庆高新区作为主要承载地，…): its head is the next clause's too.
+NOT_A_BREAK = r"[^，,；;。：:！!？?\n\d]"
+TOPIC = re.compile(rf"({NOT_A_BREAK}{{2,14}}?)(?:作为|是){NOT_A_BREAK}{{0,16}}[，,]\s*$")
+SENTENCE_BREAK = re.compile(r"[；;。！!？?\n]")
+
+
+def _topic_clause(text: str, clause_start: int) -> str | None:
+    """The subject of a topic clause opening the sentence, when the clause
+    at ``clause_start`` is the one after it (``TOPIC``)."""
+    sentence = max(
+        (m.end() for m in SENTENCE_BREAK.finditer(text, max(0, clause_start - 40), clause_start)),
+        default=max(0, clause_start - 40),
+    )
+    found = TOPIC.fullmatch(text, sentence, clause_start)
+    return found.group(1).strip() if found else None
 
 
 def area_heading_clause(text: str, at: int, jurisdiction: str, since: int | None = None) -> str:
@@ -246,6 +265,9 @@ def area_heading_clause(text: str, at: int, jurisdiction: str, since: int | None
     if since is not None and since < start and FIGURE.search(text[since:start]):
         start = since  # the figure before, whose words it takes, names the area
     head = LEAD_WORDS.sub("", text[start:at])
+    topic = _topic_clause(text, start)
+    if topic is not None:
+        head = topic + head  # 安庆高新区作为主要承载地，化工新材料产业产值…
     zone = ZONE.search(head)  # 全市14个省级以上开发区规模以上工业增加值…
     if zone is not None:
         return zone.group()

@@ -38,6 +38,7 @@ PLAIN_HEADERS = re.compile(r"^(?:绝对数|绝对值|数值|数量|总量|全年
 UNIT_HEADER = "单位"
 CAPTION = re.compile(r"^\s*(?:表\s*\d+|附表)|年.{0,30}(?:情况|指标|产量|统计)\s*$")
 MIN_CELLS = 3
+NO_FIGURE = re.compile(r"^[—–\-－…/]+$")  # a cell with no figure in it
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,18 @@ def _names_it(name: str, header: str) -> bool:
     return name.endswith(header) or (header.endswith("量") and name.endswith("量"))
 
 
+def _more_names(pairs: list) -> list[tuple[str, int]]:
+    """The cells after a row's name that name it further, up to its first
+    figure: words, neither a unit nor a dash."""
+    more = []
+    for (value, value_at), header in pairs:
+        if NUMBER.match(value):
+            break
+        if header != UNIT_HEADER and not NO_FIGURE.match(value):
+            more.append((value, value_at))
+    return more
+
+
 def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, list[int]]:
     """The rows of ``table`` as sentences, with each character's origin in
     the stored text (``starts``: each line's offset), after its caption."""
@@ -138,6 +151,9 @@ def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, 
         if found := IN_BRACKETS.search(name):
             name, unit = name[: found.start()], found.group(1)
         put(name, list(range(name_at, name_at + len(name))))
+        # More name cells before the figures (产业 | 指标 | 单位 | …: 集成电路规上工业产值).
+        for value, value_at in _more_names(pairs):
+            put(value, list(range(value_at, value_at + len(value))))
         said = False
         for (value, value_at), header in pairs:
             if header == UNIT_HEADER or not NUMBER.match(value):

@@ -76,7 +76,8 @@ def unwrap(text: str) -> Flat | None:
         starts.append(starts[-1] + len(line) + 1)
     tables = {table.header: table for table in find_tables(lines)}
     skipped = {i for t in tables.values() for i in (*t.rows, t.caption) if i is not None}
-    kept = [i for i, line in enumerate(lines) if not FOOTER.match(line) and i not in skipped]
+    footers = _footers(lines)
+    kept = [i for i in range(len(lines)) if i not in footers and i not in skipped]
     wraps = _wraps(lines, kept)  # a table's header (a row of cells) joins nothing
     if not wraps and not tables:
         return None
@@ -100,6 +101,19 @@ def unwrap(text: str) -> Flat | None:
             chars.append("\n")
             origin.append(starts[last] + len(lines[last]))
     return Flat("".join(chars), tuple(origin), frozenset(joined))
+
+
+def _footers(lines: list[str]) -> set[int]:
+    """The page footers' lines with the blank lines around them: a page
+    break falls anywhere, mid-sentence too (``比重\\n\\n— 1 —\\n\\n为31.7%``)."""
+    footers = {i for i, line in enumerate(lines) if FOOTER.match(line)}
+    for i in sorted(footers):
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(lines) and not lines[k].strip() and k not in footers:
+                footers.add(k)
+                k += step
+    return footers
 
 
 def _wraps(lines: list[str], kept: list[int]) -> dict[int, bool]:
