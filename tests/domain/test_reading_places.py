@@ -1,7 +1,11 @@
 """Whose text and whose figure (tracker/domain/reading/places.py), on
 made-up text: places of the gazetteer and places read by their ending."""
 
-from tracker.domain.reading.places import area_heading_clause, text_speaks_for
+from tracker.domain.reading.places import (
+    another_place_named,
+    area_heading_clause,
+    text_speaks_for,
+)
 
 
 def test_a_text_speaks_for_the_place_it_names_most():
@@ -61,3 +65,20 @@ def test_a_zone_in_a_topic_clause_opening_the_sentence_heads_the_next_clause():
     assert area_heading_clause(text, text.index("1186.4"), "安庆市") == ""
     plain = "我市作为全省重要的化工基地，化工新材料产业产值达到612.8亿元。"
     assert area_heading_clause(plain, plain.index("612.8"), "安庆市") == ""
+
+
+def test_a_citys_text_naming_its_province_often_still_speaks_for_the_city():
+    # Outside Henan the gazetteer knows a city only by its province: 湖北省
+    # and 湖北东坡茶业集团 are 黄冈's own surroundings, not a rival place...
+    text = (
+        "黄冈市农业农村局关于2024年乡村振兴工作情况的报告\n"
+        "全市粮食总产量283.6万吨，高于湖北省平均水平。湖北东坡茶业集团产值增长12%，"
+        "居湖北省前列。湖北东坡茶业集团获评省级龙头企业。"
+    )
+    assert text_speaks_for("黄冈市", text)
+    # ...but still another place for a figure it heads, and another
+    # province's text is not read for the city.
+    assert another_place_named("湖北省规上工业增加值增长", "黄冈市") == "湖北"
+    assert not text_speaks_for(
+        "黄冈市", text.replace("黄冈", "郑州").replace("湖北", "河南") + "黄冈市"
+    )

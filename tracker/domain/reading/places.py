@@ -29,16 +29,21 @@ checks, both plain rules over a small gazetteer (data, extendable):
   province is the denominator of the city's share). A county-level city
   inside the target's city (``新密市`` in 郑州) is the target's own place.
 
-The gazetteer holds China's provincial units, Henan's prefecture-level
-cities with their county-level cities (the seed documents are Henan's),
-and the national and provincial scopes (全国, 全省, 全球). A place outside it
-is not recognised: a figure named for it passes the clause check.
+The gazetteer (``gazetteer.py``) holds China's provincial units, Henan's
+prefecture-level cities with their county-level cities (the seed documents
+are Henan's), and the national and provincial scopes (全国, 全省, 全球); the
+other provinces' prefecture-level cities are known only as lying in their
+province, so a city's text may name its province often (a text on 黄冈 names
+湖北省). A place outside it is not recognised: a figure named for it passes
+the clause check.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from tracker.domain.reading.gazetteer import HENAN, PROVINCES, province_of
 
 OWN_CITY = re.compile(r"我市|本市")
 HEAD = 120  # a text's head: its title, date line and source
@@ -51,63 +56,6 @@ __all__ = [
     "text_speaks_for",
 ]
 
-PROVINCES = [
-    "北京",
-    "天津",
-    "河北",
-    "山西",
-    "内蒙古",
-    "辽宁",
-    "吉林",
-    "黑龙江",
-    "上海",
-    "江苏",
-    "浙江",
-    "安徽",
-    "福建",
-    "江西",
-    "山东",
-    "河南",
-    "湖北",
-    "湖南",
-    "广东",
-    "广西",
-    "海南",
-    "重庆",
-    "四川",
-    "贵州",
-    "云南",
-    "西藏",
-    "陕西",
-    "甘肃",
-    "青海",
-    "宁夏",
-    "新疆",
-    "台湾",
-    "香港",
-    "澳门",
-]
-# Henan's prefecture-level cities -> their county-level cities.
-HENAN = {
-    "郑州": ("巩义", "荥阳", "新密", "新郑", "登封"),
-    "开封": (),
-    "洛阳": (),
-    "平顶山": ("舞钢", "汝州"),
-    "安阳": ("林州",),
-    "鹤壁": (),
-    "新乡": ("卫辉", "辉县", "长垣"),
-    "焦作": ("沁阳", "孟州"),
-    "濮阳": (),
-    "许昌": ("禹州", "长葛"),
-    "漯河": (),
-    "三门峡": ("义马", "灵宝"),
-    "南阳": ("邓州",),
-    "商丘": ("永城",),
-    "信阳": (),
-    "周口": ("项城",),
-    "驻马店": (),
-    "济源": (),
-}
 # 全区 is a region's (内蒙古, 广西 …) in a city's text, a district's own in its.
 SCOPES = ("全国", "全省", "全区", "全球", "世界")
 PLACES = tuple(
@@ -179,7 +127,9 @@ def text_speaks_for(jurisdiction: str, text: str) -> bool:
         return True
     # A county's reply does not speak for its city: its places inside the
     # target's count as others here.
-    around = _own(stem) - set(HENAN.get(stem, ()))
+    # Nor is a city's text one on its province, however often it names it
+    # (湖北省, 湖北东坡茶业集团 in a text on 黄冈).
+    around = _own(stem) - set(HENAN.get(stem, ())) | set(province_of(stem))
     named = text.count(stem)
     others = [n for p, n in _counts(text).items() if p not in SCOPES and p not in around]
     # A place named once, in passing, in a text whose head names another
