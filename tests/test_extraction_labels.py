@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1283
-    assert len(labels.distractors) == 2740
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1317
+    assert len(labels.distractors) == 2844
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -176,6 +176,10 @@ HELD_OUT = {
         {"fresh35-beihai": 10, "fresh35-bengbu": 10, "fresh35-anshan": 10},
         39,
         109,
+    "fresh37": (
+        {"fresh37-luzhou": 10, "fresh37-shangrao": 10, "fresh37-yuncheng": 10},
+        34,
+        104,
         True,
         True,
     ),
@@ -215,6 +219,7 @@ TEXTS = {
     "fresh33": 3,
     "fresh34": 3,
     "fresh35": 3,
+    "fresh37": 3,
 }
 
 
@@ -297,6 +302,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "guilin-2025-reply-tourism-luohanguo",
         "datong-2025-government-work-report-excerpt",
         "bengbu-2025-reply-sci-tech-innovation",
+        "yuncheng-2025-government-work-report-excerpt",
     }
 
 

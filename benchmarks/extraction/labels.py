@@ -113,6 +113,7 @@ PARTS = (
     "fresh33",
     "fresh34",
     "fresh35",
+    "fresh37",
 )
 
 
