@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1244
-    assert len(labels.distractors) == 2631
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1279
+    assert len(labels.distractors) == 2752
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -172,6 +172,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh36": (
+        {"fresh36-jiaxing": 10, "fresh36-chenzhou": 10, "fresh36-tongren": 10},
+        35,
+        121,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -207,6 +214,7 @@ TEXTS = {
     "fresh32": 3,
     "fresh33": 3,
     "fresh34": 3,
+    "fresh36": 3,
 }
 
 
@@ -288,6 +296,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "anqing-2025-reply-chemical-materials-auto-parts",
         "guilin-2025-reply-tourism-luohanguo",
         "datong-2025-government-work-report-excerpt",
+        "tongren-2025-reply-tea-industry",
     }
 
 

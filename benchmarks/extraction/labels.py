@@ -112,6 +112,7 @@ PARTS = (
     "fresh32",
     "fresh33",
     "fresh34",
+    "fresh36",
 )
 
 
