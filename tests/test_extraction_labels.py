@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1317
-    assert len(labels.distractors) == 2844
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1352
+    assert len(labels.distractors) == 2965
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -180,6 +180,10 @@ HELD_OUT = {
         {"fresh37-luzhou": 10, "fresh37-shangrao": 10, "fresh37-yuncheng": 10},
         34,
         104,
+    "fresh36": (
+        {"fresh36-jiaxing": 10, "fresh36-chenzhou": 10, "fresh36-tongren": 10},
+        35,
+        121,
         True,
         True,
     ),
@@ -220,6 +224,7 @@ TEXTS = {
     "fresh34": 3,
     "fresh35": 3,
     "fresh37": 3,
+    "fresh36": 3,
 }
 
 
@@ -303,6 +308,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "datong-2025-government-work-report-excerpt",
         "bengbu-2025-reply-sci-tech-innovation",
         "yuncheng-2025-government-work-report-excerpt",
+        "tongren-2025-reply-tea-industry",
     }
 
 

@@ -114,6 +114,7 @@ PARTS = (
     "fresh34",
     "fresh35",
     "fresh37",
+    "fresh36",
 )
 
 
