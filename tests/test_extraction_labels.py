@@ -176,10 +176,16 @@ HELD_OUT = {
         {"fresh35-beihai": 10, "fresh35-bengbu": 10, "fresh35-anshan": 10},
         39,
         109,
+        True,
+        True,
+    ),
     "fresh37": (
         {"fresh37-luzhou": 10, "fresh37-shangrao": 10, "fresh37-yuncheng": 10},
         34,
         104,
+        True,
+        True,
+    ),
     "fresh36": (
         {"fresh36-jiaxing": 10, "fresh36-chenzhou": 10, "fresh36-tongren": 10},
         35,

@@ -82,3 +82,16 @@ def test_a_citys_text_naming_its_province_often_still_speaks_for_the_city():
     assert not text_speaks_for(
         "黄冈市", text.replace("黄冈", "郑州").replace("湖北", "河南") + "黄冈市"
     )
+
+
+def test_an_undated_text_naming_another_city_of_the_gazetteer_is_not_read_for_one_it_never_names():
+    # 上饶市 reads like 上市 by its ending; the gazetteer knows it.
+    text = "上饶市发展和改革委员会\n我市重点项目建设成效明显，全市固定资产投资增长3.2%。"
+    assert not text_speaks_for("郴州市", text)
+    assert text_speaks_for("上饶市", text)
+
+
+def test_a_named_scenic_area_heading_the_clause_is_a_part_not_a_count_of_them():
+    text = "涠洲岛景区接待游客312.4万人次；全市A级旅游景区达到56个"
+    assert area_heading_clause(text, text.index("312.4"), "北海市") == "涠洲岛景区"
+    assert area_heading_clause(text, text.index("56"), "北海市") == ""

@@ -165,3 +165,18 @@ def test_a_figure_that_may_speak_comes_before_a_baseline_with_better_words():
         (Decimal("30"), "baseline"),
     ]
     assert found[0].score < found[1].score  # its words alone would rank it second
+
+
+def test_trade_is_neither_its_exports_nor_its_imports():
+    text = "郑州市商务局\n上半年，全市外贸进出口总额1936.8亿元。全市出口1382.5亿元。"
+    text += "全市进口554.3亿元。"
+    on = date(2022, 7, 22)
+    assert _top(text, _target("出口总额", "亿元"), on=on).value == Decimal("1382.5")
+    assert _top(text, _target("进口总额", "亿元"), on=on).value == Decimal("554.3")
+    assert _top(text, _target("外贸进出口总额", "亿元"), on=on).value == Decimal("1936.8")
+
+
+def test_what_a_project_can_bring_is_no_report():
+    text = "郑州市工信局。郑州金旭有色金属集团项目建成投产，全年可新增产值18亿元。"
+    assert _top(text, _target("有色金属产业产值", "亿元")) is None
+    assert _top(text.replace("可新增", "新增"), _target("有色金属产业产值", "亿元")) is not None

@@ -88,3 +88,22 @@ def test_a_row_named_over_two_cells_reads_both():
     proposal = top(text, output, on=date(2025, 1, 8))
     assert proposal.value == Decimal("1026.4")
     assert proposal.quote.startswith("集成电路\t规上工业产值")
+
+
+def test_a_goal_column_is_left_out_and_further_columns_name_their_figures():
+    text = (
+        "2025年鞍山市政府工作报告\n"
+        "表1　2024年鞍山市主要经济指标完成情况\n"
+        "指标      单位      年度目标      完成        增长\n"
+        "地区生产总值      亿元      2180      2186.4      5.1\n"
+        "固定资产投资增速      %      8      -4.7      —\n"
+        "\n"
+        "地区\t进出口总额（亿元）\t同比增长（%）\t出口（亿元）\n"
+        "全市\t1936.8\t6.4\t1382.5\n"
+    )
+    flat = unwrap(text).text
+    assert "地区生产总值2186.4亿元，同比增长5.1%；固定资产投资增速-4.7%。" in flat
+    assert "2180" not in flat
+    assert "全市进出口总额1936.8亿元，同比增长6.4%，出口1382.5亿元。" in flat
+    exports = make_target("出口总额", "亿元", city="鞍山市")
+    assert top(text, exports, on=date(2025, 1, 15)).value == Decimal("1382.5")

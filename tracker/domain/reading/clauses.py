@@ -48,8 +48,12 @@ __all__ = [
 PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
 THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
-RESTATED = re.compile(r"每年|力争|争取|计划|目标|确保|将要|预计|打造|冲刺")
-OWN_CLAUSE_GOALS = ("预计", "每年")  # the others govern the clauses after them
+# 可新增, 可实现…: what a project can bring (建成投产,全年可新增产值18亿元),
+# not what was reported; not 可支配, 可比, 可再生.
+RESTATED = re.compile(
+    r"每年|力争|争取|计划|目标|确保|将要|预计|打造|冲刺|可(?=新增|实现|带动|形成|增加|达到)"
+)
+OWN_CLAUSE_GOALS = ("预计", "每年", "可")  # the others govern the clauses after them
 # A goal word said done: 已打造, 共争取 (funds obtained), 争取到(资金), 打造了.
 DONE_BEFORE = re.compile(r"(?:已|已经|成功|先后|累计|共|均)\s*$")
 # 到 before a date is a deadline (力争到2025年), not a thing obtained.
@@ -200,7 +204,8 @@ def fallback_reading(
         if p.period.end is not None
         and p.period.kind not in ("by", "plan", "since")
         and not re.search(
-            r"(?:到|至|力争|争取|进入|迈入|展望)\s*$", text[max(0, p.start - 3) : p.start]
+            r"(?:到|至|力争|争取|进入|迈入|展望|纳入|列入|(?:拟|将|计划)[在于]?)\s*$",
+            text[max(0, p.start - 3) : p.start],
         )
         and not GOAL_SENTENCE.match(text, p.end)  # 2025年,我市将…力争…: a goal's year
         and text.rfind("《", 0, p.start) <= text.rfind("》", 0, p.start)  # 《…(2023—2030年)》

@@ -10,7 +10,7 @@ is not read as a text on the province. Names are stems, without
 
 from __future__ import annotations
 
-__all__ = ["HENAN", "PREFECTURES", "PROVINCES", "province_of"]
+__all__ = ["CITIES", "HENAN", "PREFECTURES", "PROVINCES", "province_of"]
 
 PROVINCES = [
     "北京",
@@ -117,6 +117,10 @@ PREFECTURES = {
 _PROVINCE_OF = {
     city: province for province, cities in PREFECTURES.items() for city in cities.split()
 }
+
+
+# Every prefecture-level city's stem, Henan's included.
+CITIES = frozenset({*_PROVINCE_OF, *HENAN})
 
 
 def province_of(stem: str) -> tuple[str, ...]:

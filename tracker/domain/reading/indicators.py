@@ -72,11 +72,15 @@ VARIANTS = (
     ("比上年", ""),
     ("比去年", ""),
     ("较上年", ""),
+    # Trade (进出口) is neither its exports (出口) nor its imports (进口): one
+    # private-use character, so 进出口总额 shares no pair with 出口总额.
+    ("进出口", "\ue002"),
 )
 CAPACITY = re.compile(r"年产(?=\s*[\d.]|\s|$)")  # before a figure (or where it stood)
-MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模|人次|(?<=[出进]口)[量额])$")
+MEASURE_WORDS = re.compile(r"(?:总数|个数|数量|数|规模|人次|(?<=[出进]口)(?:总额|总值|[量额值]))$")
 # 出口汽车 (export cars) right before its figure names 汽车出口 (car exports).
-TRADED = re.compile(r"([出进]口)([\u4e00-\u9fff]{2,4})(?=\s*$)")
+# Not a measure word after it (进口总额 is imports' amount, no product).
+TRADED = re.compile(r"([出进]口)(?!总额|总值|总量|额|量|值)([\u4e00-\u9fff]{2,4})(?=\s*$)")
 # Cutting capacity: one family of change words (longest first).
 REMOVAL = re.compile(r"关闭退出|淘汰退出|压减|淘汰|退出|关闭|关停|拆除|化解|削减|压缩")
 REMOVAL_MARK = "\ue000\ue001"  # private-use pair: matches only itself

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.domain.reading.gazetteer import HENAN, PROVINCES, province_of
+from tracker.domain.reading.gazetteer import CITIES, HENAN, PROVINCES, province_of
 
 OWN_CITY = re.compile(r"我市|本市")
 HEAD = 120  # a text's head: its title, date line and source
@@ -120,6 +120,13 @@ def _unknown_cities(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=64)
+def _cities_named(text: str) -> frozenset[str]:
+    """Prefecture-level cities of the gazetteer the text names as cities
+    (``上饶市``: not caught by its ending, which reads like 上市)."""
+    return frozenset(city for city in CITIES if f"{city}市" in text)
+
+
 def text_speaks_for(jurisdiction: str, text: str) -> bool:
     """Whether the text can report on the place (module docstring)."""
     stem = place_stem(jurisdiction)
@@ -144,7 +151,12 @@ def text_speaks_for(jurisdiction: str, text: str) -> bool:
         # names no other place, in the gazetteer or out of it (a text on
         # 常州 is not read for 济源), may be the target's: the supervisor
         # decides.
-        return not others and not _unknown_cities(text) and bool(OWN_CITY.search(text))
+        return (
+            not others
+            and not _unknown_cities(text)
+            and not _cities_named(text)
+            and bool(OWN_CITY.search(text))
+        )
     return not others or named >= max(others)
 
 
@@ -173,6 +185,9 @@ AREA = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:新区|县|区|市|旗|镇|乡|街�
 FIGURE = re.compile(r"\d(?![\d.]*\s*[年月日])")  # a figure, not a date
 # A zone anywhere before the figure in its clause: the zones' figure.
 ZONE = re.compile(r"(?:开发区|高新区|经开区|产业园区|工业园区|集聚区|示范区)(?![外建])")
+# A named scenic area heading the clause (涠洲岛景区接待游客…): its own
+# figure; not a count of them (全市A级旅游景区达到…).
+SCENIC = re.compile(r"[\u4e00-\u9fff]{2,8}?景区(?=接待|实现|游客|门票|旅游收入|累计接待)")
 # A named firm heading the clause: a few characters and 集团 or 公司.
 FIRM = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:集团|公司)")
 LISTED = re.compile(r"[、等]")
@@ -218,7 +233,7 @@ def area_heading_clause(text: str, at: int, jurisdiction: str, since: int | None
     topic = _topic_clause(text, start)
     if topic is not None:
         head = topic + head  # 安庆高新区作为主要承载地，化工新材料产业产值…
-    zone = ZONE.search(head)  # 全市14个省级以上开发区规模以上工业增加值…
+    zone = ZONE.search(head) or SCENIC.match(head)  # 全市14个省级以上开发区规模以上工业增加值…
     if zone is not None:
         return zone.group()
     firm = FIRM.match(head)

@@ -34,7 +34,11 @@ NUMBER = re.compile(r"^[-－−]?\d+(?:\.\d+)?$")
 IN_BRACKETS = re.compile(r"[（(]([^（）()]{1,6})[)）]\s*$")
 CHANGE = re.compile(r"增长|增速|增幅|%|％")
 # Headers that say only "the figure": not words of the indicator.
-PLAIN_HEADERS = re.compile(r"^(?:绝对数|绝对值|数值|数量|总量|全年|本年|本期|累计|实绩|指标值)$")
+PLAIN_HEADERS = re.compile(
+    r"^(?:绝对数|绝对值|数值|数量|总量|全年|本年|本期|累计|实绩|指标值|完成|完成值|实际|实际完成)$"
+)
+# A column of goals (年度目标, 计划, 预期) holds no outcome: it is left out.
+GOAL_HEADER = re.compile(r"目标|计划|预期|任务")
 UNIT_HEADER = "单位"
 CAPTION = re.compile(r"^\s*(?:表\s*\d+|附表)|年.{0,30}(?:情况|指标|产量|统计)\s*$")
 MIN_CELLS = 3
@@ -156,7 +160,7 @@ def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, 
             put(value, list(range(value_at, value_at + len(value))))
         said = False
         for (value, value_at), header in pairs:
-            if header == UNIT_HEADER or not NUMBER.match(value):
+            if header == UNIT_HEADER or not NUMBER.match(value) or GOAL_HEADER.search(header):
                 continue
             last = value_at + len(value) - 1
             if CHANGE.search(header):
@@ -165,9 +169,13 @@ def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, 
                 digits = value[1:] if falls else value
                 put(digits, list(range(last - len(digits) + 1, last + 1)))
                 put("%", last)
-            elif not said:
+            else:
                 header_unit = IN_BRACKETS.search(header)
                 words = header[: header_unit.start()] if header_unit else header
+                if said and (PLAIN_HEADERS.match(words) or not words):
+                    continue  # a second figure with no words of its own says nothing
+                if said:
+                    put("，", value_at)  # a further column names its own figure (出口（亿元）)
                 if not PLAIN_HEADERS.match(words) and not _names_it(name, words):
                     put(words, value_at)
                 put(value, list(range(value_at, value_at + len(value))))
