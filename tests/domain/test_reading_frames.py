@@ -215,3 +215,20 @@ def test_a_paragraph_reading_the_table_above_takes_its_captions_period():
 
     flat = unwrap(text).text
     assert _period(flat, "7.9", on=date(2025, 1, 8))[:2] == (date(2024, 1, 1), date(2024, 11, 30))
+
+
+def test_the_same_period_a_year_before_opens_a_baseline():
+    text = "1—11月，全市工业投资同比增长13.2%。上年同期，全市工业投资增长8.7%。"
+    on = date(2024, 12, 25)
+    start, end, _words = _period(text, "8.7", on=on)
+    assert (start, end) == (date(2023, 1, 1), date(2023, 11, 30))
+    assert _period(text, "13.2", on=on)[:2] == (date(2024, 1, 1), date(2024, 11, 30))
+
+
+def test_compared_with_the_same_part_of_last_year_a_part_year_frame_stays():
+    # 比上年同期 (not 比上年) under 上半年 keeps the half year.
+    text = (
+        "上半年，全市实际使用外资12.86亿美元。其中，制造业占比63.3%，"
+        "比上年同期提高4.2个百分点；高技术产业实际使用外资4.02亿美元。"
+    )
+    assert _period(text, "4.02", on=date(2025, 7, 22))[:2] == (date(2025, 1, 1), date(2025, 6, 30))

@@ -180,3 +180,19 @@ def test_what_a_project_can_bring_is_no_report():
     text = "郑州市工信局。郑州金旭有色金属集团项目建成投产，全年可新增产值18亿元。"
     assert _top(text, _target("有色金属产业产值", "亿元")) is None
     assert _top(text.replace("可新增", "新增"), _target("有色金属产业产值", "亿元")) is not None
+
+
+def test_the_next_item_of_a_qizhong_list_in_its_own_clause_is_a_part():
+    text = (
+        "郑州市工信局。1—11月，全市工业投资同比增长13.2%，高于全部固定资产投资增速9.6个百分点，"
+        "工业投资占全部固定资产投资的比重为45.8%。"
+        "其中，技术改造投资增长18.6%，制造业投资增长15.1%。"
+    )
+    found = _top(text, _target("工业投资增速", "%", "rate"), on=date(2022, 12, 25))
+    assert found.value == Decimal("13.2")
+    # other counts between: a new subject, no part (…建成园区59个,汇集入园企业7224家)
+    text = (
+        "郑州市。培育专精特新企业2568家，其中国家级111家、省级565家；"
+        "建成园区59个，汇集入园企业7224家。"
+    )
+    assert _top(text, _target("入园企业数", "家")).value == Decimal("7224")

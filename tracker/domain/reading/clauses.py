@@ -45,6 +45,10 @@ __all__ = [
     "whole_of",
 ]
 
+PLAIN_PAIRS = frozenset(
+    {"增长", "下降", "同比", "全市", "比重", "实现", "完成", "达到", "产业", "企业"}
+)
+OTHER_COUNT = re.compile(r"\d\s*(?:万|亿)?[个家项座所台辆人]")
 PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
 THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
@@ -124,7 +128,7 @@ def names_after(words: str) -> bool:
     return bool(re.match(r"\s*[“‘\"]?[\u4e00-\u9fff]", words))
 
 
-def whole_of(lead: str, previous: Mention | None, noun: str) -> Mention | None:
+def whole_of(lead: str, previous: Mention | None, noun: str, between: str = "") -> Mention | None:
     """The figure a figure is a part of: the one before it, of its unit noun
     (家 and 万家 alike), when its words start with 其中 (…120家,其中国家级
     15家), or that one's whole for the next item of the list (、省级105家)."""
@@ -136,6 +140,18 @@ def whole_of(lead: str, previous: Mention | None, noun: str) -> Mention | None:
     if own.startswith("其中") and len(own) <= PART_WORDS:
         return previous.whole or previous
     if previous.whole is not None and own.startswith("、") and len(own) <= PART_WORDS:
+        return previous.whole
+    # The next item of a 其中 list in a clause of its own (其中,技术改造投资
+    # 增长18.6%,制造业投资增长15.1%), with only the item's shares and
+    # changes ``between``: a part of the same whole (not 谋划…94个、建成园区
+    # 59个,汇集入园企业7224家).
+    if (
+        previous.whole is not None
+        and lead.lstrip()[:1] in ("，", ",", "；", ";")
+        and len(own) <= PART_WORDS
+        and not own.startswith(("全市", "全年", "全省"))
+        and not OTHER_COUNT.search(between)
+    ):
         return previous.whole
     return None
 

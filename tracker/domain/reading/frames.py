@@ -29,15 +29,16 @@ from collections.abc import Sequence
 from datetime import date
 
 from tracker.domain.phrases.periods import Period, PeriodMatch
+from tracker.domain.reading.clauses import WHOLE_YEAR, last_match
 
-__all__ = ["Frames", "last_whole_year", "sentence_period"]
+__all__ = ["CHANGE_TAIL", "Frames", "figure_period", "last_whole_year", "sentence_period"]
 
 GOAL_BEFORE = re.compile(r"(?:到|至|力争|争取|计划)\s*$")
 COMPARISON = re.compile(r"(?:比|较|与|同比|相比|从|由)\s*$")
 LOOKING = re.compile(r"\s*来?看")  # 从8月当月看: that period, no comparison
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 PAST_YEAR = re.compile(r"过去(?:的)?一年|上一年度?|上年度")
-ON_LAST_YEAR = re.compile(r"比上年|较上年|比去年")
+ON_LAST_YEAR = re.compile(r"(?:比上年|较上年|比去年)(?!同期)")  # 比上年同期: the same part of it
 YEAR_OPENERS = re.compile(r"全年|过去(?:的)?一年")  # frame a paragraph they open
 
 SENTENCE = re.compile(r"[。！!？?]")
@@ -53,6 +54,30 @@ OPENING_LEAD = re.compile(r"\s*(?:[(（][一二三四五六七八九十]+[)）][
 # A deadline, a plan's years, a 以来, a span of years or a day (a dateline,
 # an event's day) frames nothing.
 SETS_NO_FRAME = ("by", "plan", "since", "years", "day")
+
+
+CHANGE_TAIL = re.compile(
+    r"(?:增长|下降|降低|提高|提升|增加|减少|回落|上升|上涨|增速|增幅|降幅|涨幅)"
+    r"(?:率|幅度)?(?:为|是|了|达|达到)?\s*$"
+)
+# A sentence opening with the same period a year before (上年同期,…).
+SAME_PERIOD_BEFORE = re.compile(r"\s*(?:上年|去年)同期\s*[，,]")
+
+
+def same_period_a_year_before(normal: str, sentence_start: int):
+    """For a sentence opening with ``上年同期,``, the function moving a day of
+    its frame a year back; None for any other sentence."""
+    if not SAME_PERIOD_BEFORE.match(normal, sentence_start):
+        return None
+
+    def back(day: date) -> date:
+        if day in (date.min, date.max):
+            return day
+        return day.replace(
+            year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day
+        )
+
+    return back
 
 
 def whole_year(year: int) -> Period:
@@ -253,3 +278,45 @@ def sentence_period(
             period, text, period_at = found.period, found.text, found.start
             goal = found.period.kind in ("by", "plan") or bool(GOAL_BEFORE.search(before))
     return period, text, period_at, baseline, goal
+
+
+def figure_period(
+    normal: str,
+    where: tuple[int, int],
+    found: tuple[Period | None, str],
+    frames: Frames,
+    fallback: tuple[date, date, str],
+    *,
+    percent: bool,
+    is_plan: bool,
+) -> tuple[date, date, str, bool]:
+    """A figure's period (start, end, its words) and whether it is the year
+    before's (``上年同期,…``: a baseline). ``where``: its sentence's start
+    and its own; ``found``: its sentence's period (``sentence_period``);
+    else ``全年``/``年末`` (the year its paragraph opens with, or the last
+    whole year), its frame, or ``fallback`` (the text's date or latest
+    period reported; an undated growth rate spans that year)."""
+    sentence_start, at = where
+    period, period_text = found
+    today = frames.today
+    if period is not None:
+        end = period.end or today or fallback[1]
+        return period.start or end, end, period_text, False
+    whole = last_match(WHOLE_YEAR, normal, sentence_start, at)
+    if not is_plan and today is not None and whole is not None:
+        frame = frames.at(sentence_start)
+        year = last_whole_year(today)
+        year = frame.period.end.year if frame and frame.period.kind == "year" else year
+        start, end, text = date(year, 1, 1), date(year, 12, 31), whole.group()
+        start = end if text != "全年" else start
+    elif not is_plan and (frame := frames.at(sentence_start, normal[sentence_start:at])):
+        start, end, text = frame.period.start, frame.period.end, frame.text
+    else:
+        start, end, text = fallback
+        change = CHANGE_TAIL.search(normal[max(sentence_start, at - 12) : at])
+        if text == "latest_year" and percent and change:
+            start = date(end.year, 1, 1)
+    back = same_period_a_year_before(normal, sentence_start)
+    if back is not None:
+        return back(start), back(end), text, True
+    return start, end, text, False

@@ -55,14 +55,12 @@ from tracker.domain.phrases.numbers import NORMALISE
 from tracker.domain.reading.clauses import (
     BARE_CHANGE,
     BREAKDOWN,
-    WHOLE_YEAR,
     WITHIN,
     breaks_subject,
     counted,
     fallback_reading,
     indicator_words,
     is_count,
-    last_match,
     last_of_noun,
     list_head,
     names_after,
@@ -72,7 +70,13 @@ from tracker.domain.reading.clauses import (
     threshold,
     whole_of,
 )
-from tracker.domain.reading.frames import Frames, last_whole_year, sentence_period, whole_year
+from tracker.domain.reading.frames import (
+    CHANGE_TAIL,
+    Frames,
+    figure_period,
+    sentence_period,
+    whole_year,
+)
 from tracker.domain.reading.respective import pair_respective
 from tracker.domain.reading.sections import read_sections
 from tracker.domain.units import SEED_REGISTRY, UnitRegistry
@@ -99,10 +103,6 @@ FROM = re.compile(
 )
 TO = re.compile(r"(?:至|到)\s*$")
 PLANNED = re.compile(r"谋划|规划|拟")
-CHANGE_TAIL = re.compile(
-    r"(?:增长|下降|降低|提高|提升|增加|减少|回落|上升|上涨|增速|增幅|降幅|涨幅)"
-    r"(?:率|幅度)?(?:为|是|了|达|达到)?\s*$"
-)
 # Words that say nothing of the indicator but its change (…下降到47.4万吨),
 # or an activity done to the thing the previous figure named (开工279个).
 BARE = re.compile(
@@ -203,38 +203,16 @@ def read_mentions(
                 year = 0
             if year:
                 period = whole_year(year)
-        said = normal[sentence_start : figure.start]
-        if (
-            period is None
-            and not is_plan
-            and today is not None
-            and (whole := last_match(WHOLE_YEAR, normal, sentence_start, figure.start))
-        ):
-            # 全年 (年末: its last day) is the last whole year, or the year
-            # its paragraph opens with (2024年,…。全年…: 2024's).
-            frame = frames.at(sentence_start)
-            year = last_whole_year(today)
-            year = frame.period.end.year if frame and frame.period.kind == "year" else year
-            period_start, period_end = date(year, 1, 1), date(year, 12, 31)
-            period_start = period_end if whole.group() != "全年" else period_start
-            period_text = whole.group()
-        elif period is None and not is_plan and (frame := frames.at(sentence_start, said)):
-            # The period its paragraph set (frames.py).
-            period_start, period_end, period_text = frame.period.start, frame.period.end, frame.text
-        elif period is None:
-            period_start, period_end, period_text = fallback
-            if (
-                period_text == "latest_year"
-                and figure.figure.unit == "%"
-                and CHANGE_TAIL.search(
-                    normal[max(sentence_start, figure.start - 12) : figure.start]
-                )
-            ):
-                # An undated growth rate in an undated text: over its latest year.
-                period_start = date(period_end.year, 1, 1)
-        else:
-            period_end = period.end or today or fallback[1]
-            period_start = period.start or period_end
+        period_start, period_end, period_text, year_before = figure_period(
+            normal,
+            (sentence_start, figure.start),
+            (period, period_text),
+            frames,
+            fallback,
+            percent=figure.figure.unit == "%",
+            is_plan=is_plan,
+        )
+        baseline = baseline or year_before  # 上年同期,…: the year before's
         colon = max(
             (m.end() for m in WITHIN.finditer(normal, sentence_start, figure.start)), default=0
         )
@@ -289,7 +267,10 @@ def read_mentions(
             quote_start = named_by.quote_start
             quote_end = max(quote_end, named_by.quote_end)
         before = last_of_noun(normal, mentions, previous, figure)
-        whole = whole_of(lead, before, figure.figure.noun) if not (ellipsis or baseline) else None
+        between = normal[before.figure.end : figure.start] if before else ""
+        whole = (
+            None if ellipsis or baseline else whole_of(lead, before, figure.figure.noun, between)
+        )
         if whole is not None:
             # A part of the figure before (…120家,其中国家级15家、省级105家):
             # the whole's words name what it is a part of.
