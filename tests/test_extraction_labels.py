@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1352
-    assert len(labels.distractors) == 2965
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1383
+    assert len(labels.distractors) == 3070
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -193,6 +193,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh39": (
+        {"fresh39-huzhou": 10, "fresh39-nanchong": 10, "fresh39-chuzhou": 10},
+        31,
+        105,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -231,6 +238,7 @@ TEXTS = {
     "fresh35": 3,
     "fresh37": 3,
     "fresh36": 3,
+    "fresh39": 3,
 }
 
 
