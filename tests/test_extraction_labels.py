@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1389
-    assert len(labels.distractors) == 3068
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1420
+    assert len(labels.distractors) == 3173
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -200,6 +200,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh39": (
+        {"fresh39-huzhou": 10, "fresh39-nanchong": 10, "fresh39-chuzhou": 10},
+        31,
+        105,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -239,6 +246,7 @@ TEXTS = {
     "fresh37": 3,
     "fresh36": 3,
     "fresh38": 3,
+    "fresh39": 3,
 }
 
 

@@ -116,6 +116,7 @@ PARTS = (
     "fresh37",
     "fresh36",
     "fresh38",
+    "fresh39",
 )
 
 
