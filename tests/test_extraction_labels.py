@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1352
-    assert len(labels.distractors) == 2965
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1386
+    assert len(labels.distractors) == 3079
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -193,6 +193,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh40": (
+        {"fresh40-huaian": 10, "fresh40-meishan": 10, "fresh40-quzhou": 10},
+        34,
+        114,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -231,6 +238,7 @@ TEXTS = {
     "fresh35": 3,
     "fresh37": 3,
     "fresh36": 3,
+    "fresh40": 3,
 }
 
 
@@ -315,6 +323,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "bengbu-2025-reply-sci-tech-innovation",
         "yuncheng-2025-government-work-report-excerpt",
         "tongren-2025-reply-tea-industry",
+        "meishan-2025-reply-culture-tourism-integration",
     }
 
 

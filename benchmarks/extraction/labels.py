@@ -115,6 +115,7 @@ PARTS = (
     "fresh35",
     "fresh37",
     "fresh36",
+    "fresh40",
 )
 
 
