@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1420
-    assert len(labels.distractors) == 3173
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1454
+    assert len(labels.distractors) == 3287
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -207,6 +207,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh40": (
+        {"fresh40-huaian": 10, "fresh40-meishan": 10, "fresh40-quzhou": 10},
+        34,
+        114,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -247,6 +254,7 @@ TEXTS = {
     "fresh36": 3,
     "fresh38": 3,
     "fresh39": 3,
+    "fresh40": 3,
 }
 
 
@@ -332,6 +340,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "yuncheng-2025-government-work-report-excerpt",
         "tongren-2025-reply-tea-industry",
         "binzhou-2025-reply-air-pollution-carbon",
+        "meishan-2025-reply-culture-tourism-integration",
     }
 
 

@@ -117,6 +117,7 @@ PARTS = (
     "fresh36",
     "fresh38",
     "fresh39",
+    "fresh40",
 )
 
 
