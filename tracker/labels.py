@@ -84,6 +84,7 @@ DIMENSION_LABELS = {
     "volume": _("体积"),
     "length": _("长度"),
     "bandwidth": _("带宽"),
+    "concentration": _("浓度"),
 }
 
 

@@ -196,3 +196,29 @@ def test_the_next_item_of_a_qizhong_list_in_its_own_clause_is_a_part():
         "建成园区59个，汇集入园企业7224家。"
     )
     assert _top(text, _target("入园企业数", "家")).value == Decimal("7224")
+
+
+def test_a_goal_said_met_governs_nothing_after_it():
+    # 完成省下达的年度目标任务 reports a goal met: the clauses after it report.
+    text = (
+        "郑州市生态环境局。2022年，全市PM2.5平均浓度为36微克/立方米，同比下降7.7%，"
+        "完成省下达的年度目标任务；环境空气质量优良天数比例为71.6%。"
+    )
+    share = _target("优良天数比例", "%", "level")
+    assert _top(text, share).value == Decimal("71.6")
+
+
+def test_a_rates_name_is_read_apart_from_its_change_word():
+    # 浓度为36微克/立方米,同比下降7.7% names 浓度增长 as fully as 浓度同比下降.
+    text = (
+        "郑州市生态环境局。2022年，全市PM2.5平均浓度为36微克/立方米，同比下降7.7%。"
+        "秋冬季（2022年10—12月）全市PM2.5平均浓度同比下降8.9%。"
+    )
+    found = _top(text, _target("PM2.5平均浓度增长", "%", "rate"), on=date(2023, 3, 1))
+    assert found.value == Decimal("-7.7")
+
+
+def test_livestock_and_concentrations_have_units():
+    text = "郑州市农业农村局。2022年，全市生猪出栏618.3万头，PM2.5平均浓度为36微克/立方米。"
+    assert _top(text, _target("生猪出栏", "万头")).value == Decimal("618.3")
+    assert _top(text, _target("PM2.5平均浓度", "微克/立方米", "level")).value == Decimal("36")

@@ -205,6 +205,8 @@ _COUNT_NOUNS = (
     *"个家项台座套户人件条所次名辆处批只张架艘栋间锭株",
     *("人次", "家次", "个次", "项次", "户次"),
     "标箱",  # a port's containers (TEU: 158.3万标箱)
+    "头",  # livestock (生猪出栏618.3万头)
+    "羽",  # poultry (家禽出栏1.2亿羽)
 )
 
 SEED_UNITS: tuple[UnitRow, ...] = (
@@ -222,7 +224,9 @@ SEED_UNITS: tuple[UnitRow, ...] = (
     *_rows("count", dict.fromkeys(_COUNT_NOUNS, 1)),
     *_rows("percent", {"%": 1, "％": 1}),
     *_rows("percentage_point", {"个百分点": 1, "百分点": 1}),
-    *_rows("volume", {"立方米": 1}),
+    *_rows("volume", {"立方米": 1, "千升": 1, "升": "0.001"}),
+    # Air quality as bulletins write it (PM2.5平均浓度为36微克/立方米).
+    *_rows("concentration", {"微克/立方米": 1, "毫克/立方米": 1000}),
     *_rows("length", {"公里": 1, "千米": 1}),
     # Bandwidth as written in the seeds (总带宽达到2720G): gigabits per second.
     *_rows("bandwidth", {"G": 1, "Gbps": 1, "Tbps": 1000, "Mbps": "0.001"}),
