@@ -222,3 +222,12 @@ def test_livestock_and_concentrations_have_units():
     text = "郑州市农业农村局。2022年，全市生猪出栏618.3万头，PM2.5平均浓度为36微克/立方米。"
     assert _top(text, _target("生猪出栏", "万头")).value == Decimal("618.3")
     assert _top(text, _target("PM2.5平均浓度", "微克/立方米", "level")).value == Decimal("36")
+
+
+def test_a_goal_met_with_its_figure_governs_nothing_after_it_either():
+    text = (
+        "郑州市。2022年，全市单位地区生产总值能耗同比下降4.6%，超额完成省下达的下降3.5%的年度目标；"
+        "单位地区生产总值二氧化碳排放下降5.1%。"
+    )
+    carbon = _target("单位地区生产总值二氧化碳排放增长", "%", "rate")
+    assert _top(text, carbon).value == Decimal("-5.1")

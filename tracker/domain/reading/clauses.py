@@ -60,7 +60,7 @@ RESTATED = re.compile(
 OWN_CLAUSE_GOALS = ("预计", "每年", "可")  # the others govern the clauses after them
 # A goal word said done: 已打造, 共争取 (funds obtained), 争取到(资金), 打造了.
 DONE_BEFORE = re.compile(r"(?:已|已经|成功|先后|累计|共|均)\s*$")
-MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|超额)[^，,；;。\d]{0,12}$")
+MET_BEFORE = re.compile(r"(?:完成|实现|达到|超过|超额)[^，,；;。]{0,14}$")
 # 到 before a date is a deadline (力争到2025年), not a thing obtained.
 DONE_AFTER = re.compile(r"了|到(?![\s\d“\"十今明本年])")
 # 计划 as a programme's name, not a plan to do (实施“雏鹰”企业培育计划,截至…).
@@ -82,7 +82,7 @@ def says_goal(normal: str, start: int, end: int, *, governing: bool = False) -> 
             continue
         if DONE_BEFORE.search(normal[max(0, word.start() - 2) : word.start()]):
             continue
-        if MET_BEFORE.search(normal[max(0, word.start() - 14) : word.start()]):
+        if MET_BEFORE.search(normal[max(0, word.start() - 16) : word.start()]):
             continue  # 完成省下达的年度目标任务: a goal met, not one set
         if DONE_AFTER.match(normal, word.end()):
             continue
