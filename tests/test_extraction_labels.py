@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1493
-    assert len(labels.distractors) == 3412
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1529
+    assert len(labels.distractors) == 3517
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -221,6 +221,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh42": (
+        {"fresh42-zigong": 10, "fresh42-zhoushan": 10, "fresh42-fuyang": 10},
+        36,
+        105,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -263,6 +270,7 @@ TEXTS = {
     "fresh39": 3,
     "fresh40": 3,
     "fresh41": 3,
+    "fresh42": 3,
 }
 
 
@@ -350,6 +358,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "binzhou-2025-reply-air-pollution-carbon",
         "meishan-2025-reply-culture-tourism-integration",
         "qinzhou-2025-reply-port-industry",
+        "fuyang-2025-reply-agro-processing-grain",
     }
 
 

@@ -119,6 +119,7 @@ PARTS = (
     "fresh39",
     "fresh40",
     "fresh41",
+    "fresh42",
 )
 
 
