@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1454
-    assert len(labels.distractors) == 3287
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1487
+    assert len(labels.distractors) == 3382
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -214,6 +214,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh43": (
+        {"fresh43-maoming": 10, "fresh43-weinan": 10, "fresh43-tongliao": 10},
+        33,
+        95,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -255,6 +262,7 @@ TEXTS = {
     "fresh38": 3,
     "fresh39": 3,
     "fresh40": 3,
+    "fresh43": 3,
 }
 
 
@@ -341,6 +349,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "tongren-2025-reply-tea-industry",
         "binzhou-2025-reply-air-pollution-carbon",
         "meishan-2025-reply-culture-tourism-integration",
+        "tongliao-2025-reply-corn-beef-cattle",
     }
 
 

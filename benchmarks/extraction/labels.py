@@ -118,6 +118,7 @@ PARTS = (
     "fresh38",
     "fresh39",
     "fresh40",
+    "fresh43",
 )
 
 
