@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1529
-    assert len(labels.distractors) == 3517
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1562
+    assert len(labels.distractors) == 3612
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -228,6 +228,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh43": (
+        {"fresh43-maoming": 10, "fresh43-weinan": 10, "fresh43-tongliao": 10},
+        33,
+        95,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -271,6 +278,7 @@ TEXTS = {
     "fresh40": 3,
     "fresh41": 3,
     "fresh42": 3,
+    "fresh43": 3,
 }
 
 
@@ -359,6 +367,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "meishan-2025-reply-culture-tourism-integration",
         "qinzhou-2025-reply-port-industry",
         "fuyang-2025-reply-agro-processing-grain",
+        "tongliao-2025-reply-corn-beef-cattle",
     }
 
 

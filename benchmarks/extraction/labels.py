@@ -120,6 +120,7 @@ PARTS = (
     "fresh40",
     "fresh41",
     "fresh42",
+    "fresh43",
 )
 
 
