@@ -231,3 +231,12 @@ def test_a_goal_met_with_its_figure_governs_nothing_after_it_either():
     )
     carbon = _target("单位地区生产总值二氧化碳排放增长", "%", "rate")
     assert _top(text, carbon).value == Decimal("-5.1")
+
+
+def test_a_milestone_passed_is_no_figure():
+    text = "郑州市。2022年，全市实现旅游总收入1036.8亿元，旅游总收入首次迈上千亿元台阶。"
+    assert _top(text, _target("旅游总收入", "亿元")).value == Decimal("1036.8")
+    assert (
+        _top("郑州市。2022年，旅游总收入首次迈上千亿元台阶。", _target("旅游总收入", "亿元"))
+        is None
+    )

@@ -107,3 +107,20 @@ def test_a_goal_column_is_left_out_and_further_columns_name_their_figures():
     assert "全市进出口总额1936.8亿元，同比增长6.4%，出口1382.5亿元。" in flat
     exports = make_target("出口总额", "亿元", city="鞍山市")
     assert top(text, exports, on=date(2025, 1, 15)).value == Decimal("1382.5")
+
+
+def test_a_months_column_says_that_month_and_a_year_so_far_column_its_span():
+    text = (
+        "晋城市统计局\n"
+        "2025年1—10月晋城市主要经济指标\n"
+        "指标\t单位\t10月\t1—10月\t累计同比增长（%）\n"
+        "煤层气抽采量\t亿立方米\t7.1\t68.7\t7.5\n"
+        "发电量\t亿千瓦时\t24.6\t251.8\t-2.7\n"
+    )
+    assert "煤层气抽采量10月份7.1亿立方米，1—10月68.7亿立方米，同比增长7.5%" in unwrap(text).text
+    gas = make_target("煤层气抽采量", "亿立方米", city="晋城市")
+    gas = gas.__class__(
+        **{**gas.__dict__, "period_start": date(2025, 1, 1), "period_end": date(2025, 12, 31)}
+    )
+    found = top(text, gas, on=date(2025, 11, 20))
+    assert (found.value, found.period_end) == (Decimal("68.7"), date(2025, 10, 31))

@@ -51,6 +51,7 @@ PLAIN_PAIRS = frozenset(
 OTHER_COUNT = re.compile(r"\d\s*(?:万|亿)?[个家项座所台辆人]")
 PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
+MILESTONE = re.compile(r"\s*(?:的)?(?:台阶|大关|关口)")
 THRESHOLD_SUFFIXES = ("以上", "以下", "及以上", "及以下")
 # 可新增, 可实现…: what a project can bring (建成投产,全年可新增产值18亿元),
 # not what was reported; not 可支配, 可比, 可再生.
@@ -119,7 +120,10 @@ def sizes(scale: FigureMatch, count: FigureMatch) -> bool:
 
 def threshold(normal: str, figure: FigureMatch) -> bool:
     """``3000万元以上项目``, ``10万吨以下碳素企业``: a bound before a noun
-    names a class of things, it reports no figure."""
+    names a class of things, it reports no figure; nor does a milestone
+    (``迈上千亿元台阶``)."""
+    if MILESTONE.match(normal, figure.end):
+        return True  # 迈上千亿元台阶: a round bound passed, the figure is elsewhere
     return figure.suffix in THRESHOLD_SUFFIXES and bool(
         re.match(r"[\u4e00-\u9fff]", normal[figure.end : figure.end + 1])
     )

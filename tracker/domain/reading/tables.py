@@ -37,6 +37,7 @@ CHANGE = re.compile(r"增长|增速|增幅|%|％")
 PLAIN_HEADERS = re.compile(
     r"^(?:绝对数|绝对值|数值|数量|总量|全年|本年|本期|累计|实绩|指标值|完成|完成值|实际|实际完成)$"
 )
+MONTH_HEADER = re.compile(r"^\d{1,2}月$")
 # A column of goals (年度目标, 计划, 预期) holds no outcome: it is left out.
 GOAL_HEADER = re.compile(r"目标|计划|预期|任务")
 UNIT_HEADER = "单位"
@@ -177,7 +178,8 @@ def table_text(table: Table, lines: list[str], starts: list[int]) -> tuple[str, 
                 if said:
                     put("，", value_at)  # a further column names its own figure (出口（亿元）)
                 if not PLAIN_HEADERS.match(words) and not _names_it(name, words):
-                    put(words, value_at)
+                    # A month's column (10月) says that month alone: 10月份.
+                    put(words + ("份" if MONTH_HEADER.match(words) else ""), value_at)
                 put(value, list(range(value_at, value_at + len(value))))
                 put(header_unit.group(1) if header_unit else unit, last)
                 said = True
