@@ -18,14 +18,19 @@ a paragraph break ends it. With none in its paragraph, the nearest heading
 above that holds a period frames it (``一、2024年工作回顾``; a title,
 ``关于2024年度民生实事和重点工作完成情况的通报``; ``一、过去一年工作回顾`` is
 the year before the text's day, or in an undated text the year of the latest
-period it reports).
+period it reports), or whose section opens with one (``一、产业发展基本情况``
+over ``（一）化工新材料产业。2024年，全市…``). A year earlier than one that
+opened the paragraph before it is a look back, framing its own sentence
+only; a paragraph reading the table above it (``从表中看``) takes the
+caption's period; ``上年同期,…`` is the frame's period a year before.
+``figure_period`` puts these together for one figure.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from tracker.domain.phrases.periods import Period, PeriodMatch
@@ -64,7 +69,7 @@ CHANGE_TAIL = re.compile(
 SAME_PERIOD_BEFORE = re.compile(r"\s*(?:上年|去年)同期\s*[，,]")
 
 
-def same_period_a_year_before(normal: str, sentence_start: int):
+def same_period_a_year_before(normal: str, sentence_start: int) -> Callable[[date], date] | None:
     """For a sentence opening with ``上年同期,``, the function moving a day of
     its frame a year back; None for any other sentence."""
     if not SAME_PERIOD_BEFORE.match(normal, sentence_start):
