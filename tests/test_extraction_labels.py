@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1597
-    assert len(labels.distractors) == 3726
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1638
+    assert len(labels.distractors) == 3830
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -242,6 +242,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh45": (
+        {"fresh45-loudi": 10, "fresh45-bayannur": 10, "fresh45-tongling": 10},
+        41,
+        104,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -287,6 +294,7 @@ TEXTS = {
     "fresh42": 3,
     "fresh43": 3,
     "fresh44": 3,
+    "fresh45": 3,
 }
 
 
@@ -377,6 +385,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "fuyang-2025-reply-agro-processing-grain",
         "tongliao-2025-reply-corn-beef-cattle",
         "sanming-2025-reply-forestry-bamboo",
+        "bayannur-2025-reply-hetao-agri-products",
     }
 
 

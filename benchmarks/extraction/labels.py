@@ -122,6 +122,7 @@ PARTS = (
     "fresh42",
     "fresh43",
     "fresh44",
+    "fresh45",
 )
 
 
