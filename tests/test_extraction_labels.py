@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1562
-    assert len(labels.distractors) == 3612
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1601
+    assert len(labels.distractors) == 3712
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -235,6 +235,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh46": (
+        {"fresh46-lishui": 10, "fresh46-shantou": 10, "fresh46-guangyuan": 10},
+        39,
+        100,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -279,6 +286,7 @@ TEXTS = {
     "fresh41": 3,
     "fresh42": 3,
     "fresh43": 3,
+    "fresh46": 3,
 }
 
 
@@ -368,6 +376,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "qinzhou-2025-reply-port-industry",
         "fuyang-2025-reply-agro-processing-grain",
         "tongliao-2025-reply-corn-beef-cattle",
+        "guangyuan-2025-reply-culture-tourism-jianmenguan",
     }
 
 

@@ -121,6 +121,7 @@ PARTS = (
     "fresh41",
     "fresh42",
     "fresh43",
+    "fresh46",
 )
 
 
