@@ -26,8 +26,8 @@ from benchmarks.extraction.labels import (
 def test_the_labelled_set_checks_clean():
     labels = load()
     assert check(labels) == []
-    assert len(labels.targets) == 32 and len(labels.outcomes) == 1638
-    assert len(labels.distractors) == 3830
+    assert len(labels.targets) == 32 and len(labels.outcomes) == 1677
+    assert len(labels.distractors) == 3930
     assert {label.split for label in labels.targets} == {"dev", "test"}
     assert {label.split for label in labels.outcomes} == set(PARTS)
 
@@ -249,6 +249,13 @@ HELD_OUT = {
         True,
         True,
     ),
+    "fresh46": (
+        {"fresh46-lishui": 10, "fresh46-shantou": 10, "fresh46-guangyuan": 10},
+        39,
+        100,
+        True,
+        True,
+    ),
 }
 # How many SYNTHETIC texts each part from fresh3 on was labelled on.
 TEXTS = {
@@ -295,6 +302,7 @@ TEXTS = {
     "fresh43": 3,
     "fresh44": 3,
     "fresh45": 3,
+    "fresh46": 3,
 }
 
 
@@ -386,6 +394,7 @@ def test_the_synthetic_texts_are_listed_and_read_after_the_seeds():
         "tongliao-2025-reply-corn-beef-cattle",
         "sanming-2025-reply-forestry-bamboo",
         "bayannur-2025-reply-hetao-agri-products",
+        "guangyuan-2025-reply-culture-tourism-jianmenguan",
     }
 
 

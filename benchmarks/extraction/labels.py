@@ -123,6 +123,7 @@ PARTS = (
     "fresh43",
     "fresh44",
     "fresh45",
+    "fresh46",
 )
 
 
