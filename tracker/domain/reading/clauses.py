@@ -45,9 +45,6 @@ __all__ = [
     "whole_of",
 ]
 
-PLAIN_PAIRS = frozenset(
-    {"增长", "下降", "同比", "全市", "比重", "实现", "完成", "达到", "产业", "企业"}
-)
 OTHER_COUNT = re.compile(r"\d\s*(?:万|亿)?[个家项座所台辆人]")
 PART_WORDS = 12  # at most so many words of its own before a part (其中国家级)
 LIST_HEAD = 16  # at most so many characters of a list's head (…等N个<head>)
